@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+use crate::i18n::Lang;
+
+/// The signed-in user as the UI needs them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: i64,
+    pub display_name: String,
+    pub initials: String,
+    pub email: Option<String>,
+    pub platform_admin: bool,
+    pub lang: Lang,
+}
+
+#[server(endpoint = "auth/me")]
+pub async fn current_user() -> Result<Option<Me>, ApiError> {
+    use crate::server::context;
+    let Some(current) = context::current_user().await? else {
+        return Ok(None);
+    };
+    let user = current.user;
+    let display_name = user.display_name();
+    Ok(Some(Me {
+        id: user.id,
+        initials: initials(&user.first_name, &user.last_name, &display_name),
+        display_name,
+        email: user.email,
+        platform_admin: user.platform_admin,
+        lang: Lang::parse(&user.language).unwrap_or_default(),
+    }))
+}
+
+/// "Marie Curie" → "MC"; falls back to the first letter of what is shown.
+pub fn initials(first: &str, last: &str, fallback: &str) -> String {
+    let pick = |s: &str| s.chars().next().map(|c| c.to_uppercase().to_string());
+    match (pick(first), pick(last)) {
+        (Some(f), Some(l)) => f + &l,
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => pick(fallback).unwrap_or_else(|| "?".into()),
+    }
+}
+
+/// Signs in with an e-mail address or a login name; on success the session
+/// cookie is set, the UI switches to the user's language and the browser
+/// goes home.
+#[server(endpoint = "auth/login")]
+pub async fn login(identifier: String, password: String) -> Result<(), ApiError> {
+    use crate::server::auth::cookie;
+    use crate::server::context;
+    use crate::server::services::auth::{self, SESSION_LIFETIME};
+    let state = context::state()?;
+    let address = context::client_address();
+    let signed_in = auth::login(&state, &identifier, password, address.as_deref()).await?;
+    let secure = state.config.secure_cookies();
+    context::set_cookie(&cookie::session(
+        &signed_in.session_token,
+        SESSION_LIFETIME / 1000,
+        secure,
+    ));
+    context::set_cookie(&cookie::language(&signed_in.user.language, secure));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), ApiError> {
+    use crate::server::auth::cookie;
+    use crate::server::context;
+    use crate::server::services::auth;
+    let state = context::state()?;
+    if let Some(token) = context::session_token() {
+        auth::logout(&state, &token).await?;
+    }
+    context::set_cookie(&cookie::clear_session(state.config.secure_cookies()));
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// Switches the UI language; for a signed-in user it also becomes the
+/// language of their mails.
+#[server(endpoint = "prefs/language")]
+pub async fn set_language(lang: String) -> Result<(), ApiError> {
+    use crate::server::auth::cookie;
+    use crate::server::context;
+    use crate::server::services::auth;
+    let lang = Lang::parse(&lang).ok_or(ApiError::NotFound)?;
+    let state = context::state()?;
+    if let Some(current) = context::current_user().await? {
+        auth::set_language(&state, current.user.id, lang).await?;
+    }
+    context::set_cookie(&cookie::language(
+        lang.code(),
+        state.config.secure_cookies(),
+    ));
+    Ok(())
+}

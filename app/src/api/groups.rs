@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+use crate::domain::{AccountType, GroupRole, Visibility};
+
+/// One entry of the sidebar tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SidebarGroup {
+    pub id: i64,
+    pub name: String,
+    /// The parent as shown: `None` also when the real parent is not visible
+    /// to this user, so their groups still form a tree.
+    pub parent_id: Option<i64>,
+    pub visibility: Visibility,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sidebar {
+    pub groups: Vec<SidebarGroup>,
+    pub can_manage_groups: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub roles: Vec<GroupRole>,
+    pub account_type: AccountType,
+    pub active: bool,
+    pub activated_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupPage {
+    pub id: i64,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub visibility: Visibility,
+    /// From the root down to the group itself.
+    pub breadcrumb: Vec<(i64, String)>,
+    pub members: Vec<MemberRow>,
+    pub can_manage_groups: bool,
+    pub can_manage_users: bool,
+    /// Where this group may be moved (itself and its sub-groups excluded),
+    /// as (id, path) pairs; empty for those who cannot move groups.
+    pub parent_choices: Vec<(i64, String)>,
+}
+
+#[server(endpoint = "groups/sidebar")]
+pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
+    use crate::server::{context, services::groups};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    Ok(groups::sidebar(&state, &me).await?)
+}
+
+#[server(endpoint = "groups/page")]
+pub async fn get_group_page(id: i64) -> Result<GroupPage, ApiError> {
+    use crate::server::{context, services::groups};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    Ok(groups::page(&state, &me, id).await?)
+}
+
+/// `parent` is a group id, or empty for a top-level group.
+#[server(endpoint = "groups/create")]
+pub async fn create_group(
+    name: String,
+    parent: String,
+    visibility: String,
+) -> Result<i64, ApiError> {
+    use crate::server::{context, services::groups};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let input = groups::GroupInput::parse(&name, &parent, &visibility)?;
+    let id = groups::create(&state, &me, input).await?;
+    leptos_axum::redirect(&format!("/groups/{id}"));
+    Ok(id)
+}
+
+/// Renames, moves (new parent) and changes visibility in one go.
+#[server(endpoint = "groups/update")]
+pub async fn update_group(
+    id: i64,
+    name: String,
+    parent: String,
+    visibility: String,
+) -> Result<(), ApiError> {
+    use crate::server::{context, services::groups};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let input = groups::GroupInput::parse(&name, &parent, &visibility)?;
+    groups::update(&state, &me, id, input).await?;
+    Ok(())
+}
+
+#[server(endpoint = "groups/delete")]
+pub async fn delete_group(id: i64) -> Result<(), ApiError> {
+    use crate::server::{context, services::groups};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    groups::delete(&state, &me, id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

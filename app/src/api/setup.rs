@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SetupStatus {
+    /// The link is valid and no platform admin exists yet.
+    Open,
+    /// A platform admin exists: the setup page has nothing left to do.
+    Done,
+    InvalidLink,
+}
+
+#[server(endpoint = "setup/status")]
+pub async fn get_setup_status(token: String) -> Result<SetupStatus, ApiError> {
+    use crate::server::{context, services::setup};
+    let state = context::state()?;
+    Ok(setup::status(&state, &token).await?)
+}
+
+/// Creates the first platform admin from the one-time setup link, then
+/// signs them in.
+#[server(endpoint = "setup/admin")]
+pub async fn create_first_admin(
+    token: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), ApiError> {
+    use crate::server::auth::cookie;
+    use crate::server::context;
+    use crate::server::services::{auth::SESSION_LIFETIME, setup};
+    let state = context::state()?;
+    let input = setup::AdminInput {
+        email,
+        first_name,
+        last_name,
+        password,
+        password_confirm,
+        language: context::request_lang(),
+    };
+    let signed_in = setup::create_first_admin(&state, &token, input).await?;
+    let secure = state.config.secure_cookies();
+    context::set_cookie(&cookie::session(
+        &signed_in.session_token,
+        SESSION_LIFETIME / 1000,
+        secure,
+    ));
+    leptos_axum::redirect("/");
+    Ok(())
+}

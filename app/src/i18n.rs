@@ -1,0 +1,212 @@
+//! UI and mail translations: French first, English second.
+//!
+//! Every message is one enum variant carrying both texts, so a missing
+//! translation is a compile error rather than a blank in production, and the
+//! same table serves the server (mails, error pages) and the browser.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, as shown in a language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    /// Accepts `fr`, `fr-FR`, `en_GB`, `EN`…; regional variants fall back to
+    /// their base language.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let base = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match base.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, in the
+    /// order the browser gives (quality values are already sorted by every
+    /// mainstream browser).
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(Lang::parse)
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self)
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $fr:expr, $en:expr;)*) => {
+        /// A translatable message. `Lang::t` gives its text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Fr) => $fr, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Onboard", "Onboard";
+    SkipToContent => "Aller au contenu", "Skip to content";
+    Language => "Langue", "Language";
+    // Sign-in
+    LoginTitle => "Connexion", "Sign in";
+    LoginIntro => "Connectez-vous avec votre adresse e-mail ou votre identifiant.", "Sign in with your e-mail address or your login name.";
+    EmailOrLogin => "E-mail ou identifiant", "E-mail or login name";
+    Password => "Mot de passe", "Password";
+    PasswordConfirm => "Confirmer le mot de passe", "Confirm the password";
+    SignIn => "SE CONNECTER", "SIGN IN";
+    SigningIn => "Connexion…", "Signing in…";
+    SignOut => "Se déconnecter", "Sign out";
+    InvalidCredentials => "Identifiant ou mot de passe incorrect.", "Wrong login or password.";
+    TooManyAttempts => "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
+    // First admin
+    SetupTitle => "Créer le premier administrateur", "Create the first administrator";
+    SetupIntro => "Ce compte sera administrateur de la plateforme. Ce lien ne sert qu'une fois.", "This account will be a platform administrator. This link works once.";
+    SetupDone => "La plateforme a déjà un administrateur. Connectez-vous.", "The platform already has an administrator. Please sign in.";
+    SetupInvalidLink => "Ce lien d'installation n'est pas valable. Utilisez celui affiché au démarrage du serveur.", "This setup link is not valid. Use the one printed when the server started.";
+    FirstName => "Prénom", "First name";
+    LastName => "Nom", "Last name";
+    Email => "Email", "E-mail";
+    CreateAdmin => "CRÉER L'ADMINISTRATEUR", "CREATE THE ADMINISTRATOR";
+    // Frame
+    Groups => "Groupes", "Groups";
+    NoGroupsYet => "Aucun groupe pour l'instant.", "No groups yet.";
+    NoGroupsAdminHint => "Créez le premier groupe avec + → Groupe.", "Create the first group with + → Group.";
+    NoGroupsMemberHint => "Vous n'appartenez encore à aucun groupe.", "You do not belong to any group yet.";
+    AddMenu => "Ajouter", "Add";
+    MenuUser => "Utilisateur", "User";
+    MenuGroup => "Groupe", "Group";
+    ToggleSidebar => "Afficher les groupes", "Show groups";
+    Welcome => "Bienvenue", "Welcome";
+    HomeIntro => "Choisissez un groupe dans la barre de gauche pour voir ses utilisateurs.", "Pick a group in the left bar to see its users.";
+    PlatformAdmin => "Administrateur plateforme", "Platform admin";
+    // Group page
+    Public => "public", "public";
+    Private => "privé", "private";
+    PublicLong => "Public : les apprenants ajoutés ici deviennent aussi apprenants des groupes parents, jusqu'au premier groupe privé inclus.", "Public: learners added here also become learners of the parent groups, up to the first private group included.";
+    PrivateLong => "Privé : ajouter quelqu'un ici ne l'ajoute à aucun autre groupe.", "Private: adding someone here adds them to no other group.";
+    TabUsers => "UTILISATEURS", "USERS";
+    TabSessions => "Sessions", "Sessions";
+    TabSettings => "Paramètres", "Settings";
+    ColName => "Nom", "Name";
+    ColEmail => "E-mail", "E-mail";
+    ColRoles => "Rôles", "Roles";
+    ColType => "Type", "Type";
+    ColStatus => "Statut", "Status";
+    ColActivated => "Activé le", "Activated";
+    StatusActive => "Actif", "Active";
+    StatusPending => "Invitation en attente", "Invitation pending";
+    StatusNoPassword => "Mot de passe à choisir", "Password not set";
+    NoMembers => "Ce groupe n'a pas encore d'utilisateurs.", "This group has no users yet.";
+    NoMembersHint => "Ajoutez-en avec + → Utilisateur.", "Add some with + → User.";
+    MembersCount => "utilisateurs", "users";
+    NoSessions => "Aucune session de parcours dans ce groupe.", "No course sessions in this group.";
+    GroupNotFound => "Ce groupe n'existe pas ou vous n'y avez pas accès.", "This group does not exist or you cannot see it.";
+    // Roles and account types
+    RolePlatformAdmin => "Administrateur plateforme", "Platform admin";
+    RoleGroupAdmin => "Administrateur", "Group admin";
+    RoleUserAdmin => "Administrateur d'utilisateurs", "User admin";
+    RoleTrainer => "Animateur", "Trainer";
+    RoleLearner => "Apprenant", "Learner";
+    TypeMember => "Membre", "Member";
+    TypeGuest => "Invité", "Guest";
+    // Group management
+    NewGroup => "Nouveau groupe", "New group";
+    GroupName => "Nom du groupe", "Group name";
+    ParentGroup => "Groupe parent", "Parent group";
+    NoParent => "— Aucun (groupe racine) —", "— None (top-level group) —";
+    Visibility => "Visibilité", "Visibility";
+    CreateGroup => "CRÉER LE GROUPE", "CREATE GROUP";
+    Rename => "RENOMMER", "RENAME";
+    Move => "DÉPLACER", "MOVE";
+    Save => "ENREGISTRER", "SAVE";
+    DeleteGroup => "SUPPRIMER LE GROUPE", "DELETE GROUP";
+    DeleteGroupConfirm => "Supprimer définitivement ce groupe ? Ses rôles et sessions seront supprimés.", "Delete this group for good? Its roles and sessions are deleted too.";
+    DangerZone => "Zone dangereuse", "Danger zone";
+    GroupCreated => "Groupe créé.", "Group created.";
+    GroupSaved => "Modifications enregistrées.", "Changes saved.";
+    Cancel => "Annuler", "Cancel";
+    Close => "Fermer", "Close";
+    Working => "En cours…", "Working…";
+    // Errors (public messages; causes are logged, never shown)
+    ErrInternal => "Une erreur est survenue de notre côté. Réessayez ; si cela persiste, prévenez l'administrateur.", "Something went wrong on our side. Try again; if it persists, tell your administrator.";
+    ErrUnauthenticated => "Votre session a expiré. Reconnectez-vous.", "Your session has expired. Please sign in again.";
+    ErrForbidden => "Vous n'avez pas le droit de faire cela.", "You are not allowed to do that.";
+    ErrNotFound => "Introuvable.", "Not found.";
+    ErrNetwork => "Le serveur ne répond pas. Vérifiez votre connexion.", "The server does not answer. Check your connection.";
+    ErrNameRequired => "Le nom est obligatoire.", "The name is required.";
+    ErrNameTooLong => "Le nom est trop long (120 caractères au plus).", "The name is too long (120 characters at most).";
+    ErrGroupNameTaken => "Un groupe de ce nom existe déjà à cet endroit.", "A group with this name already exists there.";
+    ErrGroupHasChildren => "Ce groupe a des sous-groupes : déplacez-les ou supprimez-les d'abord.", "This group has sub-groups: move or delete them first.";
+    ErrMoveIntoItself => "Un groupe ne peut pas être son propre parent.", "A group cannot be its own parent.";
+    ErrMoveIntoDescendant => "Un groupe ne peut pas être déplacé dans un de ses sous-groupes.", "A group cannot be moved into one of its sub-groups.";
+    ErrUnknownParent => "Le groupe parent n'existe pas.", "The parent group does not exist.";
+    ErrEmailInvalid => "Adresse e-mail invalide.", "Invalid e-mail address.";
+    ErrEmailTaken => "Un compte utilise déjà cette adresse.", "An account already uses this address.";
+    ErrPasswordTooShort => "Le mot de passe doit faire au moins 8 caractères.", "The password must be at least 8 characters long.";
+    ErrPasswordTooLong => "Le mot de passe doit faire au plus 128 caractères.", "The password must be at most 128 characters long.";
+    ErrPasswordCommon => "Ce mot de passe est trop courant : choisissez-en un autre.", "This password is too common: choose another one.";
+    ErrPasswordMismatch => "Les deux mots de passe ne sont pas identiques.", "The two passwords differ.";
+    ErrFirstNameRequired => "Le prénom est obligatoire.", "The first name is required.";
+    ErrLastNameRequired => "Le nom est obligatoire.", "The last name is required.";
+    ErrCrossOrigin => "Requête refusée : origine inconnue.", "Request refused: unknown origin.";
+    NotFoundTitle => "Page introuvable", "Page not found";
+    BackHome => "Retour à l'accueil", "Back to the home page";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_tags_fall_back_to_their_base_language() {
+        assert_eq!(Lang::parse("fr-BE"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("nl-BE"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn accept_language_picks_the_first_supported_language() {
+        assert_eq!(
+            Lang::from_accept_language("nl-BE,nl;q=0.9,en-US;q=0.8,fr;q=0.5"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de, it"), None);
+    }
+
+    #[test]
+    fn french_and_english_texts_differ_where_words_differ() {
+        assert_eq!(Lang::Fr.t(Msg::TabUsers), "UTILISATEURS");
+        assert_eq!(Lang::En.t(Msg::TabUsers), "USERS");
+    }
+}

@@ -1,0 +1,78 @@
+//! What a server function needs from the request it serves: the shared
+//! state, the caller's session, cookies to set. Server functions call these
+//! first and then hand plain values to a service.
+
+use axum::extract::ConnectInfo;
+use axum::http::HeaderValue;
+use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
+use axum::http::request::Parts;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+use super::auth::cookie;
+use super::error::{AppError, AppResult};
+use super::services::auth::{self as auth_service, CurrentUser};
+use super::state::AppState;
+use crate::i18n::Lang;
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+pub fn session_token() -> Option<String> {
+    parts().and_then(|p| cookie::read(&p.headers, cookie::SESSION_COOKIE))
+}
+
+/// The signed-in user, if the session cookie names a live session.
+pub async fn current_user() -> AppResult<Option<CurrentUser>> {
+    let state = state()?;
+    match session_token() {
+        Some(token) => auth_service::current_user(&state, &token).await,
+        None => Ok(None),
+    }
+}
+
+pub async fn require_user() -> AppResult<CurrentUser> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+pub fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// The peer address of the TCP connection. Forwarded-for headers are not
+/// trusted: anyone can write them.
+pub fn client_address() -> Option<String> {
+    parts()?
+        .extensions
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+}
+
+/// The language of the UI for this request: the language cookie (set at
+/// sign-in from the user's profile, or by the switch), else the browser's
+/// preference, else French.
+pub fn request_lang() -> Lang {
+    let Some(parts) = parts() else {
+        return Lang::default();
+    };
+    cookie::read(&parts.headers, cookie::LANG_COOKIE)
+        .and_then(|code| Lang::parse(&code))
+        .or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,115 @@
+//! Sign-in, sign-out and "who is this request from".
+
+use crate::domain::{Actor, Email, UserId};
+use crate::i18n::Msg;
+use crate::server::auth::{password, token};
+use crate::server::clock::{DAY, Millis};
+use crate::server::error::{AppError, AppResult};
+use crate::server::state::AppState;
+use crate::server::store::{memberships, sessions, users};
+
+pub const SESSION_LIFETIME: Millis = 14 * DAY;
+
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub user: users::UserRecord,
+    pub actor: Actor,
+}
+
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub user: users::UserRecord,
+    /// The cookie value; only its hash is stored.
+    pub session_token: String,
+}
+
+/// Checks the credentials and opens a session. Unknown account and wrong
+/// password give the same answer after the same work (one argon2 check).
+pub async fn login(
+    state: &AppState,
+    identifier: &str,
+    password_input: String,
+    client_address: Option<&str>,
+) -> AppResult<SignedIn> {
+    let identifier = identifier.trim();
+    let now = state.now();
+    if !state.login_limiter.allows(identifier, client_address, now) {
+        return Err(AppError::Invalid(Msg::TooManyAttempts));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let user = if identifier.contains('@') {
+        match Email::parse(identifier) {
+            Ok(email) => users::by_email(&mut conn, email.as_str()).await?,
+            Err(_) => None,
+        }
+    } else {
+        users::by_login_name(&mut conn, identifier).await?
+    };
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let valid = password::verify(password_input, stored).await?;
+    let Some(user) = user.filter(|_| valid) else {
+        state
+            .login_limiter
+            .record_failure(identifier, client_address, now);
+        return Err(AppError::Invalid(Msg::InvalidCredentials));
+    };
+    state.login_limiter.record_success(identifier);
+    let session_token = open_session(state, &mut conn, user.id).await?;
+    Ok(SignedIn {
+        user,
+        session_token,
+    })
+}
+
+pub async fn open_session(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> AppResult<String> {
+    let now = state.now();
+    let session_token = token::generate();
+    sessions::insert(
+        conn,
+        &token::hash(&session_token),
+        user_id,
+        now,
+        now + SESSION_LIFETIME,
+    )
+    .await?;
+    Ok(session_token)
+}
+
+pub async fn logout(state: &AppState, session_token: &str) -> AppResult<()> {
+    let mut conn = state.db.pool.acquire().await?;
+    sessions::delete(&mut conn, &token::hash(session_token)).await?;
+    Ok(())
+}
+
+pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Option<CurrentUser>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(user_id) =
+        sessions::user_of(&mut conn, &token::hash(session_token), state.now()).await?
+    else {
+        return Ok(None);
+    };
+    let Some(user) = users::by_id(&mut conn, user_id).await? else {
+        return Ok(None);
+    };
+    let roles = memberships::roles_of_user(&mut conn, user.id).await?;
+    let actor = Actor {
+        user_id: UserId(user.id),
+        platform_admin: user.platform_admin,
+        roles,
+    };
+    Ok(Some(CurrentUser { user, actor }))
+}
+
+pub async fn set_language(
+    state: &AppState,
+    user_id: i64,
+    lang: crate::i18n::Lang,
+) -> AppResult<()> {
+    let mut conn = state.db.pool.acquire().await?;
+    users::set_language(&mut conn, user_id, lang.code(), state.now()).await?;
+    Ok(())
+}

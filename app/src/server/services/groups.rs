@@ -1,0 +1,250 @@
+//! The group tree: what a user sees of it, and the platform admin's edits.
+
+use std::collections::HashMap;
+
+use crate::api::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
+use crate::domain::group_name::{GroupNameError, parse_group_name};
+use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
+use crate::i18n::Msg;
+use crate::server::error::{AppError, AppResult};
+use crate::server::services::auth::CurrentUser;
+use crate::server::state::AppState;
+use crate::server::store::{audit, groups, memberships};
+
+/// A group's editable fields, parsed from what a form sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupInput {
+    pub name: String,
+    pub parent: Option<i64>,
+    pub visibility: Visibility,
+}
+
+impl GroupInput {
+    pub fn parse(name: &str, parent: &str, visibility: &str) -> AppResult<GroupInput> {
+        let name = parse_group_name(name).map_err(|e| {
+            AppError::Invalid(match e {
+                GroupNameError::Empty => Msg::ErrNameRequired,
+                GroupNameError::TooLong => Msg::ErrNameTooLong,
+            })
+        })?;
+        let parent = match parent.trim() {
+            "" => None,
+            id => Some(
+                id.parse()
+                    .map_err(|_| AppError::Invalid(Msg::ErrUnknownParent))?,
+            ),
+        };
+        let visibility = Visibility::parse(visibility).unwrap_or(Visibility::Private);
+        Ok(GroupInput {
+            name,
+            parent,
+            visibility,
+        })
+    }
+}
+
+/// "Acme › Ventes › Paris".
+fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
+    let mut parts: Vec<&str> = tree
+        .ancestors(GroupId(id))
+        .iter()
+        .rev()
+        .filter_map(|g| names.get(&g.0).map(String::as_str))
+        .collect();
+    parts.extend(names.get(&id).map(String::as_str));
+    parts.join(" › ")
+}
+
+pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
+    let mut conn = state.db.pool.acquire().await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    let visible = policy::visible_groups(&me.actor, &tree);
+    let groups = all
+        .into_iter()
+        .filter(|g| visible.contains(&GroupId(g.id)))
+        .map(|g| SidebarGroup {
+            id: g.id,
+            parent_id: g.parent_id.filter(|p| visible.contains(&GroupId(*p))),
+            name: g.name,
+            visibility: g.visibility,
+        })
+        .collect();
+    Ok(Sidebar {
+        groups,
+        can_manage_groups: policy::may_manage_groups(&me.actor),
+    })
+}
+
+pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<GroupPage> {
+    let mut conn = state.db.pool.acquire().await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    // A group one may not see answers exactly like a missing one.
+    if !tree.contains(GroupId(id)) || !policy::may_view_group(&me.actor, &tree, GroupId(id)) {
+        return Err(AppError::NotFound);
+    }
+    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let group = all.iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
+    let mut breadcrumb: Vec<(i64, String)> = tree
+        .ancestors(GroupId(id))
+        .iter()
+        .rev()
+        .map(|g| (g.0, names.get(&g.0).cloned().unwrap_or_default()))
+        .collect();
+    breadcrumb.push((id, group.name.clone()));
+    let can_manage_groups = policy::may_manage_groups(&me.actor);
+    let parent_choices = if can_manage_groups {
+        let mut choices: Vec<(i64, String)> = all
+            .iter()
+            .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), GroupId(id)))
+            .map(|g| (g.id, path_label(&tree, &names, g.id)))
+            .collect();
+        choices.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        choices
+    } else {
+        Vec::new()
+    };
+    let members = memberships::members_of_group(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|m| MemberRow {
+            user_id: m.user_id,
+            name: format!("{} {}", m.first_name, m.last_name)
+                .trim()
+                .to_owned(),
+            email: m.email,
+            login_name: m.login_name,
+            roles: m.roles,
+            account_type: m.account_type,
+            active: m.activated_at.is_some(),
+            activated_at: m.activated_at,
+        })
+        .collect();
+    Ok(GroupPage {
+        id,
+        name: group.name.clone(),
+        parent_id: group.parent_id,
+        visibility: group.visibility,
+        breadcrumb,
+        members,
+        can_manage_groups,
+        can_manage_users: policy::may_manage_users(&me.actor, &tree, GroupId(id)),
+        parent_choices,
+    })
+}
+
+fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
+    if policy::may_manage_groups(&me.actor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<i64> {
+    require_group_manager(me)?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    if let Some(parent) = input.parent
+        && groups::by_id(&mut tx, parent).await?.is_none()
+    {
+        return Err(AppError::Invalid(Msg::ErrUnknownParent));
+    }
+    if groups::name_taken(&mut tx, input.parent, &input.name, None).await? {
+        return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
+    }
+    let id = groups::insert(&mut tx, &input.name, input.parent, input.visibility, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "group.created",
+            group_id: Some(id),
+            details: serde_json::json!({ "name": input.name, "parent": input.parent,
+                "visibility": input.visibility.as_str() })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+    input: GroupInput,
+) -> AppResult<()> {
+    require_group_manager(me)?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let all = groups::all(&mut tx).await?;
+    let tree = groups::tree(&all);
+    tree.can_move(GroupId(id), input.parent.map(GroupId))
+        .map_err(|e| match e {
+            MoveError::UnknownGroup => AppError::NotFound,
+            MoveError::UnknownParent => AppError::Invalid(Msg::ErrUnknownParent),
+            MoveError::IntoItself => AppError::Invalid(Msg::ErrMoveIntoItself),
+            MoveError::IntoDescendant => AppError::Invalid(Msg::ErrMoveIntoDescendant),
+        })?;
+    if groups::name_taken(&mut tx, input.parent, &input.name, Some(id)).await? {
+        return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
+    }
+    groups::update(
+        &mut tx,
+        id,
+        &input.name,
+        input.parent,
+        input.visibility,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "group.updated",
+            group_id: Some(id),
+            details: serde_json::json!({ "name": input.name, "parent": input.parent,
+                "visibility": input.visibility.as_str() })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes an empty-of-sub-groups group with its roles and sessions.
+pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+    require_group_manager(me)?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let group = groups::by_id(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if groups::has_children(&mut tx, id).await? {
+        return Err(AppError::Invalid(Msg::ErrGroupHasChildren));
+    }
+    groups::delete(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "group.deleted",
+            group_id: Some(id),
+            details: serde_json::json!({ "name": group.name }).to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Use cases. Each takes the state and plain, already-parsed values, checks
+//! authorization with `domain::policy`, and owns its transaction.
+
+pub mod auth;
+pub mod demo;
+pub mod groups;
+pub mod setup;

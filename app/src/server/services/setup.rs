@@ -1,0 +1,165 @@
+//! The first platform admin: a one-time link printed at start while no
+//! platform admin exists, and the `create-admin` command for scripts.
+
+use crate::api::setup::SetupStatus;
+use crate::domain::password::{self, PasswordError};
+use crate::domain::person_name::PersonName;
+use crate::domain::{AccountType, Email};
+use crate::i18n::{Lang, Msg};
+use crate::server::auth::{password as hashing, token};
+use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::services::auth::{SignedIn, open_session};
+use crate::server::state::AppState;
+use crate::server::store::{audit, settings, users};
+
+/// A new setup token while no platform admin exists (replacing any earlier
+/// one), `None` once one does.
+pub async fn issue_token(state: &AppState) -> AppResult<Option<String>> {
+    let mut conn = state.db.pool.acquire().await?;
+    if users::count_platform_admins(&mut conn).await? > 0 {
+        settings::delete(&mut conn, settings::SETUP_TOKEN_HASH).await?;
+        return Ok(None);
+    }
+    let raw = token::generate();
+    settings::set(&mut conn, settings::SETUP_TOKEN_HASH, &token::hash(&raw)).await?;
+    Ok(Some(raw))
+}
+
+pub async fn status(state: &AppState, presented: &str) -> AppResult<SetupStatus> {
+    let mut conn = state.db.pool.acquire().await?;
+    if users::count_platform_admins(&mut conn).await? > 0 {
+        return Ok(SetupStatus::Done);
+    }
+    let stored = settings::get(&mut conn, settings::SETUP_TOKEN_HASH).await?;
+    Ok(match stored {
+        Some(hash) if token::matches(presented, &hash) => SetupStatus::Open,
+        _ => SetupStatus::InvalidLink,
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct AdminInput {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub language: Lang,
+}
+
+pub fn password_message(e: PasswordError) -> Msg {
+    match e {
+        PasswordError::TooShort => Msg::ErrPasswordTooShort,
+        PasswordError::TooLong => Msg::ErrPasswordTooLong,
+        PasswordError::TooCommon => Msg::ErrPasswordCommon,
+        PasswordError::Mismatch => Msg::ErrPasswordMismatch,
+    }
+}
+
+struct ValidAdmin {
+    email: Email,
+    first_name: PersonName,
+    last_name: PersonName,
+    password_hash: String,
+}
+
+async fn validate(input: AdminInput) -> AppResult<ValidAdmin> {
+    let first_name = PersonName::parse(&input.first_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
+    let last_name = PersonName::parse(&input.last_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?;
+    let email = Email::parse(&input.email).map_err(|_| AppError::Invalid(Msg::ErrEmailInvalid))?;
+    password::check(&input.password, &input.password_confirm)
+        .map_err(|e| AppError::Invalid(password_message(e)))?;
+    let password_hash = hashing::hash(input.password).await?;
+    Ok(ValidAdmin {
+        email,
+        first_name,
+        last_name,
+        password_hash,
+    })
+}
+
+async fn insert_admin(
+    conn: &mut sqlx::AnyConnection,
+    admin: ValidAdmin,
+    language: Lang,
+    now: i64,
+) -> AppResult<i64> {
+    let new = users::NewUser {
+        email: Some(admin.email.as_str().to_owned()),
+        login_name: None,
+        first_name: admin.first_name.into_string(),
+        last_name: admin.last_name.into_string(),
+        password_hash: Some(admin.password_hash),
+        platform_admin: true,
+        account_type: AccountType::Member,
+        language: language.code().to_owned(),
+        activated_at: Some(now),
+        created_by: None,
+    };
+    let id = users::insert(conn, &new, now).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::Invalid(Msg::ErrEmailTaken)
+        } else {
+            e.into()
+        }
+    })?;
+    audit::record(
+        conn,
+        audit::Entry {
+            action: "platform_admin.created",
+            target_user_id: Some(id),
+            target_email: new.email,
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    Ok(id)
+}
+
+pub async fn create_first_admin(
+    state: &AppState,
+    presented: &str,
+    input: AdminInput,
+) -> AppResult<SignedIn> {
+    match status(state, presented).await? {
+        SetupStatus::Open => {}
+        SetupStatus::Done => return Err(AppError::Invalid(Msg::SetupDone)),
+        SetupStatus::InvalidLink => return Err(AppError::Invalid(Msg::SetupInvalidLink)),
+    }
+    let language = input.language;
+    let admin = validate(input).await?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    // Consuming the token is the guard: of two racing submissions, only the
+    // one that deletes the row goes on.
+    if !settings::take(&mut tx, settings::SETUP_TOKEN_HASH).await? {
+        return Err(AppError::Invalid(Msg::SetupDone));
+    }
+    let id = insert_admin(&mut tx, admin, language, now).await?;
+    tx.commit().await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let session_token = open_session(state, &mut conn, id).await?;
+    let user = users::by_id(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(SignedIn {
+        user,
+        session_token,
+    })
+}
+
+/// For the `create-admin` command: whoever runs it already controls the
+/// server, so no token is asked.
+pub async fn create_admin(state: &AppState, input: AdminInput) -> AppResult<i64> {
+    let language = input.language;
+    let admin = validate(input).await?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let id = insert_admin(&mut tx, admin, language, now).await?;
+    settings::delete(&mut tx, settings::SETUP_TOKEN_HASH).await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,98 @@
+use sqlx::Row;
+
+use super::Conn;
+use crate::domain::{AccountType, GroupId, GroupRole};
+
+pub async fn roles_of_user(
+    conn: &mut Conn,
+    user_id: i64,
+) -> Result<Vec<(GroupId, GroupRole)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT group_id, role FROM memberships WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut roles = Vec::with_capacity(rows.len());
+    for row in rows {
+        let role: String = row.try_get("role")?;
+        if let Some(role) = GroupRole::parse(&role) {
+            roles.push((GroupId(row.try_get("group_id")?), role));
+        }
+    }
+    Ok(roles)
+}
+
+/// Grants a role; granting one already held is a no-op.
+pub async fn grant(
+    conn: &mut Conn,
+    user_id: i64,
+    group_id: i64,
+    role: GroupRole,
+    granted_by: Option<i64>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO memberships (user_id, group_id, role, granted_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, group_id, role) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(group_id)
+    .bind(role.as_str())
+    .bind(granted_by)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberRecord {
+    pub user_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub account_type: AccountType,
+    pub activated_at: Option<i64>,
+    pub roles: Vec<GroupRole>,
+}
+
+/// The members of one group with their roles there, sorted by name.
+pub async fn members_of_group(
+    conn: &mut Conn,
+    group_id: i64,
+) -> Result<Vec<MemberRecord>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name, u.account_type, \
+         u.activated_at, m.role \
+         FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.group_id = $1 \
+         ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.email, u.id",
+    )
+    .bind(group_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut members: Vec<MemberRecord> = Vec::new();
+    for row in rows {
+        let user_id: i64 = row.try_get("id")?;
+        let role = GroupRole::parse(&row.try_get::<String, _>("role")?);
+        if let Some(last) = members.last_mut().filter(|m| m.user_id == user_id) {
+            last.roles.extend(role);
+            continue;
+        }
+        let account_type: String = row.try_get("account_type")?;
+        members.push(MemberRecord {
+            user_id,
+            first_name: row.try_get("first_name")?,
+            last_name: row.try_get("last_name")?,
+            email: row.try_get("email")?,
+            login_name: row.try_get("login_name")?,
+            account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+            activated_at: row.try_get("activated_at")?,
+            roles: role.into_iter().collect(),
+        });
+    }
+    for m in &mut members {
+        m.roles.sort();
+    }
+    Ok(members)
+}

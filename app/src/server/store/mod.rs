@@ -1,0 +1,11 @@
+//! SQL, one module per aggregate. Functions take a connection (a pooled one
+//! or a transaction's) so services decide the transaction boundaries.
+
+pub mod audit;
+pub mod groups;
+pub mod memberships;
+pub mod sessions;
+pub mod settings;
+pub mod users;
+
+pub use sqlx::AnyConnection as Conn;

@@ -1,0 +1,54 @@
+use super::Conn;
+
+pub async fn insert(
+    conn: &mut Conn,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+         VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(token_hash.to_owned())
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The user of a session that has not expired.
+pub async fn user_of(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash.to_owned())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn delete(conn: &mut Conn, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1")
+        .bind(token_hash.to_owned())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_expired(conn: &mut Conn, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM auth_sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}

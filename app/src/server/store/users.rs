@@ -1,0 +1,156 @@
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Conn;
+use crate::domain::AccountType;
+use crate::server::db::flag;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub password_hash: Option<String>,
+    pub platform_admin: bool,
+    pub account_type: AccountType,
+    pub language: String,
+    pub activated_at: Option<i64>,
+    pub deletion_at: Option<i64>,
+    pub created_at: i64,
+}
+
+impl UserRecord {
+    pub fn display_name(&self) -> String {
+        let full = format!("{} {}", self.first_name, self.last_name);
+        let full = full.trim();
+        if !full.is_empty() {
+            full.to_owned()
+        } else {
+            self.email
+                .clone()
+                .or_else(|| self.login_name.clone())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The selected columns, as a macro so queries stay `&'static str` literals.
+macro_rules! select_user {
+    ($condition:literal) => {
+        concat!(
+            "SELECT id, email, login_name, first_name, last_name, password_hash, platform_admin, \
+             account_type, language, activated_at, deletion_at, created_at FROM users WHERE ",
+            $condition
+        )
+    };
+}
+
+fn from_row(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
+    let account_type: String = row.try_get("account_type")?;
+    Ok(UserRecord {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        login_name: row.try_get("login_name")?,
+        first_name: row.try_get("first_name")?,
+        last_name: row.try_get("last_name")?,
+        password_hash: row.try_get("password_hash")?,
+        platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
+        account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+        language: row.try_get("language")?,
+        activated_at: row.try_get("activated_at")?,
+        deletion_at: row.try_get("deletion_at")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!("id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!("email = $1"))
+        .bind(email.to_owned())
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub async fn by_login_name(
+    conn: &mut Conn,
+    login: &str,
+) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!("login_name = $1"))
+        .bind(login.to_lowercase())
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub password_hash: Option<String>,
+    pub platform_admin: bool,
+    pub account_type: AccountType,
+    pub language: String,
+    /// `Some(now)` for an account that is active (and billable) at once.
+    pub activated_at: Option<i64>,
+    pub created_by: Option<i64>,
+}
+
+pub async fn insert(conn: &mut Conn, user: &NewUser, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, login_name, first_name, last_name, password_hash, platform_admin, \
+         account_type, language, activated_at, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(user.email.clone())
+    .bind(user.login_name.clone())
+    .bind(user.first_name.clone())
+    .bind(user.last_name.clone())
+    .bind(user.password_hash.clone())
+    .bind(flag(user.platform_admin))
+    .bind(user.account_type.as_str())
+    .bind(user.language.clone())
+    .bind(user.activated_at)
+    .bind(user.created_by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn count_platform_admins(conn: &mut Conn) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE platform_admin = 1")
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn set_language(
+    conn: &mut Conn,
+    id: i64,
+    language: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
+        .bind(language.to_owned())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use super::frame::Frame;
+use super::group_page::GroupUsers;
+use super::group_settings::GroupSettings;
+use super::home::Home;
+use super::lang::{initial, provide_lang};
+use super::login::LoginPage;
+use super::new_group::NewGroupPage;
+use super::setup::SetupPage;
+use super::widgets::NotFound;
+use crate::i18n::Msg;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_lang();
+    // Pages wait for their data on the server (`SsrMode::Async`) so that the
+    // first response is complete: real status codes, redirects, and pages
+    // that read well before the wasm has loaded.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/onboard.css" />
+        <Title text=lang.t(Msg::AppName) />
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
+                <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
+                    <Route path=path!("") view=Home ssr=SsrMode::Async />
+                    <Route path=path!("new-group") view=NewGroupPage ssr=SsrMode::Async />
+                    <Route path=path!("groups/:id") view=GroupUsers ssr=SsrMode::Async />
+                    <Route
+                        path=path!("groups/:id/settings")
+                        view=GroupSettings
+                        ssr=SsrMode::Async
+                    />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

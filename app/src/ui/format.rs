@@ -1,0 +1,55 @@
+//! Dates and labels as people read them in their language.
+
+use time::OffsetDateTime;
+
+use crate::domain::{AccountType, GroupRole};
+use crate::i18n::{Lang, Msg};
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A calendar date (UTC) from milliseconds since the epoch.
+pub fn date(ms: i64, lang: Lang) -> String {
+    let Ok(dt) = OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) else {
+        return String::new();
+    };
+    let month = u8::from(dt.month());
+    match lang {
+        Lang::Fr => format!("{:02}/{:02}/{}", dt.day(), month, dt.year()),
+        Lang::En => format!(
+            "{} {}, {}",
+            MONTHS_EN[usize::from(month - 1)],
+            dt.day(),
+            dt.year()
+        ),
+    }
+}
+
+pub fn role(role: GroupRole) -> Msg {
+    match role {
+        GroupRole::GroupAdmin => Msg::RoleGroupAdmin,
+        GroupRole::UserAdmin => Msg::RoleUserAdmin,
+        GroupRole::Trainer => Msg::RoleTrainer,
+        GroupRole::Learner => Msg::RoleLearner,
+    }
+}
+
+pub fn account_type(kind: AccountType) -> Msg {
+    match kind {
+        AccountType::Member => Msg::TypeMember,
+        AccountType::Guest => Msg::TypeGuest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_the_reader_language() {
+        let ms = 1_795_305_600_000; // 2026-11-22T00:00:00Z
+        assert_eq!(date(ms, Lang::Fr), "22/11/2026");
+        assert_eq!(date(ms, Lang::En), "Nov 22, 2026");
+    }
+}

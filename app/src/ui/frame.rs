@@ -1,0 +1,156 @@
+//! The signed-in frame: top bar (`+` menu, language, user menu), the group
+//! tree on the left, the page on the right.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+
+use super::lang::use_lang;
+use super::sidebar::GroupSidebar;
+use super::widgets::{LangSwitch, Loading};
+use crate::api::ApiError;
+use crate::api::auth::{Me, current_user};
+use crate::api::groups::{Sidebar, get_sidebar};
+use crate::i18n::Msg;
+
+/// Bumped after an edit that changes what the frame shows (a group created,
+/// renamed, moved), so the sidebar reloads without a page load.
+#[derive(Clone, Copy, Debug)]
+pub struct Refresh(pub RwSignal<u32>);
+
+impl Refresh {
+    pub fn bump(self) {
+        self.0.update(|n| *n += 1);
+    }
+}
+
+pub fn use_refresh() -> Refresh {
+    use_context::<Refresh>().expect("pages render inside the frame")
+}
+
+#[component]
+pub fn Frame() -> impl IntoView {
+    let refresh = Refresh(RwSignal::new(0));
+    provide_context(refresh);
+    let me = Resource::new(|| (), |_| current_user());
+    let groups = Resource::new(move || refresh.0.get(), |_| get_sidebar());
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => view! { <SignedInFrame me groups /> }.into_any(),
+                    Ok(None) | Err(ApiError::Unauthenticated) => {
+                        view! { <Redirect path="/login" /> }.into_any()
+                    }
+                    Err(e) => view! { <FrameError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FrameError(error: ApiError) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <main id="main" class="centered-page">
+            <p class="form-error" role="alert">
+                {lang.t(error.message())}
+            </p>
+        </main>
+    }
+}
+
+#[component]
+fn SignedInFrame(me: Me, groups: Resource<Result<Sidebar, ApiError>>) -> impl IntoView {
+    let lang = use_lang();
+    let sidebar_open = RwSignal::new(false);
+    let can_add_group = me.platform_admin;
+    view! {
+        <a class="skip-link" href="#main">
+            {lang.t(Msg::SkipToContent)}
+        </a>
+        <header class="topbar">
+            <button
+                type="button"
+                class="sidebar-toggle"
+                aria-controls="sidebar"
+                aria-expanded=move || sidebar_open.get().to_string()
+                on:click=move |_| sidebar_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰"</span>
+                <span class="visually-hidden">{lang.t(Msg::ToggleSidebar)}</span>
+            </button>
+            <a href="/" class="brand">
+                {lang.t(Msg::AppName)}
+            </a>
+            <div class="topbar-actions">
+                {can_add_group
+                    .then(|| {
+                        view! {
+                            <details class="menu add-menu">
+                                <summary aria-label=lang.t(Msg::AddMenu)>
+                                    <span aria-hidden="true">"+"</span>
+                                </summary>
+                                <ul class="menu-list">
+                                    <li>
+                                        <a href="/new-group">{lang.t(Msg::MenuGroup)}</a>
+                                    </li>
+                                </ul>
+                            </details>
+                        }
+                    })}
+                <LangSwitch />
+                <UserMenu me=me.clone() />
+            </div>
+        </header>
+        <div class="frame" class:sidebar-open=move || sidebar_open.get()>
+            <nav id="sidebar" class="sidebar" aria-label=lang.t(Msg::Groups)>
+                <Transition fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        match groups.await {
+                            Ok(sidebar) => view! { <GroupSidebar sidebar /> }.into_any(),
+                            Err(e) => {
+                                view! {
+                                    <p class="form-error" role="alert">
+                                        {lang.t(e.message())}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Transition>
+            </nav>
+            <main id="main" class="content">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn UserMenu(me: Me) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <details class="menu user-menu">
+            <summary>
+                <span class="avatar" aria-hidden="true">
+                    {me.initials.clone()}
+                </span>
+                <span class="visually-hidden">{me.display_name.clone()}</span>
+            </summary>
+            <div class="menu-list user-card">
+                <p class="user-name">{me.display_name.clone()}</p>
+                {me.email.clone().map(|email| view! { <p class="muted">{email}</p> })}
+                {me
+                    .platform_admin
+                    .then(|| view! { <p class="badge">{lang.t(Msg::PlatformAdmin)}</p> })}
+                <form method="post" action="/api/auth/logout">
+                    <button type="submit" class="button secondary">
+                        {lang.t(Msg::SignOut)}
+                    </button>
+                </form>
+            </div>
+        </details>
+    }
+}

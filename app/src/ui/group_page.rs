@@ -1,0 +1,186 @@
+//! A group's page: breadcrumb, visibility, tabs, and its `UTILISATEURS`.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::format;
+use super::frame::use_refresh;
+use super::lang::use_lang;
+use super::widgets::{Loading, NotFound};
+use crate::api::ApiError;
+use crate::api::groups::{GroupPage, MemberRow, get_group_page};
+use crate::domain::Visibility;
+use crate::i18n::Msg;
+
+/// The group id of the current URL; 0 (never a group) when it is not a number.
+pub fn use_group_id() -> Memo<i64> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// Loads the page data of the current group, reloaded after edits.
+pub fn use_group_page() -> Resource<Result<GroupPage, ApiError>> {
+    let id = use_group_id();
+    let refresh = use_refresh();
+    Resource::new(
+        move || (id.get(), refresh.0.get()),
+        |(id, _)| get_group_page(id),
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Users,
+    Settings,
+}
+
+#[component]
+pub fn GroupHeader(page: GroupPage, tab: Tab) -> impl IntoView {
+    let lang = use_lang();
+    let (badge, explain) = match page.visibility {
+        Visibility::Public => (Msg::Public, Msg::PublicLong),
+        Visibility::Private => (Msg::Private, Msg::PrivateLong),
+    };
+    let last = page.breadcrumb.len().saturating_sub(1);
+    let crumbs = page
+        .breadcrumb
+        .iter()
+        .enumerate()
+        .map(|(i, (id, name))| {
+            let item = if i == last {
+                view! { <span aria-current="page">{name.clone()}</span> }.into_any()
+            } else {
+                view! { <a href=format!("/groups/{id}")>{name.clone()}</a> }.into_any()
+            };
+            view! { <li>{item}</li> }
+        })
+        .collect_view();
+    let base = format!("/groups/{}", page.id);
+    view! {
+        <header class="page-header">
+            <nav aria-label="breadcrumb">
+                <ol class="breadcrumb">{crumbs}</ol>
+            </nav>
+            <div class="title-row">
+                <h1>{page.name.clone()}</h1>
+                <span class=format!("badge {}", page.visibility.as_str()) title=lang.t(explain)>
+                    {lang.t(badge)}
+                </span>
+            </div>
+            <nav class="tabs" aria-label=page.name.clone()>
+                <A href=base.clone() exact=true attr:class="tab">
+                    {lang.t(Msg::TabUsers)}
+                </A>
+                {page
+                    .can_manage_groups
+                    .then(|| {
+                        view! {
+                            <A href=format!("{base}/settings") attr:class="tab">
+                                {lang.t(Msg::TabSettings)}
+                            </A>
+                        }
+                    })}
+            </nav>
+        </header>
+        {(tab == Tab::Settings).then(|| view! { <p class="muted">{lang.t(explain)}</p> })}
+    }
+}
+
+#[component]
+pub fn GroupUsers() -> impl IntoView {
+    let page = use_group_page();
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => {
+                        let members = page.members.clone();
+                        view! {
+                            <section class="page">
+                                <GroupHeader page tab=Tab::Users />
+                                <MembersTable members />
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MembersTable(members: Vec<MemberRow>) -> impl IntoView {
+    let lang = use_lang();
+    if members.is_empty() {
+        return view! {
+            <div class="empty-state">
+                <p>{lang.t(Msg::NoMembers)}</p>
+                <p class="muted">{lang.t(Msg::NoMembersHint)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let count = members.len();
+    let rows = members
+        .into_iter()
+        .map(|m| {
+            let roles = m
+                .roles
+                .iter()
+                .map(|r| lang.t(format::role(*r)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let contact = m.email.clone().or(m.login_name.clone()).unwrap_or_default();
+            let name = if m.name.is_empty() {
+                "—".to_owned()
+            } else {
+                m.name.clone()
+            };
+            let (status, status_class) = if m.active {
+                (Msg::StatusActive, "status active")
+            } else {
+                (Msg::StatusPending, "status pending")
+            };
+            view! {
+                <tr>
+                    <td>{name}</td>
+                    <td>{contact}</td>
+                    <td>{roles}</td>
+                    <td>{lang.t(format::account_type(m.account_type))}</td>
+                    <td>
+                        <span class=status_class>{lang.t(status)}</span>
+                    </td>
+                    <td>{m.activated_at.map(|t| format::date(t, lang)).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="muted count">{count} " " {lang.t(Msg::MembersCount)}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.t(Msg::ColName)}</th>
+                        <th scope="col">{lang.t(Msg::ColEmail)}</th>
+                        <th scope="col">{lang.t(Msg::ColRoles)}</th>
+                        <th scope="col">{lang.t(Msg::ColType)}</th>
+                        <th scope="col">{lang.t(Msg::ColStatus)}</th>
+                        <th scope="col">{lang.t(Msg::ColActivated)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

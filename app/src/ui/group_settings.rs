@@ -1,0 +1,154 @@
+//! `Paramètres` of a group, for platform admins: rename, move, change
+//! visibility, delete.
+
+use leptos::prelude::*;
+
+use super::frame::use_refresh;
+use super::group_page::{GroupHeader, Tab, use_group_page};
+use super::lang::use_lang;
+use super::widgets::{FormError, FormSuccess, Loading, NotFound};
+use crate::api::groups::{DeleteGroup, GroupPage, UpdateGroup};
+use crate::domain::Visibility;
+use crate::i18n::{Lang, Msg};
+
+#[component]
+pub fn GroupSettings() -> impl IntoView {
+    let page = use_group_page();
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) if page.can_manage_groups => {
+                        view! {
+                            <section class="page">
+                                <GroupHeader page=page.clone() tab=Tab::Settings />
+                                <SettingsForm page=page.clone() />
+                                <DeleteForm id=page.id />
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    _ => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Radio buttons for public / private, shared with the new-group form.
+#[component]
+pub fn VisibilityChoice(current: Visibility) -> impl IntoView {
+    let lang = use_lang();
+    let option = move |v: Visibility, label: Msg, explain: Msg| {
+        let id = format!("visibility-{}", v.as_str());
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="visibility" value=v.as_str() checked=current == v />
+                <label for=id>
+                    <strong>{lang.t(label)}</strong>
+                    <span class="muted">" — " {lang.t(explain)}</span>
+                </label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{lang.t(Msg::Visibility)}</legend>
+            {option(Visibility::Public, Msg::Public, Msg::PublicLong)}
+            {option(Visibility::Private, Msg::Private, Msg::PrivateLong)}
+        </fieldset>
+    }
+}
+
+/// The parent chooser; `choices` are (id, path) pairs.
+#[component]
+pub fn ParentChoice(choices: Vec<(i64, String)>, current: Option<i64>) -> impl IntoView {
+    let lang: Lang = use_lang();
+    view! {
+        <div class="field">
+            <label for="parent">{lang.t(Msg::ParentGroup)}</label>
+            <select id="parent" name="parent">
+                <option value="" selected=current.is_none()>
+                    {lang.t(Msg::NoParent)}
+                </option>
+                {choices
+                    .into_iter()
+                    .map(|(id, path)| {
+                        view! {
+                            <option value=id.to_string() selected=current == Some(id)>
+                                {path}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn SettingsForm(page: GroupPage) -> impl IntoView {
+    let lang = use_lang();
+    let refresh = use_refresh();
+    let update = ServerAction::<UpdateGroup>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = update.value().get() {
+            refresh.bump();
+        }
+    });
+    view! {
+        <ActionForm action=update attr:class="panel">
+            <input type="hidden" name="id" value=page.id.to_string() />
+            <div class="field">
+                <label for="name">{lang.t(Msg::GroupName)}</label>
+                <input id="name" name="name" value=page.name.clone() maxlength="120" required />
+            </div>
+            <ParentChoice choices=page.parent_choices.clone() current=page.parent_id />
+            <VisibilityChoice current=page.visibility />
+            <FormError value=update.value() />
+            <FormSuccess value=update.value() msg=Msg::GroupSaved />
+            <button type="submit" class="button primary" disabled=move || update.pending().get()>
+                {lang.t(Msg::Save)}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn DeleteForm(id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let delete = ServerAction::<DeleteGroup>::new();
+    let confirming = RwSignal::new(false);
+    view! {
+        <section class="panel danger" aria-labelledby="danger-title">
+            <h2 id="danger-title">{lang.t(Msg::DangerZone)}</h2>
+            <p class="muted">{lang.t(Msg::DeleteGroupConfirm)}</p>
+            <ActionForm action=delete>
+                <input type="hidden" name="id" value=id.to_string() />
+                <FormError value=delete.value() />
+                // Two steps with a script; one without (the text above warns).
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button danger"
+                                on:click=move |_| confirming.set(true)
+                            >
+                                {lang.t(Msg::DeleteGroup)}
+                            </button>
+                        }
+                    }
+                >
+                    <button type="submit" class="button danger" disabled=move || delete.pending().get()>
+                        {lang.t(Msg::DeleteGroup)} " ✓"
+                    </button>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                        {lang.t(Msg::Cancel)}
+                    </button>
+                </Show>
+            </ActionForm>
+        </section>
+    }
+}

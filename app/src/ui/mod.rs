@@ -1,0 +1,18 @@
+//! Leptos components and pages. Pages load data through `api` server
+//! functions; every form posts to one, so it works before the wasm loads.
+
+mod app;
+mod format;
+mod frame;
+mod group_page;
+mod group_settings;
+mod home;
+mod lang;
+mod login;
+mod new_group;
+mod setup;
+mod sidebar;
+mod widgets;
+
+pub use app::{App, shell};
+pub use lang::use_lang;

@@ -1,0 +1,66 @@
+//! `+ → Groupe`: a new group, placed in the tree.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::frame::use_refresh;
+use super::group_settings::{ParentChoice, VisibilityChoice};
+use super::lang::use_lang;
+use super::widgets::{FormError, Loading, NotFound};
+use crate::api::groups::{CreateGroup, get_sidebar};
+use crate::domain::Visibility;
+use crate::i18n::Msg;
+
+#[component]
+pub fn NewGroupPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let preselected = move || {
+        query
+            .read()
+            .get("parent")
+            .and_then(|p| p.parse::<i64>().ok())
+    };
+    let groups = Resource::new(|| (), |_| get_sidebar());
+    let refresh = use_refresh();
+    let create = ServerAction::<CreateGroup>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = create.value().get() {
+            refresh.bump();
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match groups.await {
+                    Ok(sidebar) if sidebar.can_manage_groups => {
+                        let choices = sidebar.groups.iter().map(|g| (g.id, g.name.clone())).collect();
+                        view! {
+                            <section class="page">
+                                <h1>{lang.t(Msg::NewGroup)}</h1>
+                                <ActionForm action=create attr:class="panel">
+                                    <div class="field">
+                                        <label for="name">{lang.t(Msg::GroupName)}</label>
+                                        <input id="name" name="name" maxlength="120" required />
+                                    </div>
+                                    <ParentChoice choices current=preselected() />
+                                    <VisibilityChoice current=Visibility::Private />
+                                    <FormError value=create.value() />
+                                    <button
+                                        type="submit"
+                                        class="button primary"
+                                        disabled=move || create.pending().get()
+                                    >
+                                        {lang.t(Msg::CreateGroup)}
+                                    </button>
+                                </ActionForm>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    _ => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,119 @@
+//! The first platform admin, from the one-time link printed at start.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::lang::use_lang;
+use super::widgets::{FormError, LangSwitch, Loading};
+use crate::api::setup::{CreateFirstAdmin, SetupStatus, get_setup_status};
+use crate::i18n::Msg;
+
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let status = Resource::new(token, get_setup_status);
+    view! {
+        <main id="main" class="centered-page">
+            <div class="card auth-card">
+                <div class="card-header">
+                    <p class="brand">{lang.t(Msg::AppName)}</p>
+                    <LangSwitch />
+                </div>
+                <h1>{lang.t(Msg::SetupTitle)}</h1>
+                <Suspense fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        match status.await {
+                            Ok(SetupStatus::Open) => view! { <SetupForm token=token() /> }.into_any(),
+                            Ok(SetupStatus::Done) => {
+                                view! {
+                                    <p role="status">{lang.t(Msg::SetupDone)}</p>
+                                    <p>
+                                        <a class="button primary" href="/login">
+                                            {lang.t(Msg::SignIn)}
+                                        </a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Ok(SetupStatus::InvalidLink) => {
+                                view! {
+                                    <p class="form-error" role="alert">
+                                        {lang.t(Msg::SetupInvalidLink)}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => {
+                                view! {
+                                    <p class="form-error" role="alert">
+                                        {lang.t(e.message())}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn SetupForm(token: String) -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<CreateFirstAdmin>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = create.value().get() {
+            let _ = window().location().set_href("/");
+        }
+    });
+    view! {
+        <p class="muted">{lang.t(Msg::SetupIntro)}</p>
+        <ActionForm action=create>
+            <input type="hidden" name="token" value=token />
+            <div class="field-row">
+                <div class="field">
+                    <label for="first_name">{lang.t(Msg::FirstName)}</label>
+                    <input id="first_name" name="first_name" autocomplete="given-name" required />
+                </div>
+                <div class="field">
+                    <label for="last_name">{lang.t(Msg::LastName)}</label>
+                    <input id="last_name" name="last_name" autocomplete="family-name" required />
+                </div>
+            </div>
+            <div class="field">
+                <label for="email">{lang.t(Msg::Email)}</label>
+                <input id="email" name="email" type="email" autocomplete="email" required />
+            </div>
+            <div class="field">
+                <label for="password">{lang.t(Msg::Password)}</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="new-password"
+                    minlength="8"
+                    maxlength="128"
+                    required
+                />
+            </div>
+            <div class="field">
+                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
+                <input
+                    id="password_confirm"
+                    name="password_confirm"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                />
+            </div>
+            <FormError value=create.value() />
+            <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                {lang.t(Msg::CreateAdmin)}
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,105 @@
+//! Small pieces shared by pages.
+
+use leptos::prelude::*;
+
+use super::lang::{set_not_found_status, use_lang};
+use crate::api::ApiError;
+use crate::i18n::{Lang, Msg};
+
+/// The refusal of the last submission of a form, translated, announced to
+/// screen readers.
+#[component]
+pub fn FormError<T>(#[prop(into)] value: Signal<Option<Result<T, ApiError>>>) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    move || {
+        value.with(|v| match v {
+            Some(Err(e)) => Some(view! {
+                <p class="form-error" role="alert">
+                    {lang.t(e.message())}
+                </p>
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// A transient confirmation after a successful submission.
+#[component]
+pub fn FormSuccess<T>(
+    #[prop(into)] value: Signal<Option<Result<T, ApiError>>>,
+    msg: Msg,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    move || {
+        value.with(|v| match v {
+            Some(Ok(_)) => Some(view! {
+                <p class="form-success" role="status">
+                    {lang.t(msg)}
+                </p>
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// A plain form (no script needed): each button posts its language and the
+/// server sends the browser back to the page it was on.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <form class="lang-switch" method="post" action="/api/prefs/language">
+            <span class="visually-hidden">{lang.t(Msg::Language)}</span>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="lang"
+                            value=l.code()
+                            lang=l.code()
+                            aria-pressed=if l == lang { "true" } else { "false" }
+                            title=l.native_name()
+                        >
+                            {l.code().to_uppercase()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    set_not_found_status();
+    view! {
+        <main id="main" class="centered-page">
+            <div class="card">
+                <h1>{lang.t(Msg::NotFoundTitle)}</h1>
+                <p>
+                    <a href="/">{lang.t(Msg::BackHome)}</a>
+                </p>
+            </div>
+        </main>
+    }
+}
+
+/// A centred message while data loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="loading" aria-live="polite">
+            {lang.t(Msg::Working)}
+        </p>
+    }
+}

@@ -1,0 +1,8 @@
+//! The Onboard server as a library: configuration, start-up (database,
+//! migrations, first-admin link, background jobs) and the HTTP router. The
+//! binary in `main.rs` only parses the command line; tests start the same
+//! server on port 0.
+
+pub mod config;
+pub mod origin;
+pub mod startup;

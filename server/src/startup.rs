@@ -1,0 +1,167 @@
+//! From a configuration to a listening server.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::server::services::{demo, setup};
+use app::server::store::sessions;
+use app::server::{AppState, Clock, Config, Db};
+use app::ui::{App, shell};
+use axum::Router;
+use axum::http::HeaderValue;
+use axum::http::header::{REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use axum::middleware;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::task::JoinHandle;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::origin::{self, AllowedOrigin};
+
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The site's compiled assets and names, from the variables cargo-leptos
+/// sets (at build time for the output name, at run time for the rest).
+pub fn leptos_options() -> LeptosOptions {
+    leptos::config::get_configuration(None)
+        .map(|conf| conf.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("onboard").build())
+}
+
+pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
+    std::fs::create_dir_all(&config.data_dir)?;
+    let db = Db::connect(&config.database_url).await?;
+    Ok(AppState::new(db, config, clock))
+}
+
+pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let allowed = AllowedOrigin::from_url(&state.config.public_url);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
+        .with_state(options)
+        .layer(middleware::from_fn_with_state(
+            allowed,
+            origin::same_origin_only,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+}
+
+/// While no platform admin exists, prints a one-time link to create one and
+/// writes it to `<data dir>/setup-link.txt` (readable by the owner only) for
+/// deployments where nobody reads the console.
+async fn announce_setup_link(state: &AppState) -> Result<(), StartError> {
+    let file = state.config.data_dir.join("setup-link.txt");
+    match setup::issue_token(state).await? {
+        Some(raw) => {
+            let mut link = state.config.public_url.join("/setup")?;
+            link.query_pairs_mut().append_pair("token", &raw);
+            println!("\n  No platform administrator yet. Create the first one here:\n  {link}\n");
+            std::fs::write(&file, format!("{link}\n"))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+        None => {
+            let _ = std::fs::remove_file(&file);
+        }
+    }
+    Ok(())
+}
+
+fn spawn_session_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let swept = async {
+                let mut conn = state.db.pool.acquire().await?;
+                sessions::delete_expired(&mut conn, state.now()).await
+            }
+            .await;
+            if let Err(e) = swept {
+                tracing::warn!(error = %e, "could not sweep expired sessions");
+            }
+        }
+    });
+}
+
+pub struct Server {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub task: JoinHandle<std::io::Result<()>>,
+}
+
+/// Connects, migrates, seeds the demo if asked, announces the setup link,
+/// starts the background jobs and listens. Returns once the port is bound.
+pub async fn start(
+    config: Config,
+    options: LeptosOptions,
+    clock: Arc<dyn Clock>,
+) -> Result<Server, StartError> {
+    let listen = config.listen;
+    let state = build_state(config, clock).await?;
+    if state.config.demo && demo::seed(&state).await? {
+        tracing::info!("demo groups created");
+    }
+    announce_setup_link(&state).await?;
+    spawn_session_sweeper(state.clone());
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    let addr = listener.local_addr()?;
+    let app = router(state.clone(), options);
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    });
+    tracing::info!(%addr, "listening");
+    Ok(Server { addr, state, task })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
