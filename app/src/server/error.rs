@@ -1,6 +1,10 @@
 //! The server's error type: a public, translatable part for the person in
 //! front of the screen, and a cause that goes to the log and nowhere else.
 
+use axum::http::StatusCode;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
 use crate::api::ApiError;
 use crate::i18n::Msg;
 
@@ -44,8 +48,25 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
         .is_some_and(|db| db.is_unique_violation())
 }
 
+impl AppError {
+    /// The HTTP status of the server function's answer, so the API speaks
+    /// plain HTTP to clients other than our UI.
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
+        if let Some(response) = use_context::<ResponseOptions>() {
+            response.set_status(e.status());
+        }
         match e {
             AppError::Unauthenticated => ApiError::Unauthenticated,
             AppError::Forbidden => ApiError::Forbidden,

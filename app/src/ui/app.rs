@@ -39,6 +39,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
+    // Effects run in the browser only, after hydration: a marker for tests
+    // and for styles that need the script.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     // Pages wait for their data on the server (`SsrMode::Async`) so that the
     // first response is complete: real status codes, redirects, and pages
     // that read well before the wasm has loaded.

@@ -9,7 +9,7 @@ use super::sidebar::GroupSidebar;
 use super::widgets::{LangSwitch, Loading};
 use crate::api::ApiError;
 use crate::api::auth::{Me, current_user};
-use crate::api::groups::{Sidebar, get_sidebar};
+use crate::api::groups::get_sidebar;
 use crate::i18n::Msg;
 
 /// Bumped after an edit that changes what the frame shows (a group created,
@@ -32,12 +32,11 @@ pub fn Frame() -> impl IntoView {
     let refresh = Refresh(RwSignal::new(0));
     provide_context(refresh);
     let me = Resource::new(|| (), |_| current_user());
-    let groups = Resource::new(move || refresh.0.get(), |_| get_sidebar());
     view! {
         <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) => view! { <SignedInFrame me groups /> }.into_any(),
+                    Ok(Some(me)) => view! { <SignedInFrame me /> }.into_any(),
                     Ok(None) | Err(ApiError::Unauthenticated) => {
                         view! { <Redirect path="/login" /> }.into_any()
                     }
@@ -61,8 +60,12 @@ fn FrameError(error: ApiError) -> impl IntoView {
 }
 
 #[component]
-fn SignedInFrame(me: Me, groups: Resource<Result<Sidebar, ApiError>>) -> impl IntoView {
+fn SignedInFrame(me: Me) -> impl IntoView {
     let lang = use_lang();
+    // Loaded only once signed in: an anonymous call would answer 401 and
+    // spoil the redirect to the login page.
+    let refresh = use_refresh();
+    let groups = Resource::new(move || refresh.0.get(), |_| get_sidebar());
     let sidebar_open = RwSignal::new(false);
     let can_add_group = me.platform_admin;
     view! {

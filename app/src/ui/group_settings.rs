@@ -14,6 +14,15 @@ use crate::i18n::{Lang, Msg};
 #[component]
 pub fn GroupSettings() -> impl IntoView {
     let page = use_group_page();
+    // The action outlives the re-render its own success triggers, so its
+    // confirmation stays on screen.
+    let update = ServerAction::<UpdateGroup>::new();
+    let refresh = use_refresh();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = update.value().get() {
+            refresh.bump();
+        }
+    });
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -22,7 +31,7 @@ pub fn GroupSettings() -> impl IntoView {
                         view! {
                             <section class="page">
                                 <GroupHeader page=page.clone() tab=Tab::Settings />
-                                <SettingsForm page=page.clone() />
+                                <SettingsForm page=page.clone() update />
                                 <DeleteForm id=page.id />
                             </section>
                         }
@@ -87,15 +96,8 @@ pub fn ParentChoice(choices: Vec<(i64, String)>, current: Option<i64>) -> impl I
 }
 
 #[component]
-fn SettingsForm(page: GroupPage) -> impl IntoView {
+fn SettingsForm(page: GroupPage, update: ServerAction<UpdateGroup>) -> impl IntoView {
     let lang = use_lang();
-    let refresh = use_refresh();
-    let update = ServerAction::<UpdateGroup>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = update.value().get() {
-            refresh.bump();
-        }
-    });
     view! {
         <ActionForm action=update attr:class="panel">
             <input type="hidden" name="id" value=page.id.to_string() />

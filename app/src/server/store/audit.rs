@@ -36,7 +36,7 @@ pub async fn record(conn: &mut Conn, entry: Entry, now: i64) -> Result<(), sqlx:
     Ok(())
 }
 
-pub async fn actions_for_tests(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
+pub async fn actions(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT action FROM audit_log ORDER BY id")
         .fetch_all(&mut *conn)
         .await

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, login, setupLink } from './helpers';
+
+// One walk through the platform's first minutes, in order: each step
+// builds on the previous one.
+test.describe.serial('a new platform', () => {
+  test('the setup link creates the first platform admin, who lands signed in', async ({ page }) => {
+    await page.goto(setupLink());
+    await hydrated(page);
+    await expect(page.getByRole('heading', { name: 'Créer le premier administrateur' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Prénom').fill(ADMIN.firstName);
+    await page.getByLabel('Nom', { exact: true }).fill(ADMIN.lastName);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirmer le mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: "CRÉER L'ADMINISTRATEUR" }).click();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+    await expectAccessible(page);
+
+    // The link is spent.
+    await page.goto(setupLink());
+    await expect(page.getByText('La plateforme a déjà un administrateur')).toBeVisible();
+  });
+
+  test('a wrong password shows the error and keeps the visitor on the login page', async ({ page }) => {
+    await login(page, ADMIN.email, 'pas le bon mot de passe');
+    await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+    await expect(page).toHaveURL(/\/login$/);
+    await expectAccessible(page);
+  });
+
+  test('the admin signs in, sees the tree, adds a group and finds it in the sidebar', async ({ page }) => {
+    await login(page, ADMIN.email.toUpperCase(), ADMIN.password);
+    await expect(page).toHaveURL('/');
+    const sidebar = page.getByRole('navigation', { name: 'Groupes' });
+    for (const name of ['Acme', 'Ventes', 'Paris', 'Support']) {
+      await expect(sidebar.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
+    }
+    await expectAccessible(page);
+
+    await page.getByLabel('Ajouter').click();
+    await page.getByRole('link', { name: 'Groupe' }).click();
+    await expect(page.getByRole('heading', { name: 'Nouveau groupe' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Nom du groupe').fill('Lyon');
+    await page.getByLabel('Groupe parent').selectOption({ label: 'Ventes' });
+    await page.getByLabel(/^public/).check();
+    await page.getByRole('button', { name: 'CRÉER LE GROUPE' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Lyon' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toHaveText(/Acme.*Ventes.*Lyon/);
+    await expect(sidebar.getByRole('link', { name: /^Lyon/ })).toBeVisible();
+    await expect(page.getByText("Ce groupe n'a pas encore d'utilisateurs.")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('a group page lists its members with roles and status', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris/ }).click();
+    await expect(page.getByRole('heading', { name: 'Paris' })).toBeVisible();
+    const rows = page.getByRole('row');
+    await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('Apprenant');
+    await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('Actif');
+    await expect(rows.filter({ hasText: 'pierre.dupont@exemple.fr' })).toBeVisible();
+    await expectAccessible(page);
+
+    // Settings: rename, then the sidebar follows without a reload.
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    await page.getByLabel('Nom du groupe').fill('Paris Centre');
+    await page.getByRole('button', { name: 'ENREGISTRER' }).click();
+    await expect(page.getByRole('status')).toHaveText('Modifications enregistrées.');
+    await expect(
+      page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }),
+    ).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('the language switch turns the interface to English', async ({ page }) => {
+    await page.goto('/login');
+    await hydrated(page);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectAccessible(page);
+  });
+
+  test('signing out ends the session', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.locator('.user-menu summary').click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
+  });
+});

@@ -1,0 +1,39 @@
+import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const ADMIN = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@exemple.fr',
+  password: 'une longue phrase secrète',
+};
+
+/** The one-time link the server wrote when it found no platform admin. */
+export function setupLink(): string {
+  const file = path.join(process.env.ONBOARD_E2E_DATA_DIR!, 'setup-link.txt');
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Fails on any axe-core violation of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the wasm has hydrated the page, so clicks reach Leptos. */
+export async function hydrated(page: Page) {
+  await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
+export async function login(page: Page, identifier: string, password: string) {
+  await page.goto('/login');
+  await hydrated(page);
+  await page.getByLabel('E-mail ou identifiant').fill(identifier);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+}

@@ -1,0 +1,186 @@
+//! The HTTP surface: cross-origin refusal, POST-only server functions,
+//! cookies, status codes, redirects. Backend-independent, so SQLite only.
+
+mod support;
+
+use app::server::Backend;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use support::TestApp;
+use tower::ServiceExt;
+
+async fn router(app: &TestApp) -> axum::Router {
+    server::startup::router(app.state.clone(), server::startup::leptos_options())
+}
+
+fn post(uri: &str, origin: Option<&str>, body: &str) -> Request<Body> {
+    let mut req = Request::post(uri)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(origin) = origin {
+        req = req.header(header::ORIGIN, origin);
+    }
+    req.body(Body::from(body.to_owned())).unwrap()
+}
+
+async fn body_text(response: axum::response::Response) -> String {
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+const LOGIN: &str = "identifier=ada%40exemple.fr&password=correct+horse+battery";
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_before_reaching_any_function() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let router = router(&app).await;
+    let response = router
+        .clone()
+        .oneshot(post("/api/auth/login", Some("https://evil.example"), LOGIN))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+
+    let mut no_origin_but_cross_site = post("/api/auth/login", None, LOGIN);
+    no_origin_but_cross_site
+        .headers_mut()
+        .insert("sec-fetch-site", "cross-site".parse().unwrap());
+    let response = router.oneshot(no_origin_but_cross_site).await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn server_functions_answer_post_only() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let response = router(&app)
+        .await
+        .oneshot(
+            Request::get("/api/auth/login?identifier=a&password=b")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn login_sets_an_http_only_lax_session_cookie_and_the_language() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let response = router(&app)
+        .await
+        .oneshot(post(
+            "/api/auth/login",
+            Some("http://127.0.0.1:3000"),
+            LOGIN,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("onboard_session="))
+        .expect("session cookie");
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
+    assert!(!session.contains("Secure"), "plain http in tests");
+    assert!(cookies.iter().any(|c| c.starts_with("onboard_lang=fr")));
+}
+
+#[tokio::test]
+async fn refusals_carry_a_status_and_a_message_key_not_internals() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let router = router(&app).await;
+    let response = router
+        .clone()
+        .oneshot(post(
+            "/api/auth/login",
+            Some("http://127.0.0.1:3000"),
+            "identifier=ada%40exemple.fr&password=wrong",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        body_text(response).await,
+        r#"{"Public":"InvalidCredentials"}"#
+    );
+
+    let response = router
+        .oneshot(post(
+            "/api/groups/sidebar",
+            Some("http://127.0.0.1:3000"),
+            "",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(body_text(response).await, r#""Unauthenticated""#);
+}
+
+#[tokio::test]
+async fn pages_send_visitors_without_a_session_to_the_login_page() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let response = router(&app)
+        .await
+        .oneshot(
+            Request::get("/")
+                .header(header::ACCEPT, "text/html,application/xhtml+xml")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(response.headers().get(header::LOCATION).unwrap(), "/login");
+}
+
+#[tokio::test]
+async fn the_login_page_follows_the_language_cookie_then_the_browser() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let router = router(&app).await;
+    let english = router
+        .clone()
+        .oneshot(
+            Request::get("/login")
+                .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let html = body_text(english).await;
+    assert!(html.contains(r#"<html lang="en""#) && html.contains("Sign in"));
+    let french = router
+        .oneshot(
+            Request::get("/login")
+                .header(header::ACCEPT_LANGUAGE, "en-GB")
+                .header(header::COOKIE, "onboard_lang=fr")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(body_text(french).await.contains("Connexion"));
+}
+
+#[tokio::test]
+async fn an_unknown_page_is_a_404() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let response = router(&app)
+        .await
+        .oneshot(Request::get("/no/such/page").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,185 @@
+//! Test support: a fresh database per test on SQLite or PostgreSQL, a
+//! manual clock, and shortcuts to the users and groups a test needs.
+//!
+//! PostgreSQL comes from `ONBOARD_TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/test`). Without a server the
+//! PostgreSQL variant of every test fails: it never skips silently.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use app::domain::{GroupId, GroupRole, Visibility};
+use app::i18n::Lang;
+use app::server::services::auth::CurrentUser;
+use app::server::services::setup::{self, AdminInput};
+use app::server::store::{groups, memberships, users};
+use app::server::{AppState, Backend, Config, ManualClock};
+use sqlx::Connection;
+
+/// 2026-11-21T08:00:00Z, a Saturday: fixed so date-dependent output is stable.
+pub const START: i64 = 1_795_248_000_000;
+
+pub struct TestApp {
+    pub state: AppState,
+    pub clock: ManualClock,
+    pub backend: Backend,
+    _dir: tempfile::TempDir,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("ONBOARD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// Creates an empty database of its own and returns its URL.
+async fn fresh_postgres_database() -> String {
+    let admin_url = postgres_admin_url();
+    let mut admin = sqlx::postgres::PgConnection::connect(&admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL is required for these tests ({admin_url}): {e}"));
+    let name = format!(
+        "onboard_t_{}",
+        app::server::auth::token::generate()[..12]
+            .to_lowercase()
+            .replace(['-', '_'], "x")
+    );
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .expect("create test database");
+    let mut url = url::Url::parse(&admin_url).expect("valid ONBOARD_TEST_POSTGRES_URL");
+    url.set_path(&name);
+    url.to_string()
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = match backend {
+            Backend::Sqlite => Config::default_database_url(dir.path()),
+            Backend::Postgres => fresh_postgres_database().await,
+        };
+        let clock = ManualClock::new(START);
+        let config = Config::for_tests(url, dir.path().to_path_buf());
+        let state = server::startup::build_state(config, Arc::new(clock.clone()))
+            .await
+            .expect("database connects and migrates");
+        TestApp {
+            state,
+            clock,
+            backend,
+            _dir: dir,
+        }
+    }
+
+    pub async fn conn(&self) -> sqlx::pool::PoolConnection<sqlx::Any> {
+        self.state.db.pool.acquire().await.expect("connection")
+    }
+
+    pub async fn platform_admin(&self, email: &str) -> CurrentUser {
+        let id = setup::create_admin(
+            &self.state,
+            AdminInput {
+                email: email.into(),
+                first_name: "Ada".into(),
+                last_name: "Admin".into(),
+                password: "correct horse battery".into(),
+                password_confirm: "correct horse battery".into(),
+                language: Lang::Fr,
+            },
+        )
+        .await
+        .expect("admin created");
+        self.current(id).await
+    }
+
+    /// An active member with a password, holding `roles`.
+    pub async fn user_with_roles(&self, email: &str, roles: &[(i64, GroupRole)]) -> CurrentUser {
+        let mut conn = self.conn().await;
+        let hash = app::server::auth::password::hash("correct horse battery".into())
+            .await
+            .unwrap();
+        let id = users::insert(
+            &mut conn,
+            &users::NewUser {
+                email: Some(email.into()),
+                login_name: None,
+                first_name: "Test".into(),
+                last_name: email.split('@').next().unwrap_or_default().into(),
+                password_hash: Some(hash),
+                platform_admin: false,
+                account_type: app::domain::AccountType::Member,
+                language: "fr".into(),
+                activated_at: Some(START),
+                created_by: None,
+            },
+            START,
+        )
+        .await
+        .unwrap();
+        for (group, role) in roles {
+            memberships::grant(&mut conn, id, *group, *role, None, START)
+                .await
+                .unwrap();
+        }
+        drop(conn);
+        self.current(id).await
+    }
+
+    pub async fn current(&self, user_id: i64) -> CurrentUser {
+        let mut conn = self.conn().await;
+        let user = users::by_id(&mut conn, user_id).await.unwrap().unwrap();
+        let roles = memberships::roles_of_user(&mut conn, user_id)
+            .await
+            .unwrap();
+        CurrentUser {
+            actor: app::domain::Actor {
+                user_id: app::domain::UserId(user_id),
+                platform_admin: user.platform_admin,
+                roles,
+            },
+            user,
+        }
+    }
+
+    pub async fn group(&self, name: &str, parent: Option<i64>, visibility: Visibility) -> i64 {
+        let mut conn = self.conn().await;
+        groups::insert(&mut conn, name, parent, visibility, START)
+            .await
+            .unwrap()
+    }
+
+    /// `Acme (private) › Ventes (public) › Paris (public)` and
+    /// `Acme › Support (private)`: (acme, ventes, paris, support).
+    pub async fn sample_tree(&self) -> (i64, i64, i64, i64) {
+        let acme = self.group("Acme", None, Visibility::Private).await;
+        let ventes = self.group("Ventes", Some(acme), Visibility::Public).await;
+        let paris = self.group("Paris", Some(ventes), Visibility::Public).await;
+        let support = self.group("Support", Some(acme), Visibility::Private).await;
+        (acme, ventes, paris, support)
+    }
+}
+
+pub fn gid(id: i64) -> GroupId {
+    GroupId(id)
+}
+
+/// Runs an async test body once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name(app::server::Backend::Sqlite).await;
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name(app::server::Backend::Postgres).await;
+                }
+            }
+        )*
+    };
+}
