@@ -67,9 +67,12 @@ async fn create_admin(
         password,
         language: Lang::parse(&language).unwrap_or_default(),
     };
-    let id = setup::create_admin(&state, input)
-        .await
-        .map_err(|e| format!("{}", app::api::ApiError::from(e).message().text(Lang::En)))?;
+    let id = setup::create_admin(&state, input).await.map_err(|e| {
+        app::api::ApiError::from(e)
+            .message()
+            .text(Lang::En)
+            .to_string()
+    })?;
     println!("platform admin created (id {id})");
     Ok(())
 }

@@ -100,7 +100,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
             .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), GroupId(id)))
             .map(|g| (g.id, path_label(&tree, &names, g.id)))
             .collect();
-        choices.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        choices.sort_by_key(|(_, path)| path.to_lowercase());
         choices
     } else {
         Vec::new()
