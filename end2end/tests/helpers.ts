@@ -37,3 +37,33 @@ export async function login(page: Page, identifier: string, password: string) {
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'SE CONNECTER' }).click();
 }
+
+export type ReceivedMail = { subject: string; text: string; html: string; to: { address: string }[] };
+
+/** Every mail MailDev received so far. */
+export async function receivedMails(): Promise<ReceivedMail[]> {
+  const response = await fetch(`${process.env.ONBOARD_E2E_MAIL_API}/email`);
+  return (await response.json()) as ReceivedMail[];
+}
+
+/** Waits for the mails sent to `address` (at least `count`) and returns them, oldest first. */
+export async function mailsTo(address: string, count = 1): Promise<ReceivedMail[]> {
+  let found: ReceivedMail[] = [];
+  await expect
+    .poll(
+      async () => {
+        found = (await receivedMails()).filter((m) => m.to.some((t) => t.address === address));
+        return found.length;
+      },
+      { timeout: 20_000, message: `mail to ${address}` },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The first link of a mail's text part that contains `fragment`. */
+export function linkIn(mail: ReceivedMail, fragment: string): string {
+  const match = mail.text.match(new RegExp(`https?://\\S*${fragment}\\S*`));
+  if (!match) throw new Error(`no link with ${fragment} in: ${mail.text}`);
+  return match[0];
+}

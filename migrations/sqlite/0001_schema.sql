@@ -104,7 +104,6 @@ CREATE TABLE course_session_enrollments (
 CREATE TABLE invitations (
     id                INTEGER PRIMARY KEY AUTOINCREMENT,
     email             TEXT NOT NULL,
-    token_hash        TEXT NOT NULL UNIQUE,
     status            TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'cancelled', 'deleted')),
     invited_by        INTEGER REFERENCES users(id) ON DELETE SET NULL,
     language          TEXT NOT NULL DEFAULT 'fr',
@@ -128,6 +127,16 @@ CREATE UNIQUE INDEX invitations_pending_email ON invitations (email) WHERE statu
 CREATE INDEX invitations_status_created ON invitations (status, created_at);
 CREATE INDEX invitations_expires ON invitations (status, expires_at);
 CREATE INDEX invitations_invited_by ON invitations (invited_by);
+
+-- The links of an invitation. A reminder adds one (the first mail's link
+-- keeps working); a re-send or a copied link revokes the others.
+CREATE TABLE invitation_links (
+    token_hash     TEXT PRIMARY KEY,            -- SHA-256 of the token in the link
+    invitation_id  INTEGER NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,
+    created_at     INTEGER NOT NULL,
+    revoked_at     INTEGER
+);
+CREATE INDEX invitation_links_invitation ON invitation_links (invitation_id);
 
 CREATE TABLE invitation_grants (
     invitation_id  INTEGER NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,

@@ -47,6 +47,9 @@ pub struct Settings {
     /// Without it, mails stay in the development mailbox (/dev/mailbox).
     #[arg(long, env = "ONBOARD_SMTP_URL")]
     pub smtp_url: Option<String>,
+    /// The From: of every mail (default: Onboard <no-reply@host of the public URL>).
+    #[arg(long, env = "ONBOARD_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// The address people use to reach the site; links in mails start with it.
     #[arg(long, env = "ONBOARD_PUBLIC_URL")]
     pub public_url: Option<url::Url>,
@@ -75,8 +78,12 @@ impl Settings {
         let database_url = self
             .database_url
             .unwrap_or_else(|| Config::default_database_url(&self.data_dir));
+        let mail_from = self
+            .mail_from
+            .unwrap_or_else(|| Config::default_mail_from(&public_url));
         Config {
             database_url,
+            mail_from,
             smtp_url: self.smtp_url.filter(|s| !s.trim().is_empty()),
             public_url,
             listen,

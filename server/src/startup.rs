@@ -7,6 +7,7 @@ use std::time::Duration;
 use app::server::services::{demo, setup};
 use app::server::store::sessions;
 use app::server::{AppState, Clock, Config, Db};
+use app::server::{jobs, mail};
 use app::ui::{App, shell};
 use axum::Router;
 use axum::http::HeaderValue;
@@ -131,6 +132,9 @@ pub async fn start(
     }
     announce_setup_link(&state).await?;
     spawn_session_sweeper(state.clone());
+    let transport = mail::Transport::from_config(&state.config)?;
+    mail::spawn_worker(state.clone(), transport);
+    jobs::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let addr = listener.local_addr()?;
     let app = router(state.clone(), options);

@@ -12,15 +12,22 @@ pub struct Me {
     pub initials: String,
     pub email: Option<String>,
     pub platform_admin: bool,
+    /// Administers users somewhere: the `+ → Utilisateur` menu is theirs.
+    pub manages_users: bool,
+    /// No SMTP server is configured: mails are read in `/dev/mailbox`.
+    pub dev_mailbox: bool,
     pub lang: Lang,
 }
 
 #[server(endpoint = "auth/me")]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
-    use crate::server::context;
+    use crate::server::{context, services::groups};
     let Some(current) = context::current_user().await? else {
         return Ok(None);
     };
+    let state = context::state()?;
+    let manages_users = groups::administers_any(&state, &current).await?;
+    let dev_mailbox = current.user.platform_admin && state.config.smtp_url.is_none();
     let user = current.user;
     let display_name = user.display_name();
     Ok(Some(Me {
@@ -29,6 +36,8 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
         display_name,
         email: user.email,
         platform_admin: user.platform_admin,
+        manages_users,
+        dev_mailbox,
         lang: Lang::parse(&user.language).unwrap_or_default(),
     }))
 }

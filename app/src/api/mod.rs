@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod error;
 pub mod groups;
+pub mod invitations;
+pub mod mailbox;
 pub mod setup;
 
 pub use error::ApiError;

@@ -8,6 +8,7 @@ pub mod email_list;
 pub mod group_name;
 pub mod group_tree;
 pub mod ids;
+pub mod invitation;
 pub mod password;
 pub mod person_name;
 pub mod policy;

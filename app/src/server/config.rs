@@ -11,6 +11,8 @@ pub struct Config {
     /// `smtp://`, `smtps://` or `smtp+starttls://` URL; none keeps mails in
     /// the development mailbox.
     pub smtp_url: Option<String>,
+    /// The `From:` of every mail, e.g. `Onboard <no-reply@example.org>`.
+    pub mail_from: String,
     /// The address people reach the site at; used in mailed links and for
     /// the cross-origin check.
     pub public_url: url::Url,
@@ -27,6 +29,14 @@ impl Config {
         self.public_url.scheme() == "https"
     }
 
+    /// `Onboard <no-reply@host-of-the-public-url>`.
+    pub fn default_mail_from(public_url: &url::Url) -> String {
+        format!(
+            "Onboard <no-reply@{}>",
+            public_url.host_str().unwrap_or("localhost")
+        )
+    }
+
     pub fn default_database_url(data_dir: &std::path::Path) -> String {
         format!(
             "sqlite://{}?mode=rwc",
@@ -39,6 +49,7 @@ impl Config {
         Self {
             database_url,
             smtp_url: None,
+            mail_from: "Onboard <no-reply@onboard.test>".into(),
             public_url: url::Url::parse("http://127.0.0.1:3000").expect("static URL"),
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir,

@@ -11,6 +11,9 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Arc<dyn Clock>,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Rung after a mail is queued so the outbox worker does not wait for
+    /// its next poll.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -20,6 +23,7 @@ impl AppState {
             config: Arc::new(config),
             clock,
             login_limiter: Arc::new(LoginLimiter::default()),
+            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         }
     }
 

@@ -7,10 +7,13 @@ use super::frame::Frame;
 use super::group_page::GroupUsers;
 use super::group_settings::GroupSettings;
 use super::home::Home;
+use super::invitation_page::InvitationPage;
 use super::lang::{initial, provide_lang};
 use super::login::LoginPage;
+use super::mailbox::MailboxPage;
 use super::new_group::NewGroupPage;
 use super::setup::SetupPage;
+use super::user_panel::InvitePanelPage;
 use super::widgets::NotFound;
 use crate::i18n::Msg;
 
@@ -56,10 +59,17 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
+                <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=Home ssr=SsrMode::Async />
                     <Route path=path!("new-group") view=NewGroupPage ssr=SsrMode::Async />
                     <Route path=path!("groups/:id") view=GroupUsers ssr=SsrMode::Async />
+                    <Route
+                        path=path!("groups/:id/users/invite")
+                        view=InvitePanelPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/settings")
                         view=GroupSettings

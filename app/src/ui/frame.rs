@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::use_location;
 
 use super::lang::use_lang;
 use super::sidebar::GroupSidebar;
@@ -68,6 +69,17 @@ fn SignedInFrame(me: Me) -> impl IntoView {
     let groups = Resource::new(move || refresh.0.get(), |_| get_sidebar());
     let sidebar_open = RwSignal::new(false);
     let can_add_group = me.platform_admin;
+    let can_add_user = me.manages_users;
+    let location = use_location();
+    // `+ → Utilisateur` adds to the group on screen.
+    let current_group = Memo::new(move |_| {
+        location
+            .pathname
+            .read()
+            .strip_prefix("/groups/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|id| id.parse::<i64>().ok())
+    });
     view! {
         <a class="skip-link" href="#main">
             {lang.t(Msg::SkipToContent)}
@@ -87,7 +99,7 @@ fn SignedInFrame(me: Me) -> impl IntoView {
                 {lang.t(Msg::AppName)}
             </a>
             <div class="topbar-actions">
-                {can_add_group
+                {(can_add_group || can_add_user)
                     .then(|| {
                         view! {
                             <details class="menu add-menu">
@@ -95,9 +107,50 @@ fn SignedInFrame(me: Me) -> impl IntoView {
                                     <span aria-hidden="true">"+"</span>
                                 </summary>
                                 <ul class="menu-list">
-                                    <li>
-                                        <a href="/new-group">{lang.t(Msg::MenuGroup)}</a>
-                                    </li>
+                                    {can_add_user
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    {move || match current_group.get() {
+                                                        Some(id) => {
+                                                            view! {
+                                                                <a href=format!(
+                                                                    "/groups/{id}/users/invite",
+                                                                )>{lang.t(Msg::MenuUser)}</a>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                        None => {
+                                                            view! {
+                                                                <span class="menu-disabled">
+                                                                    {lang.t(Msg::MenuUser)} <small class="muted">
+                                                                        {lang.t(Msg::ChooseGroupFirst)}
+                                                                    </small>
+                                                                </span>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                    }}
+                                                </li>
+                                            }
+                                        })}
+                                    {can_add_group
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    <a href="/new-group">{lang.t(Msg::MenuGroup)}</a>
+                                                </li>
+                                            }
+                                        })}
+                                    {me
+                                        .dev_mailbox
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    <a href="/dev/mailbox">{lang.t(Msg::MenuMailbox)}</a>
+                                                </li>
+                                            }
+                                        })}
                                 </ul>
                             </details>
                         }

@@ -2,16 +2,19 @@
 //! functions; every form posts to one, so it works before the wasm loads.
 
 mod app;
-mod format;
+pub mod format;
 mod frame;
 mod group_page;
 mod group_settings;
 mod home;
+mod invitation_page;
 mod lang;
 mod login;
+mod mailbox;
 mod new_group;
 mod setup;
 mod sidebar;
+mod user_panel;
 mod widgets;
 
 pub use app::{App, shell};

@@ -134,6 +134,16 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
     })
 }
 
+/// True when the user may manage the users of at least one group.
+pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bool> {
+    if me.actor.platform_admin {
+        return Ok(true);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let tree = groups::tree(&groups::all(&mut conn).await?);
+    Ok(!policy::administered_groups(&me.actor, &tree).is_empty())
+}
+
 fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
     if policy::may_manage_groups(&me.actor) {
         Ok(())

@@ -3,5 +3,8 @@
 
 pub mod auth;
 pub mod demo;
+pub mod grants;
 pub mod groups;
+pub mod invitations;
+pub mod panels;
 pub mod setup;

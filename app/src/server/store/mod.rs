@@ -3,7 +3,9 @@
 
 pub mod audit;
 pub mod groups;
+pub mod invitations;
 pub mod memberships;
+pub mod outbox;
 pub mod sessions;
 pub mod settings;
 pub mod users;

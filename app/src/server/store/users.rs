@@ -154,3 +154,20 @@ pub async fn set_language(
         .await?;
     Ok(())
 }
+
+/// Billing starts when a member account becomes active; guests never bill.
+pub async fn record_billing_start(
+    conn: &mut Conn,
+    user_id: i64,
+    account_type: AccountType,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if account_type.is_billable() {
+        sqlx::query("INSERT INTO billing_events (user_id, at, change) VALUES ($1, $2, 1)")
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

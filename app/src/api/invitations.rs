@@ -1,0 +1,126 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+use crate::domain::GroupRole;
+use crate::domain::invitation::InviteOutcome;
+use crate::i18n::Lang;
+
+/// One line of the result list after `INVITER`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteLine {
+    pub address: String,
+    pub outcome: InviteOutcome,
+}
+
+/// What the `Inviter` panel offers this admin in this group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitePanel {
+    pub group_id: i64,
+    pub group_name: String,
+    pub grantable_roles: Vec<GroupRole>,
+    pub may_grant_platform_admin: bool,
+}
+
+/// The first-login form's view of a live invitation link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub email: String,
+    pub language: Lang,
+    pub groups: Vec<String>,
+    pub inviter: Option<String>,
+    pub expires_at: i64,
+}
+
+#[server(endpoint = "invitations/panel")]
+pub async fn get_invite_panel(group_id: i64) -> Result<InvitePanel, ApiError> {
+    use crate::server::{context, services::panels};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    Ok(panels::invite_panel(&state, &me, group_id).await?)
+}
+
+/// `INVITER`. Checkboxes arrive as present-or-absent fields; the deletion
+/// date as `YYYY-MM-DD` (empty for none).
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "invitations/invite")]
+pub async fn invite_users(
+    group_id: i64,
+    emails: String,
+    role_group_admin: Option<String>,
+    role_user_admin: Option<String>,
+    role_trainer: Option<String>,
+    role_learner: Option<String>,
+    language: String,
+    account_type: String,
+    deletion_date: Option<String>,
+    message: Option<String>,
+    platform_admin: Option<String>,
+) -> Result<Vec<InviteLine>, ApiError> {
+    use crate::domain::AccountType;
+    use crate::server::services::invitations::{self, InviteRequest};
+    use crate::server::{context, forms};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let roles = [
+        (role_group_admin, GroupRole::GroupAdmin),
+        (role_user_admin, GroupRole::UserAdmin),
+        (role_trainer, GroupRole::Trainer),
+        (role_learner, GroupRole::Learner),
+    ]
+    .into_iter()
+    .filter_map(|(checked, role)| checked.map(|_| role))
+    .collect();
+    let req = InviteRequest {
+        group_id,
+        emails,
+        roles,
+        language: Lang::parse(&language).unwrap_or_default(),
+        deletion_at: forms::optional_date(deletion_date.as_deref())?,
+        message: message.unwrap_or_default(),
+        account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+        platform_admin: platform_admin.is_some(),
+    };
+    Ok(invitations::invite(&state, &me, req).await?)
+}
+
+#[server(endpoint = "invitations/link")]
+pub async fn get_invitation_link(token: String) -> Result<LinkView, ApiError> {
+    use crate::server::{context, services::invitations};
+    let state = context::state()?;
+    Ok(invitations::open_link(&state, &token).await?)
+}
+
+/// The first-login form: creates the account, signs in, goes home.
+#[server(endpoint = "invitations/accept")]
+pub async fn accept_invitation(
+    token: String,
+    first_name: String,
+    last_name: String,
+    password: String,
+    password_confirm: String,
+    language: String,
+) -> Result<(), ApiError> {
+    use crate::server::auth::cookie;
+    use crate::server::context;
+    use crate::server::services::auth::SESSION_LIFETIME;
+    use crate::server::services::invitations::{self, AcceptInput};
+    let state = context::state()?;
+    let input = AcceptInput {
+        first_name,
+        last_name,
+        password,
+        password_confirm,
+        language: Lang::parse(&language).unwrap_or_default(),
+    };
+    let signed_in = invitations::accept(&state, &token, input).await?;
+    let secure = state.config.secure_cookies();
+    context::set_cookie(&cookie::session(
+        &signed_in.session_token,
+        SESSION_LIFETIME / 1000,
+        secure,
+    ));
+    context::set_cookie(&cookie::language(&signed_in.user.language, secure));
+    leptos_axum::redirect("/");
+    Ok(())
+}

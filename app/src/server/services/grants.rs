@@ -1,0 +1,35 @@
+//! Applying group roles to an account, with the upward learner propagation.
+
+use crate::domain::{GroupId, GroupRole, GroupTree};
+use crate::server::store::{Conn, memberships};
+
+/// Grants each (group, role); a learner role in a public group also makes
+/// the user learner of the ancestors the rule names. Returns the groups
+/// and roles actually applied, propagation included.
+pub async fn apply(
+    conn: &mut Conn,
+    tree: &GroupTree,
+    user_id: i64,
+    grants: &[(i64, GroupRole)],
+    granted_by: Option<i64>,
+    now: i64,
+) -> Result<Vec<(i64, GroupRole)>, sqlx::Error> {
+    let mut applied: Vec<(i64, GroupRole)> = Vec::new();
+    for &(group, role) in grants {
+        let targets = if role == GroupRole::Learner {
+            tree.learner_propagation(GroupId(group))
+                .into_iter()
+                .map(|g| g.0)
+                .collect()
+        } else {
+            vec![group]
+        };
+        for target in targets {
+            if !applied.contains(&(target, role)) {
+                memberships::grant(conn, user_id, target, role, granted_by, now).await?;
+                applied.push((target, role));
+            }
+        }
+    }
+    Ok(applied)
+}

@@ -1,0 +1,488 @@
+//! Invite by e-mail: `INVITER`, the first-login form, reminders.
+
+use std::collections::HashMap;
+
+use crate::api::invitations::{InviteLine, LinkView};
+use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
+use crate::domain::password;
+use crate::domain::person_name::PersonName;
+use crate::domain::{
+    AccountType, GroupId, GroupRole, GroupTree, ListEntry, parse_email_list, policy,
+};
+use crate::i18n::{Lang, Msg};
+use crate::server::auth::{password as hashing, token};
+use crate::server::clock::{DAY, Millis};
+use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::mail::{InvitationMail, invitation as render_invitation};
+use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
+use crate::server::services::grants;
+use crate::server::services::setup::password_message;
+use crate::server::state::AppState;
+use crate::server::store::invitations::{InvitationOptions, InvitationRecord};
+use crate::server::store::{Conn, audit, groups, invitations, outbox, settings, users};
+
+pub const REMINDER_AFTER_KEY: &str = "invitation_reminder_after_ms";
+pub const LIFETIME_KEY: &str = "invitation_lifetime_ms";
+const DEFAULT_REMINDER_AFTER: Millis = 3 * DAY;
+const DEFAULT_LIFETIME: Millis = 30 * DAY;
+
+/// The two durations of the invitation lifecycle (settings, with defaults).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lifecycle {
+    pub reminder_after: Millis,
+    pub lifetime: Millis,
+}
+
+pub async fn lifecycle(conn: &mut Conn) -> AppResult<Lifecycle> {
+    let read = |v: Option<String>, default| v.and_then(|v| v.parse().ok()).unwrap_or(default);
+    Ok(Lifecycle {
+        reminder_after: read(
+            settings::get(conn, REMINDER_AFTER_KEY).await?,
+            DEFAULT_REMINDER_AFTER,
+        ),
+        lifetime: read(settings::get(conn, LIFETIME_KEY).await?, DEFAULT_LIFETIME),
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct InviteRequest {
+    pub group_id: i64,
+    pub emails: String,
+    pub roles: Vec<GroupRole>,
+    pub language: Lang,
+    pub deletion_at: Option<i64>,
+    pub message: String,
+    pub account_type: AccountType,
+    pub platform_admin: bool,
+}
+
+const MAX_MESSAGE_CHARS: usize = 2_000;
+
+/// Checks what applies to the whole request; per-address problems are
+/// outcomes, not errors.
+fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) -> AppResult<()> {
+    let group = GroupId(req.group_id);
+    if !tree.contains(group) || !policy::may_view_group(&me.actor, tree, group) {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_manage_users(&me.actor, tree, group) {
+        return Err(AppError::Forbidden);
+    }
+    if req.roles.is_empty() {
+        return Err(AppError::Invalid(Msg::ErrNoRole));
+    }
+    if req
+        .roles
+        .iter()
+        .any(|r| !policy::may_grant(&me.actor, tree, group, *r))
+    {
+        return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
+    }
+    if req.platform_admin && !policy::may_grant_platform_admin(&me.actor) {
+        return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
+    }
+    if req.deletion_at.is_some_and(|at| at <= now) {
+        return Err(AppError::Invalid(Msg::ErrDeletionInPast));
+    }
+    if req.message.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(AppError::Invalid(Msg::ErrMessageTooLong));
+    }
+    Ok(())
+}
+
+/// Everything needed to write invitation mails during one request.
+struct MailContext<'a> {
+    state: &'a AppState,
+    inviter: String,
+    names: HashMap<i64, String>,
+    tree: &'a GroupTree,
+}
+
+impl MailContext<'_> {
+    fn group_label(&self, id: i64) -> String {
+        let mut parts: Vec<&str> = self
+            .tree
+            .ancestors(GroupId(id))
+            .iter()
+            .rev()
+            .filter_map(|g| self.names.get(&g.0).map(String::as_str))
+            .collect();
+        parts.extend(self.names.get(&id).map(String::as_str));
+        parts.join(" › ")
+    }
+
+    fn link(&self, raw_token: &str) -> String {
+        let mut link = self
+            .state
+            .config
+            .public_url
+            .join("/invitation")
+            .expect("a static path joins any base URL");
+        link.query_pairs_mut().append_pair("token", raw_token);
+        link.to_string()
+    }
+
+    /// Adds a fresh link to the invitation and queues its mail.
+    async fn send(
+        &self,
+        conn: &mut Conn,
+        invitation: &InvitationRecord,
+        reminder: bool,
+        now: i64,
+    ) -> AppResult<()> {
+        let raw = token::generate();
+        invitations::add_link(conn, invitation.id, &token::hash(&raw), now).await?;
+        let mut group_ids: Vec<i64> = invitations::grants(conn, invitation.id)
+            .await?
+            .into_iter()
+            .map(|(g, _)| g)
+            .collect();
+        group_ids.dedup();
+        let labels: Vec<String> = group_ids.iter().map(|g| self.group_label(*g)).collect();
+        let link = self.link(&raw);
+        let rendered = render_invitation(&InvitationMail {
+            lang: Lang::parse(&invitation.language).unwrap_or_default(),
+            inviter: &self.inviter,
+            groups: &labels,
+            message: &invitation.message,
+            link: &link,
+            expires_at: invitation.expires_at,
+            reminder,
+        });
+        outbox::enqueue(
+            conn,
+            &outbox::NewMail {
+                kind: if reminder {
+                    "invitation_reminder"
+                } else {
+                    "invitation"
+                },
+                recipient: invitation.email.clone(),
+                subject: rendered.subject,
+                body_text: rendered.text,
+                body_html: rendered.html,
+                invitation_id: Some(invitation.id),
+                user_id: None,
+            },
+            self.state.config.public_url.host_str().unwrap_or("onboard"),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+/// `INVITER`: one outcome per address, in the order typed. Valid addresses
+/// go through whatever the others are; everything is one transaction.
+pub async fn invite(
+    state: &AppState,
+    me: &CurrentUser,
+    req: InviteRequest,
+) -> AppResult<Vec<InviteLine>> {
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let all = groups::all(&mut tx).await?;
+    let tree = groups::tree(&all);
+    authorize(me, &tree, &req, now)?;
+    let life = lifecycle(&mut tx).await?;
+    let ctx = MailContext {
+        state,
+        inviter: me.user.display_name(),
+        names: all.iter().map(|g| (g.id, g.name.clone())).collect(),
+        tree: &tree,
+    };
+    let options = InvitationOptions {
+        language: req.language.code().to_owned(),
+        account_type: req.account_type,
+        platform_admin: req.platform_admin,
+        message: req.message.trim().to_owned(),
+        deletion_at: req.deletion_at,
+    };
+    let expires_at = now + life.lifetime;
+    let mut lines = Vec::new();
+    let mut queued = false;
+    for entry in parse_email_list(&req.emails) {
+        let (address, outcome) = match entry {
+            ListEntry::Invalid { raw, error } => (raw, InviteOutcome::Invalid(error)),
+            ListEntry::Duplicate { email } => (email.into_string(), InviteOutcome::Duplicate),
+            ListEntry::Valid { email, .. } => {
+                let address = email.into_string();
+                let account = users::by_email(&mut tx, &address).await?;
+                let pending = match account {
+                    Some(_) => None,
+                    None => invitations::pending_by_email(&mut tx, &address).await?,
+                };
+                let known = match (&account, &pending) {
+                    (Some(_), _) => AddressState::Account,
+                    (None, Some(_)) => AddressState::PendingInvitation,
+                    (None, None) => AddressState::Unknown,
+                };
+                let outcome = rules::decide(known, &req.roles);
+                match (&outcome, account, pending) {
+                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
+                        let wanted: Vec<(i64, GroupRole)> =
+                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                        grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
+                            .await?;
+                        record(
+                            &mut tx,
+                            me,
+                            "invitation.existing_account_added",
+                            Some(user.id),
+                            &address,
+                            &req,
+                            now,
+                        )
+                        .await?;
+                    }
+                    (InviteOutcome::Merged, None, Some(invitation)) => {
+                        for role in &req.roles {
+                            invitations::add_grant(&mut tx, invitation.id, req.group_id, *role)
+                                .await?;
+                        }
+                        invitations::merge(&mut tx, invitation.id, &options, expires_at, now)
+                            .await?;
+                        invitations::revoke_links(&mut tx, invitation.id, now).await?;
+                        let merged = invitations::by_id(&mut tx, invitation.id)
+                            .await?
+                            .ok_or(AppError::NotFound)?;
+                        ctx.send(&mut tx, &merged, false, now).await?;
+                        queued = true;
+                        record(&mut tx, me, "invitation.merged", None, &address, &req, now).await?;
+                    }
+                    _ => {
+                        let id = invitations::insert(
+                            &mut tx, &address, me.user.id, &options, expires_at, now,
+                        )
+                        .await?;
+                        for role in &req.roles {
+                            invitations::add_grant(&mut tx, id, req.group_id, *role).await?;
+                        }
+                        let created = invitations::by_id(&mut tx, id)
+                            .await?
+                            .ok_or(AppError::NotFound)?;
+                        ctx.send(&mut tx, &created, false, now).await?;
+                        queued = true;
+                        record(&mut tx, me, "invitation.created", None, &address, &req, now)
+                            .await?;
+                    }
+                }
+                (address, outcome)
+            }
+        };
+        lines.push(InviteLine { address, outcome });
+    }
+    tx.commit().await?;
+    if queued {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(lines)
+}
+
+async fn record(
+    conn: &mut Conn,
+    me: &CurrentUser,
+    action: &'static str,
+    target_user_id: Option<i64>,
+    email: &str,
+    req: &InviteRequest,
+    now: i64,
+) -> AppResult<()> {
+    let roles: Vec<&str> = req.roles.iter().map(|r| r.as_str()).collect();
+    audit::record(
+        conn,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action,
+            target_user_id,
+            target_email: Some(email.to_owned()),
+            group_id: Some(req.group_id),
+            details: serde_json::json!({ "roles": roles, "account_type": req.account_type.as_str(),
+                "platform_admin": req.platform_admin })
+            .to_string(),
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Why a link cannot be used, as the person following it should read it.
+fn closed_link_message(state: InvitationState, revoked: bool) -> Option<Msg> {
+    match state {
+        _ if revoked => Some(Msg::InvitationReplaced),
+        InvitationState::Pending => None,
+        InvitationState::Expired => Some(Msg::InvitationExpired),
+        InvitationState::Accepted => Some(Msg::InvitationUsed),
+        InvitationState::Cancelled => Some(Msg::InvitationCancelled),
+    }
+}
+
+async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<InvitationRecord> {
+    let Some((invitation, revoked)) = invitations::by_link(conn, &token::hash(raw)).await? else {
+        return Err(AppError::Invalid(Msg::InvitationInvalid));
+    };
+    let state = rules::state(&invitation.status, invitation.expires_at, now);
+    match closed_link_message(state, revoked) {
+        Some(msg) => Err(AppError::Invalid(msg)),
+        None => Ok(invitation),
+    }
+}
+
+/// What the first-login form shows (GET): nothing changes.
+pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
+    let mut conn = state.db.pool.acquire().await?;
+    let invitation = find_link(&mut conn, raw, state.now()).await?;
+    let all = groups::all(&mut conn).await?;
+    let names: HashMap<i64, String> = all.into_iter().map(|g| (g.id, g.name)).collect();
+    let mut group_names: Vec<String> = invitations::grants(&mut conn, invitation.id)
+        .await?
+        .into_iter()
+        .filter_map(|(g, _)| names.get(&g).cloned())
+        .collect();
+    group_names.dedup();
+    let inviter = match invitation.invited_by {
+        Some(id) => users::by_id(&mut conn, id).await?.map(|u| u.display_name()),
+        None => None,
+    };
+    Ok(LinkView {
+        email: invitation.email,
+        language: Lang::parse(&invitation.language).unwrap_or_default(),
+        groups: group_names,
+        inviter,
+        expires_at: invitation.expires_at,
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct AcceptInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub language: Lang,
+}
+
+/// The first-login form (POST): in one transaction the invitation is
+/// consumed (once: a conditional update), the active account created, its
+/// grants applied with propagation; then the user is signed in.
+pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<SignedIn> {
+    let first_name = PersonName::parse(&input.first_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
+    let last_name = PersonName::parse(&input.last_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?;
+    password::check(&input.password, &input.password_confirm)
+        .map_err(|e| AppError::Invalid(password_message(e)))?;
+    {
+        // Fail fast on a dead link before spending a password hash.
+        let mut conn = state.db.pool.acquire().await?;
+        find_link(&mut conn, raw, state.now()).await?;
+    }
+    let password_hash = hashing::hash(input.password).await?;
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let invitation = find_link(&mut tx, raw, now).await?;
+    if !invitations::consume(&mut tx, invitation.id, now).await? {
+        return Err(AppError::Invalid(Msg::InvitationUsed));
+    }
+    let new_user = users::NewUser {
+        email: Some(invitation.email.clone()),
+        login_name: None,
+        first_name: first_name.into_string(),
+        last_name: last_name.into_string(),
+        password_hash: Some(password_hash),
+        platform_admin: invitation.platform_admin,
+        account_type: invitation.account_type,
+        language: input.language.code().to_owned(),
+        activated_at: Some(now),
+        created_by: invitation.invited_by,
+    };
+    let user_id = users::insert(&mut tx, &new_user, now).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::Invalid(Msg::InvitationUsed)
+        } else {
+            e.into()
+        }
+    })?;
+    invitations::set_accepted_user(&mut tx, invitation.id, user_id).await?;
+    let tree = groups::tree(&groups::all(&mut tx).await?);
+    let wanted = invitations::grants(&mut tx, invitation.id).await?;
+    let applied =
+        grants::apply(&mut tx, &tree, user_id, &wanted, invitation.invited_by, now).await?;
+    users::record_billing_start(&mut tx, user_id, invitation.account_type, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(user_id),
+            action: "invitation.accepted",
+            target_user_id: Some(user_id),
+            target_email: Some(invitation.email.clone()),
+            details: serde_json::json!({
+                "invitation": invitation.id,
+                "grants": applied.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),
+            })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let session_token = open_session(state, &mut conn, user_id).await?;
+    let user = users::by_id(&mut conn, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(SignedIn {
+        user,
+        session_token,
+    })
+}
+
+/// Mails the one reminder of every invitation whose time has come. Safe to
+/// run on several instances at once: each reminder is claimed first.
+pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
+    let now = state.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let life = lifecycle(&mut conn).await?;
+    let due = invitations::due_for_reminder(&mut conn, now - life.reminder_after, now, 500).await?;
+    drop(conn);
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = state.db.pool.begin().await?;
+    let all = groups::all(&mut tx).await?;
+    let tree = groups::tree(&all);
+    let mut inviters: HashMap<Option<i64>, String> = HashMap::new();
+    let mut sent = 0;
+    for invitation in due {
+        if !invitations::mark_reminded(&mut tx, invitation.id, now).await? {
+            continue;
+        }
+        let inviter = match inviters.get(&invitation.invited_by) {
+            Some(name) => name.clone(),
+            None => {
+                let name = match invitation.invited_by {
+                    Some(id) => users::by_id(&mut tx, id).await?.map(|u| u.display_name()),
+                    None => None,
+                }
+                .unwrap_or_else(|| "Onboard".to_owned());
+                inviters.insert(invitation.invited_by, name.clone());
+                name
+            }
+        };
+        let ctx = MailContext {
+            state,
+            inviter,
+            names: all.iter().map(|g| (g.id, g.name.clone())).collect(),
+            tree: &tree,
+        };
+        ctx.send(&mut tx, &invitation, true, now).await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    if sent > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(sent)
+}

@@ -1,0 +1,316 @@
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Conn;
+use crate::domain::{AccountType, GroupRole};
+use crate::server::db::flag;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvitationRecord {
+    pub id: i64,
+    pub email: String,
+    pub status: String,
+    pub invited_by: Option<i64>,
+    pub language: String,
+    pub account_type: AccountType,
+    pub platform_admin: bool,
+    pub message: String,
+    pub deletion_at: Option<i64>,
+    pub created_at: i64,
+    pub last_sent_at: i64,
+    pub send_count: i64,
+    pub reminder_sent_at: Option<i64>,
+    pub expires_at: i64,
+}
+
+/// Column lists as macros so queries stay `&'static str` literals.
+macro_rules! invitation_columns {
+    () => {
+        "i.id, i.email, i.status, i.invited_by, i.language, i.account_type, i.platform_admin, \
+         i.message, i.deletion_at, i.created_at, i.last_sent_at, i.send_count, i.reminder_sent_at, \
+         i.expires_at"
+    };
+}
+
+macro_rules! select_invitation {
+    ($rest:literal) => {
+        concat!(
+            "SELECT ",
+            invitation_columns!(),
+            " FROM invitations i ",
+            $rest
+        )
+    };
+}
+
+fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
+    let account_type: String = row.try_get("account_type")?;
+    Ok(InvitationRecord {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        status: row.try_get("status")?,
+        invited_by: row.try_get("invited_by")?,
+        language: row.try_get("language")?,
+        account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+        platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
+        message: row.try_get("message")?,
+        deletion_at: row.try_get("deletion_at")?,
+        created_at: row.try_get("created_at")?,
+        last_sent_at: row.try_get("last_sent_at")?,
+        send_count: row.try_get("send_count")?,
+        reminder_sent_at: row.try_get("reminder_sent_at")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}
+
+/// The options an invitation carries to the account it becomes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvitationOptions {
+    pub language: String,
+    pub account_type: AccountType,
+    pub platform_admin: bool,
+    pub message: String,
+    pub deletion_at: Option<i64>,
+}
+
+pub async fn pending_by_email(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Option<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!(
+        "WHERE i.email = $1 AND i.status = 'pending'"
+    ))
+    .bind(email.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!("WHERE i.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// The invitation a link leads to, and whether that link was revoked (the
+/// invitation was re-sent since).
+pub async fn by_link(
+    conn: &mut Conn,
+    token_hash: &str,
+) -> Result<Option<(InvitationRecord, bool)>, sqlx::Error> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        invitation_columns!(),
+        ", l.revoked_at FROM invitation_links l JOIN invitations i ON i.id = l.invitation_id \
+         WHERE l.token_hash = $1"
+    ))
+    .bind(token_hash.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => {
+            let revoked: Option<i64> = row.try_get("revoked_at")?;
+            Ok(Some((from_row(&row)?, revoked.is_some())))
+        }
+        None => Ok(None),
+    }
+}
+
+pub async fn insert(
+    conn: &mut Conn,
+    email: &str,
+    invited_by: i64,
+    options: &InvitationOptions,
+    expires_at: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO invitations (email, status, invited_by, language, account_type, platform_admin, \
+         message, deletion_at, created_at, last_sent_at, send_count, expires_at) \
+         VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $8, 1, $9) RETURNING id",
+    )
+    .bind(email.to_owned())
+    .bind(invited_by)
+    .bind(options.language.clone())
+    .bind(options.account_type.as_str())
+    .bind(flag(options.platform_admin))
+    .bind(options.message.clone())
+    .bind(options.deletion_at)
+    .bind(now)
+    .bind(expires_at)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// A second invitation of the same address: its options win, grants are
+/// added by the caller, and it counts as a fresh send.
+pub async fn merge(
+    conn: &mut Conn,
+    id: i64,
+    options: &InvitationOptions,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET language = $2, account_type = $3, \
+         platform_admin = CASE WHEN $4 = 1 THEN 1 ELSE platform_admin END, \
+         message = $5, deletion_at = COALESCE($6, deletion_at) WHERE id = $1",
+    )
+    .bind(id)
+    .bind(options.language.clone())
+    .bind(options.account_type.as_str())
+    .bind(flag(options.platform_admin))
+    .bind(options.message.clone())
+    .bind(options.deletion_at)
+    .execute(&mut *conn)
+    .await?;
+    renew(conn, id, expires_at, now).await
+}
+
+/// A new send: expiry renewed, reminder re-armed.
+pub async fn renew(conn: &mut Conn, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET last_sent_at = $2, send_count = send_count + 1, \
+         reminder_sent_at = NULL, expires_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn add_link(
+    conn: &mut Conn,
+    invitation_id: i64,
+    token_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(token_hash.to_owned())
+    .bind(invitation_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn revoke_links(
+    conn: &mut Conn,
+    invitation_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitation_links SET revoked_at = $2 WHERE invitation_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(invitation_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn add_grant(
+    conn: &mut Conn,
+    invitation_id: i64,
+    group_id: i64,
+    role: GroupRole,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invitation_grants (invitation_id, group_id, role) VALUES ($1, $2, $3) \
+         ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
+    )
+    .bind(invitation_id)
+    .bind(group_id)
+    .bind(role.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn grants(
+    conn: &mut Conn,
+    invitation_id: i64,
+) -> Result<Vec<(i64, GroupRole)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT group_id, role FROM invitation_grants WHERE invitation_id = $1 ORDER BY group_id, role",
+    )
+    .bind(invitation_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut grants = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(role) = GroupRole::parse(&row.try_get::<String, _>("role")?) {
+            grants.push((row.try_get("group_id")?, role));
+        }
+    }
+    Ok(grants)
+}
+
+/// Marks the invitation accepted if it is still pending and unexpired;
+/// `false` means another request got there first (or it expired): the
+/// single-use guard of the accepting transaction.
+pub async fn consume(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = 'accepted', accepted_at = $2 \
+         WHERE id = $1 AND status = 'pending' AND expires_at > $2",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+pub async fn set_accepted_user(conn: &mut Conn, id: i64, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE invitations SET accepted_user_id = $2 WHERE id = $1")
+        .bind(id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Pending, unexpired invitations whose one reminder is due.
+pub async fn due_for_reminder(
+    conn: &mut Conn,
+    sent_before: i64,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!(
+        "WHERE i.status = 'pending' AND i.reminder_sent_at IS NULL AND i.last_sent_at <= $1 \
+         AND i.expires_at > $2 ORDER BY i.id LIMIT $3"
+    ))
+    .bind(sent_before)
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Claims the reminder of one invitation; `false` if another instance did.
+pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET reminder_sent_at = $2 WHERE id = $1 AND reminder_sent_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}

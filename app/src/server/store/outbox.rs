@@ -1,0 +1,297 @@
+//! The outbox: every mail is a row, written in the same transaction as the
+//! change that causes it, and delivered later by the mail worker
+//! (`server::mail::worker`). A row goes `queued` → `sending` (leased by one
+//! worker) → `sent`, or back to `queued` with a later `next_attempt_at`
+//! after a failed attempt, or to `failed` when the worker gives up.
+//!
+//! A lease that expires (its worker died mid-delivery) makes the row due
+//! again: a mail may then be sent twice, never lost.
+
+use rand::RngCore;
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Conn;
+
+/// A mail to queue. `kind` names what it is for (`"invitation"`,
+/// `"invitation_reminder"`…), for the log and the mailbox.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewMail {
+    pub kind: &'static str,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub invitation_id: Option<i64>,
+    pub user_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    /// With its angle brackets: `<hex@domain>`.
+    pub message_id: String,
+    /// `queued`, `sending`, `sent` or `failed`.
+    pub status: String,
+    /// Delivery attempts started so far (a claim counts as one).
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    /// The SMTP error of the last failed attempt; cleared once sent.
+    pub last_error: Option<String>,
+    pub invitation_id: Option<i64>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+pub const QUEUED: &str = "queued";
+pub const SENDING: &str = "sending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+/// The columns of `OutboxRow`, as a macro so queries stay `&'static str`.
+macro_rules! columns {
+    () => {
+        "id, kind, recipient, subject, body_text, body_html, message_id, status, attempts, \
+         next_attempt_at, last_error, invitation_id, created_at, sent_at"
+    };
+}
+
+fn from_row(row: &AnyRow) -> Result<OutboxRow, sqlx::Error> {
+    Ok(OutboxRow {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        recipient: row.try_get("recipient")?,
+        subject: row.try_get("subject")?,
+        body_text: row.try_get("body_text")?,
+        body_html: row.try_get("body_html")?,
+        message_id: row.try_get("message_id")?,
+        status: row.try_get("status")?,
+        attempts: row.try_get("attempts")?,
+        next_attempt_at: row.try_get("next_attempt_at")?,
+        last_error: row.try_get("last_error")?,
+        invitation_id: row.try_get("invitation_id")?,
+        created_at: row.try_get("created_at")?,
+        sent_at: row.try_get("sent_at")?,
+    })
+}
+
+/// `<32 random hex digits@domain>`: unique, and unguessable so it reveals
+/// nothing about the number of mails sent.
+pub fn new_message_id(domain: &str) -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let domain = if domain.is_empty() { "onboard" } else { domain };
+    format!("<{hex}@{domain}>")
+}
+
+/// Queues a mail, due at once. The Message-ID is chosen here and stored, so
+/// that every attempt sends the same one and receivers can drop duplicates.
+pub async fn enqueue(
+    conn: &mut Conn,
+    mail: &NewMail,
+    message_id_domain: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
+         attempts, next_attempt_at, invitation_id, user_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
+    )
+    .bind(mail.kind)
+    .bind(mail.recipient.clone())
+    .bind(mail.subject.clone())
+    .bind(mail.body_text.clone())
+    .bind(mail.body_html.clone())
+    .bind(new_message_id(message_id_domain))
+    .bind(now)
+    .bind(mail.invitation_id)
+    .bind(mail.user_id)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Due: queued and its time has come, or leased by a worker whose lease has
+/// expired. Written twice in `claim_due`, as a macro so it cannot drift.
+macro_rules! due {
+    () => {
+        "((status = 'queued' AND next_attempt_at <= $2) OR (status = 'sending' AND lease_until < $2))"
+    };
+}
+
+/// Leases up to `limit` due rows to `owner` until `now + lease_ms`, oldest
+/// first, and counts the attempt. One statement, safe with several
+/// instances on one PostgreSQL: an instance that selected a row another has
+/// just leased waits for the row lock, then re-checks the outer `WHERE` on
+/// the new row version, which is no longer due, and skips it. SQLite runs
+/// writers one at a time.
+pub async fn claim_due(
+    conn: &mut Conn,
+    owner: &str,
+    now: i64,
+    lease_ms: i64,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    let mut rows: Vec<OutboxRow> = sqlx::query(concat!(
+        "UPDATE outbox SET status = 'sending', lease_owner = $1, lease_until = $3, \
+         attempts = attempts + 1 \
+         WHERE id IN (SELECT id FROM outbox WHERE ",
+        due!(),
+        " ORDER BY id LIMIT $4) AND ",
+        due!(),
+        " RETURNING ",
+        columns!()
+    ))
+    .bind(owner.to_owned())
+    .bind(now)
+    .bind(now.saturating_add(lease_ms))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect::<Result<_, _>>()?;
+    rows.sort_by_key(|r| r.id);
+    Ok(rows)
+}
+
+/// Records a delivery. Only the lease holder may: `false` when the lease
+/// was lost (expired and taken by another worker).
+pub async fn mark_sent(
+    conn: &mut Conn,
+    id: i64,
+    owner: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query(
+        "UPDATE outbox SET status = 'sent', sent_at = $3, last_error = NULL, \
+         lease_owner = NULL, lease_until = NULL \
+         WHERE id = $1 AND lease_owner = $2 AND status = 'sending'",
+    )
+    .bind(id)
+    .bind(owner.to_owned())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(updated > 0)
+}
+
+/// Records a failed attempt with its error: queued again for `retry_at`, or
+/// `failed` for good when `retry_at` is `None`. Only the lease holder may:
+/// `false` when the lease was lost.
+pub async fn mark_attempt_failed(
+    conn: &mut Conn,
+    id: i64,
+    owner: &str,
+    error: &str,
+    retry_at: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let result = match retry_at {
+        Some(at) => {
+            sqlx::query(
+                "UPDATE outbox SET status = 'queued', next_attempt_at = $4, last_error = $3, \
+                 lease_owner = NULL, lease_until = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'",
+            )
+            .bind(id)
+            .bind(owner.to_owned())
+            .bind(error.to_owned())
+            .bind(at)
+            .execute(&mut *conn)
+            .await?
+        }
+        None => {
+            sqlx::query(
+                "UPDATE outbox SET status = 'failed', last_error = $3, \
+                 lease_owner = NULL, lease_until = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'",
+            )
+            .bind(id)
+            .bind(owner.to_owned())
+            .bind(error.to_owned())
+            .execute(&mut *conn)
+            .await?
+        }
+    };
+    Ok(result.rows_affected() > 0)
+}
+
+/// The latest `limit` mails, newest first (the development mailbox).
+pub async fn recent(conn: &mut Conn, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM outbox ORDER BY id DESC LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Every mail to one address, oldest first.
+pub async fn for_recipient(
+    conn: &mut Conn,
+    recipient: &str,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM outbox WHERE recipient = $1 ORDER BY id"
+    ))
+    .bind(recipient.to_owned())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<OutboxRow>, sqlx::Error> {
+    sqlx::query(concat!("SELECT ", columns!(), " FROM outbox WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// The delivery status and last error of an invitation's newest mail.
+pub async fn delivery_of_invitation(
+    conn: &mut Conn,
+    invitation_id: i64,
+) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT status, last_error FROM outbox WHERE invitation_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(invitation_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|row| Ok((row.try_get("status")?, row.try_get("last_error")?)))
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_ids_are_random_and_bracketed() {
+        let a = new_message_id("example.org");
+        let b = new_message_id("example.org");
+        assert_ne!(a, b);
+        assert!(a.starts_with('<') && a.ends_with("@example.org>"), "{a}");
+        assert_eq!(a.len(), "<@example.org>".len() + 32);
+        assert!(new_message_id("").ends_with("@onboard>"));
+    }
+}

@@ -1,0 +1,138 @@
+//! The first-login form an invitation link opens: the e-mail is known and
+//! shown read-only; first name, last name, password; then the account is
+//! active and the person signed in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::format;
+use super::lang::use_lang;
+use super::widgets::{FormError, LangSwitch, Loading};
+use crate::api::invitations::{AcceptInvitation, LinkView, get_invitation_link};
+use crate::i18n::{Lang, Msg};
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let link = Resource::new(token, get_invitation_link);
+    view! {
+        <main id="main" class="centered-page">
+            <div class="card auth-card">
+                <div class="card-header">
+                    <p class="brand">{lang.t(Msg::AppName)}</p>
+                    <LangSwitch />
+                </div>
+                <Suspense fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        match link.await {
+                            Ok(view) => view! { <AcceptForm token=token() link=view /> }.into_any(),
+                            Err(e) => {
+                                view! {
+                                    <h1>{lang.t(Msg::InvitationClosedTitle)}</h1>
+                                    <p class="form-error" role="alert">
+                                        {lang.t(e.message())}
+                                    </p>
+                                    <p>
+                                        <a href="/login">{lang.t(Msg::LoginTitle)}</a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
+    let lang = use_lang();
+    let accept = ServerAction::<AcceptInvitation>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = accept.value().get() {
+            let _ = window().location().set_href("/");
+        }
+    });
+    view! {
+        <h1>{lang.t(Msg::AcceptTitle)}</h1>
+        <p class="muted">{lang.t(Msg::AcceptIntro)}</p>
+        <dl class="facts">
+            {link
+                .inviter
+                .clone()
+                .map(|name| {
+                    view! {
+                        <dt>{lang.t(Msg::InvitedBy)}</dt>
+                        <dd>{name}</dd>
+                    }
+                })}
+            {(!link.groups.is_empty())
+                .then(|| {
+                    view! {
+                        <dt>{lang.t(Msg::InvitedTo)}</dt>
+                        <dd>{link.groups.join(", ")}</dd>
+                    }
+                })}
+            <dt>{lang.t(Msg::ValidUntil)}</dt>
+            <dd>{format::date(link.expires_at, lang)}</dd>
+        </dl>
+        <ActionForm action=accept>
+            <input type="hidden" name="token" value=token />
+            <div class="field">
+                <label for="email">{lang.t(Msg::Email)}</label>
+                <input id="email" type="email" value=link.email.clone() readonly autocomplete="username" />
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="first_name">{lang.t(Msg::FirstName)}</label>
+                    <input id="first_name" name="first_name" autocomplete="given-name" required />
+                </div>
+                <div class="field">
+                    <label for="last_name">{lang.t(Msg::LastName)}</label>
+                    <input id="last_name" name="last_name" autocomplete="family-name" required />
+                </div>
+            </div>
+            <div class="field">
+                <label for="password">{lang.t(Msg::Password)}</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="new-password"
+                    minlength="8"
+                    maxlength="128"
+                    aria-describedby="password-help"
+                    required
+                />
+                <p id="password-help" class="muted help">{lang.t(Msg::PasswordHelp)}</p>
+            </div>
+            <div class="field">
+                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
+                <input
+                    id="password_confirm"
+                    name="password_confirm"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                />
+            </div>
+            <div class="field">
+                <label for="language">{lang.t(Msg::Language)}</label>
+                <select id="language" name="language">
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.code() selected=l == link.language>{l.native_name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <FormError value=accept.value() />
+            <button type="submit" class="button primary" disabled=move || accept.pending().get()>
+                {lang.t(Msg::ActivateAccount)}
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,277 @@
+//! `+ → Utilisateur`: the panel for adding people to a group. Its left bar
+//! names the ways in; each is its own URL.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::format;
+use super::group_page::use_group_id;
+use super::lang::use_lang;
+use super::widgets::{FormError, Loading, NotFound};
+use crate::api::ApiError;
+use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
+use crate::domain::invitation::InviteOutcome;
+use crate::domain::{EmailError, GroupRole};
+use crate::i18n::{Lang, Msg};
+
+#[component]
+pub fn InvitePanelPage() -> impl IntoView {
+    let id = use_group_id();
+    let panel = Resource::new(move || id.get(), get_invite_panel);
+    // Outside the Transition: results survive a reload of the panel data.
+    let invite = ServerAction::<InviteUsers>::new();
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match panel.await {
+                    Ok(panel) => view! { <PanelFrame panel invite /> }.into_any(),
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/groups/{}/users", panel.group_id);
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <nav aria-label="breadcrumb">
+                    <ol class="breadcrumb">
+                        <li>
+                            <a href=format!("/groups/{}", panel.group_id)>{panel.group_name.clone()}</a>
+                        </li>
+                        <li>
+                            <span aria-current="page">{lang.t(Msg::PanelTitle)}</span>
+                        </li>
+                    </ol>
+                </nav>
+                <h1>{lang.t(Msg::PanelTitle)} " — " {panel.group_name.clone()}</h1>
+            </header>
+            <div class="user-panel">
+                <nav class="panel-nav" aria-label=lang.t(Msg::PanelTitle)>
+                    <A href=format!("{base}/invite") attr:class="panel-nav-link">
+                        {lang.t(Msg::PanelInvite)}
+                    </A>
+                </nav>
+                <div class="panel-body">
+                    <InviteForm panel invite />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
+    let lang = use_lang();
+    let role_checkbox = move |role: GroupRole| {
+        let name = format!("role_{}", role.as_str());
+        view! {
+            <div class="checkbox">
+                <input
+                    type="checkbox"
+                    id=name.clone()
+                    name=name.clone()
+                    value="on"
+                    checked=role == GroupRole::Learner
+                />
+                <label for=name>{lang.t(format::role(role))}</label>
+            </div>
+        }
+    };
+    view! {
+        <ActionForm action=invite attr:class="invite-form">
+            <input type="hidden" name="group_id" value=panel.group_id.to_string() />
+            <div class="field">
+                <label for="emails">{lang.t(Msg::Emails)}</label>
+                <textarea
+                    id="emails"
+                    name="emails"
+                    rows="4"
+                    aria-describedby="emails-help"
+                    spellcheck="false"
+                    placeholder="marie@exemple.fr; jean@exemple.fr"
+                ></textarea>
+                <p id="emails-help" class="muted help">{lang.t(Msg::EmailsHelp)}</p>
+            </div>
+            <fieldset class="field">
+                <legend>{lang.t(Msg::Roles)}</legend>
+                <div class="checkbox-row">
+                    {panel.grantable_roles.iter().map(|r| role_checkbox(*r)).collect_view()}
+                </div>
+            </fieldset>
+            <details class="options">
+                <summary>{lang.t(Msg::Options)}</summary>
+                <div class="options-body">
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="language">{lang.t(Msg::InviteeLanguage)}</label>
+                            <select id="language" name="language">
+                                {Lang::ALL
+                                    .into_iter()
+                                    .map(|l| {
+                                        view! {
+                                            <option value=l.code() selected=l == lang>
+                                                {l.native_name()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="deletion_date">{lang.t(Msg::DeletionDate)}</label>
+                            <input
+                                type="date"
+                                id="deletion_date"
+                                name="deletion_date"
+                                aria-describedby="deletion-help"
+                            />
+                        </div>
+                    </div>
+                    <p id="deletion-help" class="muted help">{lang.t(Msg::DeletionDateHelp)}</p>
+                    <fieldset class="field">
+                        <legend>{lang.t(Msg::AccountTypeLabel)}</legend>
+                        <div class="radio">
+                            <input type="radio" id="type-member" name="account_type" value="member" checked />
+                            <label for="type-member">
+                                {lang.t(Msg::TypeMember)} <span class="muted">" — " {lang.t(Msg::MemberHelp)}</span>
+                            </label>
+                        </div>
+                        <div class="radio">
+                            <input type="radio" id="type-guest" name="account_type" value="guest" />
+                            <label for="type-guest">
+                                {lang.t(Msg::TypeGuest)} <span class="muted">" — " {lang.t(Msg::GuestHelp)}</span>
+                            </label>
+                        </div>
+                    </fieldset>
+                    <div class="field">
+                        <label for="message">{lang.t(Msg::PersonalMessage)}</label>
+                        <textarea id="message" name="message" rows="3" maxlength="2000"></textarea>
+                    </div>
+                    {panel
+                        .may_grant_platform_admin
+                        .then(|| {
+                            view! {
+                                <div class="checkbox">
+                                    <input type="checkbox" id="platform_admin" name="platform_admin" value="on" />
+                                    <label for="platform_admin">{lang.t(Msg::PlatformAdminOnAccept)}</label>
+                                </div>
+                            }
+                        })}
+                </div>
+            </details>
+            <FormError value=invite.value() />
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || invite.pending().get()>
+                    {move || {
+                        if invite.pending().get() { lang.t(Msg::Inviting) } else { lang.t(Msg::InviteButton) }
+                    }}
+                </button>
+            </div>
+        </ActionForm>
+        <InviteResults value=invite.value() group_name=panel.group_name.clone() />
+    }
+}
+
+#[component]
+fn InviteResults(
+    #[prop(into)] value: Signal<Option<Result<Vec<InviteLine>, ApiError>>>,
+    group_name: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lines = match value.get() {
+            Some(Ok(lines)) => lines,
+            _ => return None,
+        };
+        let group_name = group_name.clone();
+        Some(view! {
+            <section class="results" aria-live="polite">
+                <h2>{lang.t(Msg::ResultsTitle)}</h2>
+                {if lines.is_empty() {
+                    view! { <p class="muted">{lang.t(Msg::NoAddresses)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="muted">{lines.len()} " " {lang.t(Msg::OutcomeSummary)}</p>
+                        <ul class="result-list">
+                            {lines
+                                .into_iter()
+                                .map(|line| {
+                                    let (class, icon, text) = outcome_text(&line.outcome, lang, &group_name);
+                                    view! {
+                                        <li class=format!("result {class}")>
+                                            <span class="result-icon" aria-hidden="true">{icon}</span>
+                                            <span class="result-address">{line.address}</span>
+                                            <span class="result-text">{text}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            </section>
+        })
+    }
+}
+
+pub fn email_error(e: EmailError) -> String {
+    let msg = match e {
+        EmailError::Empty => Msg::EmailEmpty,
+        EmailError::Whitespace => Msg::EmailWhitespace,
+        EmailError::MissingAt => Msg::EmailMissingAt,
+        EmailError::MultipleAt => Msg::EmailMultipleAt,
+        EmailError::EmptyLocal => Msg::EmailEmptyLocal,
+        EmailError::LocalTooLong => Msg::EmailLocalTooLong,
+        EmailError::InvalidLocalChar(c) => {
+            return format!("{} « {c} »", Msg::EmailInvalidChar.text(use_lang()));
+        }
+        EmailError::DotPlacement => Msg::EmailDotPlacement,
+        EmailError::EmptyDomain => Msg::EmailEmptyDomain,
+        EmailError::DomainNoDot => Msg::EmailDomainNoDot,
+        EmailError::InvalidDomain => Msg::EmailInvalidDomain,
+        EmailError::TooLong => Msg::EmailTooLong,
+    };
+    msg.text(use_lang()).to_owned()
+}
+
+/// (css class, icon, sentence) for one outcome.
+fn outcome_text(
+    outcome: &InviteOutcome,
+    lang: Lang,
+    group: &str,
+) -> (&'static str, &'static str, String) {
+    match outcome {
+        InviteOutcome::Invited => ("ok", "✓", lang.t(Msg::OutcomeInvited).to_owned()),
+        InviteOutcome::Merged => ("ok", "↻", lang.t(Msg::OutcomeMerged).to_owned()),
+        InviteOutcome::ExistingAccountAdded { roles } => {
+            let roles = roles
+                .iter()
+                .map(|r| lang.t(format::role(*r)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                "info",
+                "ℹ",
+                format!(
+                    "{} — {} {group} {} {roles}",
+                    lang.t(Msg::OutcomeExisting),
+                    lang.t(Msg::OutcomeExistingAdded),
+                    lang.t(Msg::OutcomeAs)
+                ),
+            )
+        }
+        InviteOutcome::Duplicate => ("skip", "–", lang.t(Msg::OutcomeDuplicate).to_owned()),
+        InviteOutcome::Invalid(e) => (
+            "error",
+            "✕",
+            format!("{} : {}", lang.t(Msg::OutcomeInvalid), email_error(*e)),
+        ),
+    }
+}

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+
+// Runs after foundation.spec.ts: the admin exists and the demo tree is
+// Acme (privé) › Ventes (public) › Paris Centre (public).
+test.describe.serial('invite by e-mail', () => {
+  let leaLink = '';
+
+  test('an admin invites two addresses from the panel and sees one outcome per address', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }).click();
+    await expect(page.getByRole('heading', { name: 'Paris Centre' })).toBeVisible();
+    await page.getByLabel('Ajouter').click();
+    await page.getByRole('link', { name: 'Utilisateur', exact: true }).click();
+    await expect(page.getByRole('heading', { name: /Ajouter des utilisateurs/ })).toBeVisible();
+    await hydrated(page);
+    await expectAccessible(page);
+
+    await page.getByLabel('Emails').fill('Léa Martin <lea@exemple.fr>; noe@exemple.fr, pas-une-adresse');
+    await expect(page.getByLabel('Apprenant')).toBeChecked();
+    await page.getByRole('button', { name: 'INVITER' }).click();
+
+    const results = page.locator('.result-list');
+    await expect(results.locator('li')).toHaveCount(3);
+    await expect(results.locator('li').nth(0)).toContainText('lea@exemple.fr');
+    await expect(results.locator('li').nth(0)).toContainText('Invitation envoyée');
+    await expect(results.locator('li').nth(1)).toContainText('noe@exemple.fr');
+    await expect(results.locator('li').nth(2)).toContainText('Adresse invalide : il manque le @');
+    await expectAccessible(page);
+  });
+
+  test('each invitee receives a French mail with a link', async () => {
+    const [lea] = await mailsTo('lea@exemple.fr');
+    const [noe] = await mailsTo('noe@exemple.fr');
+    for (const mail of [lea, noe]) {
+      expect(mail.subject).toBe('Ada Lovelace vous invite sur Onboard');
+      expect(mail.text).toContain('Acme › Ventes › Paris Centre');
+    }
+    leaLink = linkIn(lea, '/invitation\\?token=');
+  });
+
+  test('the invitee completes the first-login form and lands signed in, in the right groups', async ({ page }) => {
+    await page.goto(leaLink);
+    await hydrated(page);
+    await expect(page.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
+    await expect(page.getByLabel('Email')).toHaveValue('lea@exemple.fr');
+    await expect(page.getByLabel('Email')).not.toBeEditable();
+    await expectAccessible(page);
+    await page.getByLabel('Prénom').fill('Léa');
+    await page.getByLabel('Nom', { exact: true }).fill('Martin');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    await page.getByLabel('Confirmer le mot de passe').fill('un mot de passe solide');
+    await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
+
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+    const sidebar = page.getByRole('navigation', { name: 'Groupes' });
+    // Learner of Paris Centre (public), so of Ventes (public) and Acme (private, included).
+    for (const name of ['Acme', 'Ventes', 'Paris Centre']) {
+      await expect(sidebar.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
+    }
+    await expect(sidebar.getByRole('link', { name: /^Support/ })).toHaveCount(0);
+  });
+
+  test('reusing the link shows that it was already used', async ({ page }) => {
+    await page.goto(leaLink);
+    await expect(page.getByRole('heading', { name: 'Invitation indisponible' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('déjà été utilisée');
+    await expectAccessible(page);
+  });
+
+  test('the new member shows in the users of the group and of its ancestors', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    for (const name of ['Paris Centre', 'Ventes', 'Acme']) {
+      await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await expect(page.getByRole('heading', { name })).toBeVisible();
+      const row = page.getByRole('row').filter({ hasText: 'lea@exemple.fr' });
+      await expect(row).toContainText('Léa Martin');
+      await expect(row).toContainText('Apprenant');
+      await expect(row).toContainText('Actif');
+    }
+  });
+});

@@ -1,0 +1,257 @@
+//! Benchmark: invite 10,000 addresses in one call, on SQLite and on
+//! PostgreSQL; compare with the same rows inserted raw in one batched
+//! transaction; then deliver the queued mails to a local SMTP sink.
+//!
+//! cargo run --release -p server --example bench_invite [-- COUNT]
+//! PostgreSQL from ONBOARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use app::domain::{AccountType, GroupRole, Visibility};
+use app::i18n::Lang;
+use app::server::mail::{Transport, deliver_due};
+use app::server::services::auth::CurrentUser;
+use app::server::services::invitations::{self, InviteRequest};
+use app::server::services::setup::{self, AdminInput};
+use app::server::store::{groups, memberships, users};
+use app::server::{AppState, Backend, Config, SystemClock};
+use sqlx::Connection;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+async fn database_url(backend: Backend, dir: &std::path::Path) -> Result<String, Error> {
+    Ok(match backend {
+        Backend::Sqlite => Config::default_database_url(dir),
+        Backend::Postgres => {
+            let admin_url = std::env::var("ONBOARD_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+            let mut admin = sqlx::postgres::PgConnection::connect(&admin_url).await?;
+            let name = format!("onboard_t_bench_{}", std::process::id());
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name}"
+            )))
+            .execute(&mut admin)
+            .await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut admin)
+                .await?;
+            let mut url = url::Url::parse(&admin_url)?;
+            url.set_path(&name);
+            url.to_string()
+        }
+    })
+}
+
+async fn admin(state: &AppState) -> Result<CurrentUser, Error> {
+    let id = setup::create_admin(
+        state,
+        AdminInput {
+            email: "bench@exemple.fr".into(),
+            first_name: "Bench".into(),
+            last_name: "Admin".into(),
+            password: "bench password long".into(),
+            password_confirm: "bench password long".into(),
+            language: Lang::Fr,
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let mut conn = state.db.pool.acquire().await?;
+    let user = users::by_id(&mut conn, id).await?.ok_or("admin")?;
+    let roles = memberships::roles_of_user(&mut conn, id).await?;
+    Ok(CurrentUser {
+        actor: app::domain::Actor {
+            user_id: app::domain::UserId(id),
+            platform_admin: true,
+            roles,
+        },
+        user,
+    })
+}
+
+/// The same rows `invite` writes (invitation, link, grant, outbox mail),
+/// inserted with multi-row statements in one transaction.
+async fn raw_batch(state: &AppState, count: usize, group: i64, admin: i64) -> Result<f64, Error> {
+    let now = 1_800_000_000_000_i64;
+    let started = Instant::now();
+    let mut tx = state.db.pool.begin().await?;
+    for chunk_start in (0..count).step_by(500) {
+        let chunk: Vec<usize> = (chunk_start..count.min(chunk_start + 500)).collect();
+        let mut sql = String::from(
+            "INSERT INTO invitations (email, status, invited_by, language, account_type, platform_admin, \
+             message, created_at, last_sent_at, send_count, expires_at) VALUES ",
+        );
+        let values: Vec<String> = chunk
+            .iter()
+            .map(|i| format!("('raw{i}@exemple.fr', 'pending', {admin}, 'fr', 'member', 0, '', {now}, {now}, 1, {})", now + 1))
+            .collect();
+        sql.push_str(&values.join(", "));
+        sql.push_str(" RETURNING id");
+        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *tx)
+            .await?;
+        let links: Vec<String> = ids
+            .iter()
+            .map(|id| format!("('rawlink{id}', {id}, {now})"))
+            .collect();
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES {}",
+            links.join(", ")
+        )))
+        .execute(&mut *tx)
+        .await?;
+        let grants: Vec<String> = ids
+            .iter()
+            .map(|id| format!("({id}, {group}, 'learner')"))
+            .collect();
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO invitation_grants (invitation_id, group_id, role) VALUES {}",
+            grants.join(", ")
+        )))
+        .execute(&mut *tx)
+        .await?;
+        let mails: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                format!(
+                    "('invitation', 'raw{id}@exemple.fr', 'Bench', 'text', '<p>html</p>', '<raw{id}@bench>', 'sent', 0, {now}, {id}, {now})"
+                )
+            })
+            .collect();
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, attempts, \
+             next_attempt_at, invitation_id, created_at) VALUES {}",
+            mails.join(", ")
+        )))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// A minimal SMTP sink on loopback that accepts everything.
+async fn smtp_sink() -> Result<(u16, Arc<AtomicUsize>), Error> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let port = listener.local_addr()?.port();
+    let received = Arc::new(AtomicUsize::new(0));
+    let counter = received.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 sink ESMTP\r\n").await;
+                let mut in_data = false;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let reply: &[u8] = if in_data {
+                        if line == "." {
+                            in_data = false;
+                            counter.fetch_add(1, Ordering::Relaxed);
+                            b"250 queued\r\n"
+                        } else {
+                            continue;
+                        }
+                    } else {
+                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                        match verb.as_str() {
+                            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                            "DATA" => {
+                                in_data = true;
+                                b"354 go\r\n"
+                            }
+                            "QUIT" => {
+                                let _ = write.write_all(b"221 bye\r\n").await;
+                                break;
+                            }
+                            _ => b"250 ok\r\n",
+                        }
+                    };
+                    if write.write_all(reply).await.is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    Ok((port, received))
+}
+
+async fn run(backend: Backend, count: usize) -> Result<(), Error> {
+    let dir = tempfile::tempdir()?;
+    let url = database_url(backend, dir.path()).await?;
+    let mut config = Config::for_tests(url, dir.path().to_path_buf());
+    let (port, received) = smtp_sink().await?;
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{port}?tls=none"));
+    let state = server::startup::build_state(config.clone(), Arc::new(SystemClock)).await?;
+    let me = admin(&state).await?;
+    let group = {
+        let mut conn = state.db.pool.acquire().await?;
+        groups::insert(&mut conn, "Bench", None, Visibility::Public, state.now()).await?
+    };
+    let emails: Vec<String> = (0..count)
+        .map(|i| format!("invitee{i}@exemple.fr"))
+        .collect();
+    let request = InviteRequest {
+        group_id: group,
+        emails: emails.join("\n"),
+        roles: vec![GroupRole::Learner],
+        language: Lang::Fr,
+        deletion_at: None,
+        message: "Bienvenue !".into(),
+        account_type: AccountType::Member,
+        platform_admin: false,
+    };
+    let started = Instant::now();
+    let lines = invitations::invite(&state, &me, request)
+        .await
+        .map_err(|e| e.to_string())?;
+    let invite_secs = started.elapsed().as_secs_f64();
+    assert_eq!(lines.len(), count);
+
+    let raw_secs = raw_batch(&state, count, group, me.user.id).await?;
+
+    let transport = Transport::from_config(&config)?;
+    let started = Instant::now();
+    let mut sent = 0;
+    while sent < count {
+        let report = deliver_due(&state, &transport, "bench").await;
+        if report.sent == 0 && report.retried == 0 && report.failed == 0 {
+            break;
+        }
+        sent += report.sent;
+    }
+    let deliver_secs = started.elapsed().as_secs_f64();
+
+    println!("{backend:?}: {count} addresses");
+    println!(
+        "  invite (one call, one transaction): {invite_secs:.2} s = {:.0} invitations/s",
+        count as f64 / invite_secs
+    );
+    println!(
+        "  raw batched inserts of the same rows: {raw_secs:.2} s = {:.0} rows/s  (invite is {:.1}x slower)",
+        count as f64 / raw_secs,
+        invite_secs / raw_secs
+    );
+    println!(
+        "  delivery to a local SMTP sink: {sent} mails in {deliver_secs:.2} s = {:.0} mails/s (sink counted {})",
+        sent as f64 / deliver_secs,
+        received.load(Ordering::Relaxed)
+    );
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let count: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    run(Backend::Sqlite, count).await?;
+    run(Backend::Postgres, count).await?;
+    Ok(())
+}
