@@ -1,3 +1,6 @@
+// A form's fields are a server function's arguments: `INVITER` has many.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +45,6 @@ pub async fn get_invite_panel(group_id: i64) -> Result<InvitePanel, ApiError> {
 
 /// `INVITER`. Checkboxes arrive as present-or-absent fields; the deletion
 /// date as `YYYY-MM-DD` (empty for none).
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "invitations/invite")]
 pub async fn invite_users(
     group_id: i64,
