@@ -211,6 +211,7 @@ messages! {
     ErrRoleNotAllowed => "Vous ne pouvez pas donner ce rôle dans ce groupe.", "You cannot grant this role in this group.";
     ErrDeletionInPast => "La date de suppression doit être dans le futur.", "The deletion date must be in the future.";
     ErrMessageTooLong => "Le message est trop long (2 000 caractères au plus).", "The message is too long (2,000 characters at most).";
+    ErrAddressInvited => "Une invitation est en attente pour cette adresse : la personne doit utiliser le lien reçu par e-mail.", "An invitation is pending for this address: the person must use the link they received by e-mail.";
     ErrInvalidDate => "Date invalide.", "Invalid date.";
     // Reasons an address is refused
     EmailEmpty => "adresse vide", "empty address";

@@ -591,3 +591,32 @@ on_both_backends!(
     options_are_checked_before_anything_is_sent,
     the_authorization_matrix_holds_for_every_role_and_group,
 );
+
+mod other_doors {
+    use super::*;
+    use app::server::services::setup::{self, AdminInput};
+
+    async fn an_invited_address_cannot_get_an_account_another_way(backend: Backend) {
+        let app = TestApp::new(backend).await;
+        let admin = app.platform_admin("ada@exemple.fr").await;
+        let (_, _, paris, _) = app.sample_tree().await;
+        invitations::invite(&app.state, &admin, request(paris, "marie@exemple.fr", &[GroupRole::Learner]))
+            .await
+            .unwrap();
+        let by_command = setup::create_admin(
+            &app.state,
+            AdminInput {
+                email: "MARIE@exemple.fr".into(),
+                first_name: "Eve".into(),
+                last_name: "Intruse".into(),
+                password: "mot de passe assez long".into(),
+                password_confirm: "mot de passe assez long".into(),
+                language: Lang::Fr,
+            },
+        )
+        .await;
+        assert!(matches!(by_command, Err(AppError::Invalid(Msg::ErrAddressInvited))));
+    }
+
+    on_both_backends!(an_invited_address_cannot_get_an_account_another_way);
+}

@@ -307,6 +307,16 @@ async fn record(
     Ok(())
 }
 
+/// Every door that creates an account other than the invitation itself
+/// calls this: an invited address must use its invitation, so nobody can
+/// register with another invitee's address.
+pub async fn ensure_not_invited(conn: &mut Conn, email: &str) -> AppResult<()> {
+    match invitations::pending_by_email(conn, email).await? {
+        Some(_) => Err(AppError::Invalid(Msg::ErrAddressInvited)),
+        None => Ok(()),
+    }
+}
+
 /// Why a link cannot be used, as the person following it should read it.
 fn closed_link_message(state: InvitationState, revoked: bool) -> Option<Msg> {
     match state {

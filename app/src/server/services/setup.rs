@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::services::auth::{SignedIn, open_session};
+use crate::server::services::invitations;
 use crate::server::state::AppState;
 use crate::server::store::{audit, settings, users};
 
@@ -86,6 +87,7 @@ async fn insert_admin(
     language: Lang,
     now: i64,
 ) -> AppResult<i64> {
+    invitations::ensure_not_invited(conn, admin.email.as_str()).await?;
     let new = users::NewUser {
         email: Some(admin.email.as_str().to_owned()),
         login_name: None,
