@@ -27,6 +27,11 @@ export async function expectAccessible(page: Page) {
 
 /** Waits until the wasm has hydrated the page, so clicks reach Leptos. */
 export async function hydrated(page: Page) {
+  if (process.env.ONBOARD_E2E_DEBUG && !(page as any).__logging) {
+    (page as any).__logging = true;
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 600)));
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message.slice(0, 400)));
+  }
   await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
@@ -66,4 +71,15 @@ export function linkIn(mail: ReceivedMail, fragment: string): string {
   const match = mail.text.match(new RegExp(`https?://\\S*${fragment}\\S*`));
   if (!match) throw new Error(`no link with ${fragment} in: ${mail.text}`);
   return match[0];
+}
+
+/** Moves the server's clock forward (browser-test builds only). */
+export async function advanceClock(minutes: number) {
+  const port = process.env.ONBOARD_E2E_PORT ?? '3100';
+  const response = await fetch(`http://127.0.0.1:${port}/test/advance-clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `minutes=${minutes}`,
+  });
+  expect(response.ok).toBeTruthy();
 }

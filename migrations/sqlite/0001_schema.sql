@@ -120,13 +120,24 @@ CREATE TABLE invitations (
     expires_at        INTEGER NOT NULL,
     accepted_at       INTEGER,
     accepted_user_id  INTEGER REFERENCES users(id) ON DELETE SET NULL,
-    cancelled_at      INTEGER
+    cancelled_at      INTEGER,
+    -- The delivery of the invitation's newest mail, kept here so the
+    -- Invitations tab filters and shows it without reading the outbox:
+    -- set to 'queued' by outbox::enqueue (same transaction), then 'sent' or
+    -- 'failed' by the worker, only while delivery_mail_id is that mail.
+    delivery_status   TEXT NOT NULL DEFAULT 'queued' CHECK (delivery_status IN ('queued', 'sent', 'failed')),
+    delivery_error    TEXT,
+    delivery_mail_id  INTEGER -- outbox.id of the newest mail (no FK: outbox refers here)
 );
 -- One pending invitation per address: a second invite merges into it.
 CREATE UNIQUE INDEX invitations_pending_email ON invitations (email) WHERE status = 'pending';
 CREATE INDEX invitations_status_created ON invitations (status, created_at);
 CREATE INDEX invitations_expires ON invitations (status, expires_at);
-CREATE INDEX invitations_invited_by ON invitations (invited_by);
+-- The Invitations tab: its default order (pending, newest send first), and
+-- the same order within one delivery state or one inviter.
+CREATE INDEX invitations_status_sent ON invitations (status, last_sent_at, id);
+CREATE INDEX invitations_delivery ON invitations (status, delivery_status, last_sent_at, id);
+CREATE INDEX invitations_invited_by ON invitations (invited_by, status, last_sent_at, id);
 
 -- The links of an invitation. A reminder adds one (the first mail's link
 -- keeps working); a re-send or a copied link revokes the others.
@@ -144,7 +155,7 @@ CREATE TABLE invitation_grants (
     role           TEXT NOT NULL CHECK (role IN ('group_admin', 'user_admin', 'trainer', 'learner')),
     PRIMARY KEY (invitation_id, group_id, role)
 );
-CREATE INDEX invitation_grants_group ON invitation_grants (group_id);
+CREATE INDEX invitation_grants_group ON invitation_grants (group_id, invitation_id);
 
 CREATE TABLE signup_links (
     id                     INTEGER PRIMARY KEY AUTOINCREMENT,

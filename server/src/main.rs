@@ -38,7 +38,7 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: app::server::Config) -> Result<(), startup::StartError> {
-    let server = startup::start(config, startup::leptos_options(), Arc::new(SystemClock)).await?;
+    let server = startup::start(config, startup::leptos_options(), startup::server_clock()).await?;
     server.task.await??;
     Ok(())
 }

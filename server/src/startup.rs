@@ -37,6 +37,43 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     Ok(AppState::new(db, config, clock))
 }
 
+/// The clock of the running server: the system's, or, in browser-test
+/// builds, one that `POST /test/advance-clock` moves forward.
+pub fn server_clock() -> Arc<dyn Clock> {
+    #[cfg(feature = "e2e-clock")]
+    {
+        e2e_clock::clock()
+    }
+    #[cfg(not(feature = "e2e-clock"))]
+    {
+        Arc::new(app::server::SystemClock)
+    }
+}
+
+#[cfg(feature = "e2e-clock")]
+mod e2e_clock {
+    use std::sync::{Arc, OnceLock};
+
+    use app::server::clock::{MINUTE, ShiftedClock};
+    use axum::extract::Form;
+
+    static CLOCK: OnceLock<Arc<ShiftedClock>> = OnceLock::new();
+
+    pub fn clock() -> Arc<ShiftedClock> {
+        CLOCK.get_or_init(Default::default).clone()
+    }
+
+    #[derive(serde::Deserialize)]
+    pub struct Advance {
+        minutes: i64,
+    }
+
+    pub async fn advance(Form(by): Form<Advance>) -> &'static str {
+        clock().advance(by.minutes * MINUTE);
+        "ok"
+    }
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let allowed = AllowedOrigin::from_url(&state.config.public_url);
@@ -44,7 +81,13 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    Router::new()
+    let router = Router::new();
+    #[cfg(feature = "e2e-clock")]
+    let router = router.route(
+        "/test/advance-clock",
+        axum::routing::post(e2e_clock::advance),
+    );
+    router
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

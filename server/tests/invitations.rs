@@ -600,9 +600,13 @@ mod other_doors {
         let app = TestApp::new(backend).await;
         let admin = app.platform_admin("ada@exemple.fr").await;
         let (_, _, paris, _) = app.sample_tree().await;
-        invitations::invite(&app.state, &admin, request(paris, "marie@exemple.fr", &[GroupRole::Learner]))
-            .await
-            .unwrap();
+        invitations::invite(
+            &app.state,
+            &admin,
+            request(paris, "marie@exemple.fr", &[GroupRole::Learner]),
+        )
+        .await
+        .unwrap();
         let by_command = setup::create_admin(
             &app.state,
             AdminInput {
@@ -615,7 +619,10 @@ mod other_doors {
             },
         )
         .await;
-        assert!(matches!(by_command, Err(AppError::Invalid(Msg::ErrAddressInvited))));
+        assert!(matches!(
+            by_command,
+            Err(AppError::Invalid(Msg::ErrAddressInvited))
+        ));
     }
 
     on_both_backends!(an_invited_address_cannot_get_an_account_another_way);

@@ -42,6 +42,9 @@ pub struct GroupPage {
     /// From the root down to the group itself.
     pub breadcrumb: Vec<(i64, String)>,
     pub members: Vec<MemberRow>,
+    /// Pending invitations into this group: (address, roles). Shown only to
+    /// those who manage its users.
+    pub pending: Vec<(String, Vec<GroupRole>)>,
     pub can_manage_groups: bool,
     pub can_manage_users: bool,
     /// Where this group may be moved (itself and its sub-groups excluded),

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod error;
 pub mod groups;
+pub mod invitation_tab;
 pub mod invitations;
 pub mod mailbox;
 pub mod setup;

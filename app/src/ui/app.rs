@@ -13,7 +13,7 @@ use super::login::LoginPage;
 use super::mailbox::MailboxPage;
 use super::new_group::NewGroupPage;
 use super::setup::SetupPage;
-use super::user_panel::InvitePanelPage;
+use super::user_panel::{InvitationsPanelPage, InvitePanelPage};
 use super::widgets::NotFound;
 use crate::i18n::Msg;
 
@@ -67,6 +67,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("groups/:id/users/invite")
                         view=InvitePanelPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("groups/:id/users/invitations")
+                        view=InvitationsPanelPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />

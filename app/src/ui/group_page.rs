@@ -10,7 +10,7 @@ use super::lang::use_lang;
 use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, get_group_page};
-use crate::domain::Visibility;
+use crate::domain::{GroupRole, Visibility};
 use crate::i18n::Msg;
 
 /// The group id of the current URL; 0 (never a group) when it is not a number.
@@ -102,10 +102,12 @@ pub fn GroupUsers() -> impl IntoView {
                 match page.await {
                     Ok(page) => {
                         let members = page.members.clone();
+                        let pending = page.pending.clone();
+                        let group_id = page.id;
                         view! {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
-                                <MembersTable members />
+                                <MembersTable members pending group_id />
                             </section>
                         }
                             .into_any()
@@ -118,9 +120,13 @@ pub fn GroupUsers() -> impl IntoView {
 }
 
 #[component]
-fn MembersTable(members: Vec<MemberRow>) -> impl IntoView {
+fn MembersTable(
+    members: Vec<MemberRow>,
+    pending: Vec<(String, Vec<GroupRole>)>,
+    group_id: i64,
+) -> impl IntoView {
     let lang = use_lang();
-    if members.is_empty() {
+    if members.is_empty() && pending.is_empty() {
         return view! {
             <div class="empty-state">
                 <p>{lang.t(Msg::NoMembers)}</p>
@@ -164,6 +170,31 @@ fn MembersTable(members: Vec<MemberRow>) -> impl IntoView {
             }
         })
         .collect_view();
+    let tab = format!("/groups/{group_id}/users/invitations");
+    let pending_rows = pending
+        .into_iter()
+        .map(|(email, roles)| {
+            let roles = roles
+                .iter()
+                .map(|r| lang.t(format::role(*r)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <tr class="pending-row">
+                    <td>"—"</td>
+                    <td>{email}</td>
+                    <td>{roles}</td>
+                    <td>"—"</td>
+                    <td>
+                        <a class="status pending" href=tab.clone() title=lang.t(Msg::PendingRowHint)>
+                            {lang.t(Msg::StatusPending)}
+                        </a>
+                    </td>
+                    <td></td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <p class="muted count">{count} " " {lang.t(Msg::MembersCount)}</p>
         <div class="table-wrap">
@@ -178,7 +209,7 @@ fn MembersTable(members: Vec<MemberRow>) -> impl IntoView {
                         <th scope="col">{lang.t(Msg::ColActivated)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{rows} {pending_rows}</tbody>
             </table>
         </div>
     }

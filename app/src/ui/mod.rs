@@ -8,6 +8,7 @@ mod group_page;
 mod group_settings;
 mod home;
 mod invitation_page;
+mod invitations_tab;
 mod lang;
 mod login;
 mod mailbox;

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use super::format;
 use super::group_page::use_group_id;
+use super::invitations_tab::InvitationsTab;
 use super::lang::use_lang;
 use super::widgets::{FormError, Loading, NotFound};
 use crate::api::ApiError;
@@ -13,6 +14,43 @@ use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_p
 use crate::domain::invitation::InviteOutcome;
 use crate::domain::{EmailError, GroupRole};
 use crate::i18n::{Lang, Msg};
+
+/// The tab loads its own data: nesting it in the panel's suspense made
+/// hydration lose its place, so its frame needs nothing but the URL.
+#[component]
+pub fn InvitationsPanelPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = use_group_id();
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <h1>{lang.t(Msg::PanelTitle)}</h1>
+            </header>
+            <div class="user-panel">
+                <PanelNav group_id=id.get_untracked() />
+                <div class="panel-body">
+                    <InvitationsTab />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PanelNav(group_id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/groups/{group_id}/users");
+    view! {
+        <nav class="panel-nav" aria-label=lang.t(Msg::PanelTitle)>
+            <A href=format!("{base}/invite") attr:class="panel-nav-link">
+                {lang.t(Msg::PanelInvite)}
+            </A>
+            <A href=format!("{base}/invitations") attr:class="panel-nav-link">
+                {lang.t(Msg::PanelInvitations)}
+            </A>
+        </nav>
+    }
+}
 
 #[component]
 pub fn InvitePanelPage() -> impl IntoView {
@@ -35,7 +73,6 @@ pub fn InvitePanelPage() -> impl IntoView {
 #[component]
 fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
     let lang = use_lang();
-    let base = format!("/groups/{}/users", panel.group_id);
     view! {
         <section class="page">
             <header class="page-header">
@@ -52,11 +89,7 @@ fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                 <h1>{lang.t(Msg::PanelTitle)} " — " {panel.group_name.clone()}</h1>
             </header>
             <div class="user-panel">
-                <nav class="panel-nav" aria-label=lang.t(Msg::PanelTitle)>
-                    <A href=format!("{base}/invite") attr:class="panel-nav-link">
-                        {lang.t(Msg::PanelInvite)}
-                    </A>
-                </nav>
+                <PanelNav group_id=panel.group_id />
                 <div class="panel-body">
                     <InviteForm panel invite />
                 </div>

@@ -167,11 +167,12 @@ async fn record(
 ) -> Option<Recorded> {
     let now = state.clock.now();
     let result = async {
-        let mut conn = state.db.pool.acquire().await?;
-        match outcome {
+        // The outbox row and its invitation's delivery state change together.
+        let mut conn = state.db.pool.begin().await?;
+        let recorded = match outcome {
             Outcome::Sent => {
                 let kept = outbox::mark_sent(&mut conn, row.id, owner, now).await?;
-                Ok::<_, sqlx::Error>((kept, Recorded::Sent))
+                (kept, Recorded::Sent)
             }
             Outcome::Failed { error, permanent } => {
                 let error = truncate(&error, MAX_ERROR_LEN);
@@ -191,9 +192,11 @@ async fn record(
                 } else {
                     Recorded::Failed
                 };
-                Ok((kept, recorded))
+                (kept, recorded)
             }
-        }
+        };
+        conn.commit().await?;
+        Ok::<_, sqlx::Error>(recorded)
     }
     .await;
     match result {

@@ -9,7 +9,7 @@ use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::state::AppState;
-use crate::server::store::{audit, groups, memberships};
+use crate::server::store::{audit, groups, invitations, memberships};
 
 /// A group's editable fields, parsed from what a form sent.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +121,14 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
             activated_at: m.activated_at,
         })
         .collect();
+    let can_manage_users = policy::may_manage_users(&me.actor, &tree, GroupId(id));
+    let pending = if can_manage_users {
+        invitations::pending_into_group(&mut conn, id, 500).await?
+    } else {
+        Vec::new()
+    };
     Ok(GroupPage {
+        pending,
         id,
         name: group.name.clone(),
         parent_id: group.parent_id,
@@ -129,7 +136,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         breadcrumb,
         members,
         can_manage_groups,
-        can_manage_users: policy::may_manage_users(&me.actor, &tree, GroupId(id)),
+        can_manage_users,
         parent_choices,
     })
 }

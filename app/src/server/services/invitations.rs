@@ -91,11 +91,11 @@ fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) 
 }
 
 /// Everything needed to write invitation mails during one request.
-struct MailContext<'a> {
-    state: &'a AppState,
-    inviter: String,
-    names: HashMap<i64, String>,
-    tree: &'a GroupTree,
+pub(crate) struct MailContext<'a> {
+    pub(crate) state: &'a AppState,
+    pub(crate) inviter: String,
+    pub(crate) names: HashMap<i64, String>,
+    pub(crate) tree: &'a GroupTree,
 }
 
 impl MailContext<'_> {
@@ -111,7 +111,7 @@ impl MailContext<'_> {
         parts.join(" › ")
     }
 
-    fn link(&self, raw_token: &str) -> String {
+    pub(crate) fn link(&self, raw_token: &str) -> String {
         let mut link = self
             .state
             .config
@@ -123,7 +123,7 @@ impl MailContext<'_> {
     }
 
     /// Adds a fresh link to the invitation and queues its mail.
-    async fn send(
+    pub(crate) async fn send(
         &self,
         conn: &mut Conn,
         invitation: &InvitationRecord,
@@ -320,11 +320,11 @@ pub async fn ensure_not_invited(conn: &mut Conn, email: &str) -> AppResult<()> {
 /// Why a link cannot be used, as the person following it should read it.
 fn closed_link_message(state: InvitationState, revoked: bool) -> Option<Msg> {
     match state {
+        InvitationState::Cancelled => Some(Msg::InvitationCancelled),
+        InvitationState::Accepted => Some(Msg::InvitationUsed),
         _ if revoked => Some(Msg::InvitationReplaced),
         InvitationState::Pending => None,
         InvitationState::Expired => Some(Msg::InvitationExpired),
-        InvitationState::Accepted => Some(Msg::InvitationUsed),
-        InvitationState::Cancelled => Some(Msg::InvitationCancelled),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod demo;
 pub mod grants;
 pub mod groups;
+pub mod invitation_tab;
 pub mod invitations;
 pub mod panels;
 pub mod setup;

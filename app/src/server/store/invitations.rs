@@ -314,3 +314,30 @@ pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> Result<bool, s
     .rows_affected();
     Ok(done == 1)
 }
+
+/// Pending invitations with a grant in `group_id`: (address, roles there),
+/// by address. Shown in the group's users list.
+pub async fn pending_into_group(
+    conn: &mut Conn,
+    group_id: i64,
+    limit: i64,
+) -> Result<Vec<(String, Vec<GroupRole>)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT i.email, g.role FROM invitation_grants g JOIN invitations i ON i.id = g.invitation_id \
+         WHERE g.group_id = $1 AND i.status = 'pending' ORDER BY i.email, g.role LIMIT $2",
+    )
+    .bind(group_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut pending: Vec<(String, Vec<GroupRole>)> = Vec::new();
+    for row in rows {
+        let email: String = row.try_get("email")?;
+        let role = GroupRole::parse(&row.try_get::<String, _>("role")?);
+        match pending.last_mut() {
+            Some((last, roles)) if *last == email => roles.extend(role),
+            _ => pending.push((email, role.into_iter().collect())),
+        }
+    }
+    Ok(pending)
+}

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod groups;
+pub mod invitation_tab;
 pub mod invitations;
 pub mod memberships;
 pub mod outbox;

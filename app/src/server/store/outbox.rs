@@ -93,13 +93,16 @@ pub fn new_message_id(domain: &str) -> String {
 
 /// Queues a mail, due at once. The Message-ID is chosen here and stored, so
 /// that every attempt sends the same one and receivers can drop duplicates.
+/// A mail of an invitation becomes that invitation's newest mail: its
+/// denormalised delivery state goes back to `queued` (same connection, so
+/// the caller's transaction).
 pub async fn enqueue(
     conn: &mut Conn,
     mail: &NewMail,
     message_id_domain: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
          attempts, next_attempt_at, invitation_id, user_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
@@ -114,7 +117,40 @@ pub async fn enqueue(
     .bind(mail.invitation_id)
     .bind(mail.user_id)
     .fetch_one(&mut *conn)
-    .await
+    .await?;
+    if let Some(invitation_id) = mail.invitation_id {
+        sqlx::query(
+            "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
+             delivery_mail_id = $2 WHERE id = $1",
+        )
+        .bind(invitation_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+/// Copies the outcome of mail `id` onto its invitation, if it has one and
+/// this mail is still the invitation's newest (`delivery_mail_id`, set by
+/// `enqueue`: a condition on the invitation row itself, so PostgreSQL
+/// re-checks it after waiting for a concurrent re-send's row lock).
+async fn record_invitation_delivery(
+    conn: &mut Conn,
+    id: i64,
+    status: &'static str,
+    error: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET delivery_status = $2, delivery_error = $3 \
+         WHERE id = (SELECT invitation_id FROM outbox WHERE id = $1) AND delivery_mail_id = $1",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(error.map(str::to_owned))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Due: queued and its time has come, or leased by a worker whose lease has
@@ -161,8 +197,9 @@ pub async fn claim_due(
     Ok(rows)
 }
 
-/// Records a delivery. Only the lease holder may: `false` when the lease
-/// was lost (expired and taken by another worker).
+/// Records a delivery (and on the invitation, if the mail is its newest).
+/// Only the lease holder may: `false` when the lease was lost (expired and
+/// taken by another worker). Two statements: run it in a transaction.
 pub async fn mark_sent(
     conn: &mut Conn,
     id: i64,
@@ -180,12 +217,17 @@ pub async fn mark_sent(
     .execute(&mut *conn)
     .await?
     .rows_affected();
+    if updated > 0 {
+        record_invitation_delivery(conn, id, SENT, None).await?;
+    }
     Ok(updated > 0)
 }
 
 /// Records a failed attempt with its error: queued again for `retry_at`, or
-/// `failed` for good when `retry_at` is `None`. Only the lease holder may:
-/// `false` when the lease was lost.
+/// `failed` for good when `retry_at` is `None`; the invitation of the mail,
+/// if it is its newest, shows `queued` (with the error) or `failed`. Only the
+/// lease holder may: `false` when the lease was lost. Two statements: run it
+/// in a transaction.
 pub async fn mark_attempt_failed(
     conn: &mut Conn,
     id: i64,
@@ -220,7 +262,12 @@ pub async fn mark_attempt_failed(
             .await?
         }
     };
-    Ok(result.rows_affected() > 0)
+    let kept = result.rows_affected() > 0;
+    if kept {
+        let status = if retry_at.is_some() { QUEUED } else { FAILED };
+        record_invitation_delivery(conn, id, status, Some(error)).await?;
+    }
+    Ok(kept)
 }
 
 /// The latest `limit` mails, newest first (the development mailbox).

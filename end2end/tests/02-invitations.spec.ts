@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
 
-// Runs after foundation.spec.ts: the admin exists and the demo tree is
+// Runs after 01-foundation.spec.ts: the admin exists and the demo tree is
 // Acme (privé) › Ventes (public) › Paris Centre (public).
 test.describe.serial('invite by e-mail', () => {
   let leaLink = '';

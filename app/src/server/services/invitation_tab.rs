@@ -1,0 +1,455 @@
+//! The Invitations tab: list pending invitations within the caller's scope,
+//! cancel, re-send, copy a fresh link — one by one or in bulk.
+//!
+//! Scope: platform admins reach every invitation; group and user admins
+//! those with at least one grant in a group they administer (sub-groups
+//! included); everybody else none. An invitation out of scope, accepted or
+//! cancelled answers `NotFound`, like a missing one.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::api::invitation_tab::{BulkSummary, PER_PAGE, TabFilter, TabPage, TabRow};
+use crate::domain::{GroupId, GroupRole, GroupTree, policy};
+use crate::i18n::Msg;
+use crate::server::auth::token;
+use crate::server::clock::{Millis, SECOND};
+use crate::server::error::{AppError, AppResult};
+use crate::server::services::auth::CurrentUser;
+use crate::server::services::invitations::{Lifecycle, MailContext, lifecycle};
+use crate::server::state::AppState;
+use crate::server::store::groups::GroupRecord;
+use crate::server::store::invitation_tab::{self as tab, Criteria, Delivery, Expiry, Scope};
+use crate::server::store::invitations::InvitationRecord;
+use crate::server::store::{Conn, audit, groups, invitations, users};
+
+/// An invitation is not re-sent more often than this.
+pub const RESEND_GAP: Millis = 60 * SECOND;
+/// Bulk actions commit every this many invitations, so that acting on
+/// everything matching (possibly tens of thousands) holds no long
+/// transaction; what is done stays done if a later chunk fails.
+pub const BULK_CHUNK: usize = 500;
+
+pub enum BulkAction {
+    Cancel,
+    Resend,
+}
+
+pub enum BulkTarget {
+    Ids(Vec<i64>),
+    Matching(TabFilter),
+}
+
+/// The groups whose invitations `me` reaches; `None` when none.
+fn scope_of(me: &CurrentUser, tree: &GroupTree) -> Option<Scope> {
+    if me.actor.platform_admin {
+        return Some(Scope::All);
+    }
+    let groups: Vec<i64> = policy::administered_groups(&me.actor, tree)
+        .into_iter()
+        .map(|g| g.0)
+        .collect();
+    (!groups.is_empty()).then_some(Scope::Groups(groups))
+}
+
+fn covers(scope: &Scope, group_id: i64) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::Groups(groups) => groups.contains(&group_id),
+    }
+}
+
+/// The listing criteria of `filter` within `scope`; `None` when the filter
+/// names a group outside the scope (nothing can match).
+fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
+    if let Some(group) = filter.group_id
+        && !covers(&scope, group)
+    {
+        return None;
+    }
+    let search = filter.search.trim().to_lowercase();
+    Some(Criteria {
+        scope,
+        search: (!search.is_empty()).then_some(search),
+        expiry: match filter.status.as_str() {
+            "pending" => Some(Expiry::Open),
+            "expired" => Some(Expiry::Expired),
+            _ => None,
+        },
+        delivery: match filter.delivery.as_str() {
+            // The stored state is never "sending": a leased mail stays
+            // "queued" until its outcome is known.
+            "queued" | "sending" => Some(Delivery::Queued),
+            "sent" => Some(Delivery::Sent),
+            "failed" => Some(Delivery::Failed),
+            _ => None,
+        },
+        group_id: filter.group_id,
+        inviter_id: filter.inviter_id,
+        now,
+    })
+}
+
+pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> AppResult<TabPage> {
+    let now = state.now();
+    let page = filter.page.max(1);
+    let mut result = TabPage {
+        rows: Vec::new(),
+        total: 0,
+        page,
+        per_page: PER_PAGE,
+        groups: Vec::new(),
+        inviters: Vec::new(),
+    };
+    let mut conn = state.db.pool.acquire().await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    let Some(scope) = scope_of(me, &tree) else {
+        return Ok(result);
+    };
+    // `groups::all` is sorted by name.
+    result.groups = all
+        .iter()
+        .filter(|g| covers(&scope, g.id))
+        .map(|g| (g.id, g.name.clone()))
+        .collect();
+    result.inviters = tab::inviters(&mut conn, &scope).await?;
+    let Some(criteria) = criteria(scope, filter, now) else {
+        return Ok(result);
+    };
+    result.total = tab::count(&mut conn, &criteria).await?;
+    let offset = (page - 1).saturating_mul(PER_PAGE);
+    if offset >= result.total {
+        return Ok(result);
+    }
+    let records = tab::page(
+        &mut conn,
+        &criteria,
+        filter.sort != "oldest",
+        PER_PAGE,
+        offset,
+    )
+    .await?;
+    let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+    let mut grants: HashMap<i64, Vec<(i64, GroupRole)>> = HashMap::new();
+    for (invitation, group, role) in tab::grants_of(&mut conn, &ids).await? {
+        grants.entry(invitation).or_default().push((group, role));
+    }
+    let inviter_ids: Vec<i64> = records
+        .iter()
+        .filter_map(|r| r.invited_by)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let names = tab::user_names(&mut conn, &inviter_ids).await?;
+    // Grants are shown in the groups the caller may see; a hidden group's
+    // name is not revealed by an invitation that also points elsewhere.
+    let visible = policy::visible_groups(&me.actor, &tree);
+    let group_names: HashMap<i64, &GroupRecord> = all.iter().map(|g| (g.id, g)).collect();
+    result.rows = records
+        .into_iter()
+        .map(|r| {
+            let mut shown: Vec<(String, GroupRole)> = grants
+                .remove(&r.id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(g, _)| visible.contains(&GroupId(*g)))
+                .filter_map(|(g, role)| group_names.get(&g).map(|g| (g.name.clone(), role)))
+                .collect();
+            shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.as_str().cmp(b.1.as_str())));
+            TabRow {
+                id: r.id,
+                email: r.email,
+                grants: shown,
+                invited_by: r.invited_by.and_then(|id| names.get(&id).cloned()),
+                created_at: r.created_at,
+                last_sent_at: r.last_sent_at,
+                send_count: r.send_count,
+                reminder_sent_at: r.reminder_sent_at,
+                expires_at: r.expires_at,
+                deletion_at: r.deletion_at,
+                delivery: r.delivery_status,
+                delivery_error: r.delivery_error,
+                expired: r.expires_at <= now,
+            }
+        })
+        .collect();
+    Ok(result)
+}
+
+/// What one action did to one invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Applied,
+    RateLimited,
+    /// Not pending any more (accepted or cancelled meanwhile).
+    Gone,
+}
+
+/// What an action needs for the whole request: the tree, the scope, the
+/// mail context (for re-sends), the lifecycle settings.
+struct Session<'a> {
+    me: &'a CurrentUser,
+    scope: Scope,
+    ctx: MailContext<'a>,
+    life: Lifecycle,
+    inviter_names: HashMap<Option<i64>, String>,
+    now: i64,
+}
+
+impl<'a> Session<'a> {
+    /// `None` when the caller reaches no invitation at all.
+    async fn open(
+        state: &'a AppState,
+        me: &'a CurrentUser,
+        conn: &mut Conn,
+        all: &[GroupRecord],
+        tree: &'a GroupTree,
+    ) -> AppResult<Option<Session<'a>>> {
+        let Some(scope) = scope_of(me, tree) else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            me,
+            scope,
+            ctx: MailContext {
+                state,
+                inviter: String::new(),
+                names: all.iter().map(|g| (g.id, g.name.clone())).collect(),
+                tree,
+            },
+            life: lifecycle(conn).await?,
+            inviter_names: HashMap::new(),
+            now: state.now(),
+        }))
+    }
+
+    fn in_scope(&self, grants: &[(i64, GroupRole)]) -> bool {
+        match &self.scope {
+            Scope::All => true,
+            Scope::Groups(_) => grants.iter().any(|(g, _)| covers(&self.scope, *g)),
+        }
+    }
+
+    /// The pending invitation `id` if the caller reaches it.
+    async fn load(&self, conn: &mut Conn, id: i64) -> AppResult<InvitationRecord> {
+        let invitation = invitations::by_id(conn, id)
+            .await?
+            .filter(|i| i.status == "pending")
+            .ok_or(AppError::NotFound)?;
+        if !matches!(self.scope, Scope::All) {
+            let grants = invitations::grants(conn, id).await?;
+            if !self.in_scope(&grants) {
+                return Err(AppError::NotFound);
+            }
+        }
+        Ok(invitation)
+    }
+
+    async fn audit(
+        &self,
+        conn: &mut Conn,
+        action: &'static str,
+        invitation: &InvitationRecord,
+    ) -> AppResult<()> {
+        audit::record(
+            conn,
+            audit::Entry {
+                actor_user_id: Some(self.me.user.id),
+                action,
+                target_email: Some(invitation.email.clone()),
+                details: serde_json::json!({ "invitation": invitation.id }).to_string(),
+                ..Default::default()
+            },
+            self.now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn cancel(&self, conn: &mut Conn, invitation: &InvitationRecord) -> AppResult<Outcome> {
+        if !tab::cancel(conn, invitation.id, self.now).await? {
+            return Ok(Outcome::Gone);
+        }
+        invitations::revoke_links(conn, invitation.id, self.now).await?;
+        self.audit(conn, "invitation.cancelled", invitation).await?;
+        Ok(Outcome::Applied)
+    }
+
+    /// The mail names whoever sent the invitation first, like reminders;
+    /// the caller's name if that account is gone.
+    async fn inviter_name(
+        &mut self,
+        conn: &mut Conn,
+        invited_by: Option<i64>,
+    ) -> AppResult<String> {
+        if let Some(name) = self.inviter_names.get(&invited_by) {
+            return Ok(name.clone());
+        }
+        let name = match invited_by {
+            Some(id) => users::by_id(conn, id).await?.map(|u| u.display_name()),
+            None => None,
+        }
+        .unwrap_or_else(|| self.me.user.display_name());
+        self.inviter_names.insert(invited_by, name.clone());
+        Ok(name)
+    }
+
+    async fn resend(
+        &mut self,
+        conn: &mut Conn,
+        invitation: &InvitationRecord,
+    ) -> AppResult<Outcome> {
+        let claimed = tab::claim_resend(
+            conn,
+            invitation.id,
+            self.now - RESEND_GAP,
+            self.now + self.life.lifetime,
+            self.now,
+        )
+        .await?;
+        if !claimed {
+            let still_pending = invitations::by_id(conn, invitation.id)
+                .await?
+                .is_some_and(|i| i.status == "pending");
+            return Ok(if still_pending {
+                Outcome::RateLimited
+            } else {
+                Outcome::Gone
+            });
+        }
+        invitations::revoke_links(conn, invitation.id, self.now).await?;
+        let renewed = invitations::by_id(conn, invitation.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.ctx.inviter = self.inviter_name(conn, renewed.invited_by).await?;
+        self.ctx.send(conn, &renewed, false, self.now).await?;
+        self.audit(conn, "invitation.resent", &renewed).await?;
+        Ok(Outcome::Applied)
+    }
+}
+
+async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
+    let all = groups::all(conn).await?;
+    let tree = groups::tree(&all);
+    Ok((all, tree))
+}
+
+pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = state.db.pool.begin().await?;
+    let (all, tree) = tree_of(&mut tx).await?;
+    let session = Session::open(state, me, &mut tx, &all, &tree)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invitation = session.load(&mut tx, id).await?;
+    match session.cancel(&mut tx, &invitation).await? {
+        Outcome::Applied => {
+            tx.commit().await?;
+            Ok(())
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = state.db.pool.begin().await?;
+    let (all, tree) = tree_of(&mut tx).await?;
+    let mut session = Session::open(state, me, &mut tx, &all, &tree)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invitation = session.load(&mut tx, id).await?;
+    match session.resend(&mut tx, &invitation).await? {
+        Outcome::Applied => {
+            tx.commit().await?;
+            state.mail_wakeup.notify_one();
+            Ok(())
+        }
+        Outcome::RateLimited => Err(AppError::Invalid(Msg::ErrResendTooSoon)),
+        Outcome::Gone => Err(AppError::NotFound),
+    }
+}
+
+/// A fresh link to hand over another way: the previous links stop working,
+/// no mail goes, the expiry is renewed only if it had passed.
+pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<String> {
+    let mut tx = state.db.pool.begin().await?;
+    let (all, tree) = tree_of(&mut tx).await?;
+    let session = Session::open(state, me, &mut tx, &all, &tree)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invitation = session.load(&mut tx, id).await?;
+    let now = session.now;
+    if !tab::reopen_if_expired(&mut tx, id, now + session.life.lifetime, now).await? {
+        return Err(AppError::NotFound);
+    }
+    invitations::revoke_links(&mut tx, id, now).await?;
+    let raw = token::generate();
+    invitations::add_link(&mut tx, id, &token::hash(&raw), now).await?;
+    session
+        .audit(&mut tx, "invitation.link_copied", &invitation)
+        .await?;
+    tx.commit().await?;
+    Ok(session.ctx.link(&raw))
+}
+
+/// Cancels or re-sends each targeted invitation, skipping what is out of
+/// scope, accepted or cancelled, and re-sends refused by the rate limit.
+/// Committed every `BULK_CHUNK` invitations.
+pub async fn bulk(
+    state: &AppState,
+    me: &CurrentUser,
+    action: BulkAction,
+    target: BulkTarget,
+) -> AppResult<BulkSummary> {
+    let mut summary = BulkSummary::default();
+    let mut conn = state.db.pool.acquire().await?;
+    let (all, tree) = tree_of(&mut conn).await?;
+    let ids: Vec<i64> = match target {
+        BulkTarget::Ids(ids) => {
+            let mut seen = HashSet::new();
+            ids.into_iter().filter(|id| seen.insert(*id)).collect()
+        }
+        BulkTarget::Matching(filter) => {
+            match scope_of(me, &tree).and_then(|scope| criteria(scope, &filter, state.now())) {
+                Some(criteria) => tab::ids(&mut conn, &criteria).await?,
+                None => Vec::new(),
+            }
+        }
+    };
+    let Some(mut session) = Session::open(state, me, &mut conn, &all, &tree).await? else {
+        summary.skipped = ids.len();
+        return Ok(summary);
+    };
+    drop(conn);
+    for chunk in ids.chunks(BULK_CHUNK) {
+        let done_before = summary.done;
+        let mut tx = state.db.pool.begin().await?;
+        let mut grants: HashMap<i64, Vec<(i64, GroupRole)>> = HashMap::new();
+        for (invitation, group, role) in tab::grants_of(&mut tx, chunk).await? {
+            grants.entry(invitation).or_default().push((group, role));
+        }
+        for id in chunk {
+            let reachable = session.in_scope(grants.get(id).map(Vec::as_slice).unwrap_or(&[]));
+            let invitation = match invitations::by_id(&mut tx, *id).await? {
+                Some(i) if reachable && i.status == "pending" => i,
+                _ => {
+                    summary.skipped += 1;
+                    continue;
+                }
+            };
+            let done = match action {
+                BulkAction::Cancel => session.cancel(&mut tx, &invitation).await?,
+                BulkAction::Resend => session.resend(&mut tx, &invitation).await?,
+            };
+            match done {
+                Outcome::Applied => summary.done += 1,
+                Outcome::RateLimited => summary.rate_limited += 1,
+                Outcome::Gone => summary.skipped += 1,
+            }
+        }
+        tx.commit().await?;
+        if matches!(action, BulkAction::Resend) && summary.done > done_before {
+            state.mail_wakeup.notify_one();
+        }
+    }
+    Ok(summary)
+}

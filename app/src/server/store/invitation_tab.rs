@@ -1,0 +1,450 @@
+//! The Invitations tab: the filtered, paged listing of pending invitations
+//! and the conditional updates its actions need.
+//!
+//! The listing's `WHERE` depends on the filter, so its SQL is assembled here
+//! from fixed fragments; every value (search term, ids, instants) is bound
+//! as a `$n` parameter, never written into the text.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Conn;
+use crate::domain::GroupRole;
+
+/// Which invitations the caller may see: all, or those with at least one
+/// grant in one of these groups (never empty: no scope means no query).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Groups(Vec<i64>),
+}
+
+/// Whether a pending invitation's expiry has passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expiry {
+    Open,
+    Expired,
+}
+
+/// The state of an invitation's newest mail, as stored in
+/// `invitations.delivery_status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Queued,
+    Sent,
+    Failed,
+}
+
+impl Delivery {
+    fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Queued => "queued",
+            Delivery::Sent => "sent",
+            Delivery::Failed => "failed",
+        }
+    }
+}
+
+/// What a listing (or a bulk action on "everything matching") selects,
+/// among pending invitations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Criteria {
+    pub scope: Scope,
+    /// Already lower-cased; matched as a substring.
+    pub search: Option<String>,
+    pub expiry: Option<Expiry>,
+    pub delivery: Option<Delivery>,
+    pub group_id: Option<i64>,
+    pub inviter_id: Option<i64>,
+    pub now: i64,
+}
+
+/// One row of the tab, before grants and names are attached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TabRecord {
+    pub id: i64,
+    pub email: String,
+    pub invited_by: Option<i64>,
+    pub created_at: i64,
+    pub last_sent_at: i64,
+    pub send_count: i64,
+    pub reminder_sent_at: Option<i64>,
+    pub expires_at: i64,
+    pub deletion_at: Option<i64>,
+    pub delivery_status: String,
+    pub delivery_error: Option<String>,
+}
+
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// SQL text with its arguments, numbered as they are added.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    args: Vec<Arg>,
+}
+
+impl Sql {
+    fn push(&mut self, fragment: &str) -> &mut Self {
+        self.text.push_str(fragment);
+        self
+    }
+
+    /// Appends the placeholder of a new argument.
+    fn bind(&mut self, arg: Arg) -> &mut Self {
+        self.args.push(arg);
+        let n = self.args.len();
+        self.text.push('$');
+        self.text.push_str(&n.to_string());
+        self
+    }
+
+    /// Appends `$a, $b, …` for `ids` (at least one).
+    fn bind_list(&mut self, ids: &[i64]) -> &mut Self {
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(Arg::Int(*id));
+        }
+        self
+    }
+
+    fn query(self) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.text));
+        for arg in self.args {
+            query = match arg {
+                Arg::Int(v) => query.bind(v),
+                Arg::Text(v) => query.bind(v),
+            };
+        }
+        query
+    }
+
+    fn query_scalar(
+        self,
+    ) -> sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments> {
+        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(self.text));
+        for arg in self.args {
+            query = match arg {
+                Arg::Int(v) => query.bind(v),
+                Arg::Text(v) => query.bind(v),
+            };
+        }
+        query
+    }
+}
+
+/// `%`, `_` and the escape character itself taken literally in a `LIKE`
+/// pattern with `ESCAPE '\'`.
+pub fn like_substring(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
+    pattern.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// Appends the scope condition on `i` (pending invitations only).
+fn push_scope(sql: &mut Sql, scope: &Scope) {
+    sql.push("i.status = 'pending'");
+    if let Scope::Groups(groups) = scope {
+        sql.push(
+            " AND EXISTS (SELECT 1 FROM invitation_grants sg \
+             WHERE sg.invitation_id = i.id AND sg.group_id IN (",
+        )
+        .bind_list(groups)
+        .push("))");
+    }
+}
+
+/// Appends the full condition of `criteria` on `i`.
+fn push_where(sql: &mut Sql, criteria: &Criteria) {
+    sql.push(" WHERE ");
+    push_scope(sql, &criteria.scope);
+    if let Some(term) = &criteria.search {
+        sql.push(" AND i.email LIKE ")
+            .bind(Arg::Text(like_substring(term)))
+            .push(" ESCAPE '\\'");
+    }
+    match criteria.expiry {
+        Some(Expiry::Open) => {
+            sql.push(" AND i.expires_at > ")
+                .bind(Arg::Int(criteria.now));
+        }
+        Some(Expiry::Expired) => {
+            sql.push(" AND i.expires_at <= ")
+                .bind(Arg::Int(criteria.now));
+        }
+        None => {}
+    }
+    if let Some(delivery) = criteria.delivery {
+        sql.push(" AND i.delivery_status = ")
+            .bind(Arg::Text(delivery.as_str().to_owned()));
+    }
+    if let Some(group) = criteria.group_id {
+        sql.push(
+            " AND EXISTS (SELECT 1 FROM invitation_grants fg \
+             WHERE fg.invitation_id = i.id AND fg.group_id = ",
+        )
+        .bind(Arg::Int(group))
+        .push(")");
+    }
+    if let Some(inviter) = criteria.inviter_id {
+        sql.push(" AND i.invited_by = ").bind(Arg::Int(inviter));
+    }
+}
+
+/// How many pending invitations match.
+pub async fn count(conn: &mut Conn, criteria: &Criteria) -> Result<i64, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push("SELECT COUNT(*) FROM invitations i");
+    push_where(&mut sql, criteria);
+    sql.query_scalar().fetch_one(&mut *conn).await
+}
+
+fn record(row: &AnyRow) -> Result<TabRecord, sqlx::Error> {
+    Ok(TabRecord {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        invited_by: row.try_get("invited_by")?,
+        created_at: row.try_get("created_at")?,
+        last_sent_at: row.try_get("last_sent_at")?,
+        send_count: row.try_get("send_count")?,
+        reminder_sent_at: row.try_get("reminder_sent_at")?,
+        expires_at: row.try_get("expires_at")?,
+        deletion_at: row.try_get("deletion_at")?,
+        delivery_status: row.try_get("delivery_status")?,
+        delivery_error: row.try_get("delivery_error")?,
+    })
+}
+
+/// One page of the matching invitations, by last send then id, newest or
+/// oldest first.
+pub async fn page(
+    conn: &mut Conn,
+    criteria: &Criteria,
+    newest_first: bool,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<TabRecord>, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push(
+        "SELECT i.id, i.email, i.invited_by, i.created_at, i.last_sent_at, i.send_count, \
+         i.reminder_sent_at, i.expires_at, i.deletion_at, i.delivery_status, i.delivery_error \
+         FROM invitations i",
+    );
+    push_where(&mut sql, criteria);
+    sql.push(if newest_first {
+        " ORDER BY i.last_sent_at DESC, i.id DESC LIMIT "
+    } else {
+        " ORDER BY i.last_sent_at ASC, i.id ASC LIMIT "
+    })
+    .bind(Arg::Int(limit))
+    .push(" OFFSET ")
+    .bind(Arg::Int(offset));
+    sql.query()
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(record)
+        .collect()
+}
+
+/// The ids of every matching invitation, in id order (bulk actions).
+pub async fn ids(conn: &mut Conn, criteria: &Criteria) -> Result<Vec<i64>, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push("SELECT i.id FROM invitations i");
+    push_where(&mut sql, criteria);
+    sql.push(" ORDER BY i.id");
+    sql.query_scalar().fetch_all(&mut *conn).await
+}
+
+/// The grants of these invitations in one query: (invitation, group, role).
+pub async fn grants_of(
+    conn: &mut Conn,
+    invitation_ids: &[i64],
+) -> Result<Vec<(i64, i64, GroupRole)>, sqlx::Error> {
+    if invitation_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::default();
+    sql.push(
+        "SELECT invitation_id, group_id, role FROM invitation_grants WHERE invitation_id IN (",
+    )
+    .bind_list(invitation_ids)
+    .push(") ORDER BY invitation_id, group_id, role");
+    let mut grants = Vec::new();
+    for row in sql.query().fetch_all(&mut *conn).await? {
+        if let Some(role) = GroupRole::parse(&row.try_get::<String, _>("role")?) {
+            grants.push((
+                row.try_get("invitation_id")?,
+                row.try_get("group_id")?,
+                role,
+            ));
+        }
+    }
+    Ok(grants)
+}
+
+/// How a user is named in the tab: the same rule as
+/// `UserRecord::display_name`.
+fn display_name(row: &AnyRow) -> Result<String, sqlx::Error> {
+    let first: String = row.try_get("first_name")?;
+    let last: String = row.try_get("last_name")?;
+    let full = format!("{first} {last}");
+    let full = full.trim();
+    if !full.is_empty() {
+        return Ok(full.to_owned());
+    }
+    let email: Option<String> = row.try_get("email")?;
+    let login: Option<String> = row.try_get("login_name")?;
+    Ok(email.or(login).unwrap_or_default())
+}
+
+/// The display names of these users, in one query.
+pub async fn user_names(
+    conn: &mut Conn,
+    user_ids: &[i64],
+) -> Result<HashMap<i64, String>, sqlx::Error> {
+    if user_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut sql = Sql::default();
+    sql.push("SELECT id, first_name, last_name, email, login_name FROM users WHERE id IN (")
+        .bind_list(user_ids)
+        .push(")");
+    sql.query()
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("id")?, display_name(row)?)))
+        .collect()
+}
+
+/// Everyone who invited someone still pending within `scope`, by name.
+pub async fn inviters(conn: &mut Conn, scope: &Scope) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push(
+        "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name FROM users u \
+         WHERE u.id IN (SELECT i.invited_by FROM invitations i WHERE ",
+    );
+    push_scope(&mut sql, scope);
+    sql.push(")");
+    let mut inviters: Vec<(i64, String)> = sql
+        .query()
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("id")?, display_name(row)?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    inviters.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
+    Ok(inviters)
+}
+
+/// Cancels a pending invitation; `false` if it was not pending any more.
+pub async fn cancel(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = 'cancelled', cancelled_at = $2 \
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+/// Counts a re-send of a pending invitation last sent at or before
+/// `sent_before` (the rate limit): last send now, expiry renewed, reminder
+/// re-armed — `invitations::renew`, made conditional so two concurrent
+/// re-sends cannot both pass the limit. `false` when refused: not pending,
+/// or sent too recently.
+pub async fn claim_resend(
+    conn: &mut Conn,
+    id: i64,
+    sent_before: i64,
+    expires_at: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET last_sent_at = $2, send_count = send_count + 1, \
+         reminder_sent_at = NULL, expires_at = $3 \
+         WHERE id = $1 AND status = 'pending' AND last_sent_at <= $4",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(expires_at)
+    .bind(sent_before)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+/// Before a copied link: renews the expiry only if it has passed (and locks
+/// the row); `false` if the invitation is not pending any more.
+pub async fn reopen_if_expired(
+    conn: &mut Conn,
+    id: i64,
+    expires_at: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET expires_at = CASE WHEN expires_at <= $2 THEN $3 ELSE expires_at END \
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_take_wildcards_literally() {
+        assert_eq!(like_substring("marie"), "%marie%");
+        assert_eq!(like_substring("a_b%c\\"), "%a\\_b\\%c\\\\%");
+    }
+
+    #[test]
+    fn placeholders_are_numbered_in_order() {
+        let criteria = Criteria {
+            scope: Scope::Groups(vec![3, 4]),
+            search: Some("x".into()),
+            expiry: Some(Expiry::Expired),
+            delivery: Some(Delivery::Failed),
+            group_id: Some(3),
+            inviter_id: Some(9),
+            now: 100,
+        };
+        let mut sql = Sql::default();
+        push_where(&mut sql, &criteria);
+        assert_eq!(sql.args.len(), 7);
+        for n in 1..=7 {
+            assert!(sql.text.contains(&format!("${n}")), "{}", sql.text);
+        }
+        assert!(!sql.text.contains("$8"));
+    }
+}

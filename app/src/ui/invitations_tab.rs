@@ -1,0 +1,538 @@
+//! `+ → Utilisateur → Invitations`: every invitation this admin is
+//! responsible for, with its mail's fate, and the actions on one or many.
+//! The filter lives in the URL (bookmarkable, works without script).
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::format;
+use super::lang::use_lang;
+use super::widgets::Loading;
+use crate::api::ApiError;
+use crate::api::invitation_tab::{
+    BulkInvitations, BulkSummary, CancelInvitation, CopyInvitationLink, ResendInvitation, TabPage,
+    TabRow, get_invitations,
+};
+use crate::i18n::{Lang, Msg};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Query {
+    search: String,
+    status: String,
+    delivery: String,
+    group: String,
+    inviter: String,
+    sort: String,
+    page: i64,
+}
+
+fn use_filter_query() -> Memo<Query> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        Query {
+            search: get("q"),
+            status: get("status"),
+            delivery: get("delivery"),
+            group: get("group"),
+            inviter: get("inviter"),
+            sort: get("sort"),
+            page: get("page").parse().unwrap_or(1).max(1),
+        }
+    })
+}
+
+#[component]
+pub fn InvitationsTab() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_filter_query();
+    let version = RwSignal::new(0u32);
+    let list = Resource::new(
+        move || (query.get(), version.get()),
+        |(q, _)| {
+            get_invitations(
+                q.search, q.status, q.delivery, q.group, q.inviter, q.sort, q.page,
+            )
+        },
+    );
+    let resend = ServerAction::<ResendInvitation>::new();
+    let cancel = ServerAction::<CancelInvitation>::new();
+    let copy = ServerAction::<CopyInvitationLink>::new();
+    let bulk = ServerAction::<BulkInvitations>::new();
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    // Any action's success reloads the list.
+    Effect::new(move |_| {
+        let changed = matches!(resend.value().get(), Some(Ok(())))
+            || matches!(cancel.value().get(), Some(Ok(())))
+            || matches!(copy.value().get(), Some(Ok(_)))
+            || matches!(bulk.value().get(), Some(Ok(_)));
+        if changed {
+            selected.set(BTreeSet::new());
+            version.update(|v| *v += 1);
+        }
+    });
+    let actions = RowActions {
+        resend,
+        cancel,
+        copy,
+    };
+    view! {
+        <h2 class="panel-heading">{lang.t(Msg::InvitationsTitle)}</h2>
+        <FilterForm query=query.get_untracked() />
+        <Feedback actions bulk />
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) => view! { <TabBody page query=query.get_untracked() actions bulk selected /> }.into_any(),
+                    Err(e) => {
+                        view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct RowActions {
+    resend: ServerAction<ResendInvitation>,
+    cancel: ServerAction<CancelInvitation>,
+    copy: ServerAction<CopyInvitationLink>,
+}
+
+#[component]
+fn FilterForm(query: Query) -> impl IntoView {
+    let lang = use_lang();
+    let select = move |id: &'static str,
+                       label: Msg,
+                       current: String,
+                       options: Vec<(&'static str, Msg)>| {
+        view! {
+            <div class="field">
+                <label for=id>{lang.t(label)}</label>
+                <select id=id name=id>
+                    {options
+                        .into_iter()
+                        .map(|(value, msg)| {
+                            view! { <option value=value selected=current == value>{lang.t(msg)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <form method="get" class="filters">
+            <div class="field grow">
+                <label for="q">{lang.t(Msg::Search)}</label>
+                <input type="search" id="q" name="q" value=query.search.clone() />
+            </div>
+            {select(
+                "status",
+                Msg::FilterStatus,
+                query.status.clone(),
+                vec![("", Msg::Any), ("pending", Msg::StatusPendingShort), ("expired", Msg::StatusExpired)],
+            )}
+            {select(
+                "delivery",
+                Msg::FilterDelivery,
+                query.delivery.clone(),
+                vec![
+                    ("", Msg::Any),
+                    ("queued", Msg::DeliveryQueued),
+                    ("sent", Msg::DeliverySent),
+                    ("failed", Msg::DeliveryFailed),
+                ],
+            )}
+            {select(
+                "sort",
+                Msg::FilterSort,
+                query.sort.clone(),
+                vec![("newest", Msg::SortNewest), ("oldest", Msg::SortOldest)],
+            )}
+            <input type="hidden" name="group" value=query.group.clone() />
+            <input type="hidden" name="inviter" value=query.inviter.clone() />
+            <button type="submit" class="button secondary">{lang.t(Msg::Filter)}</button>
+        </form>
+    }
+}
+
+/// Confirmations and errors of the last actions, announced politely. One
+/// reactive child (a list), so hydration has a single marker to find.
+#[component]
+fn Feedback(actions: RowActions, bulk: ServerAction<BulkInvitations>) -> impl IntoView {
+    let lang = use_lang();
+    let copied = RwSignal::new(false);
+    let alert = move |e: Option<ApiError>| {
+        e.map(|e| view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any())
+    };
+    let done = move |msg: Msg| {
+        view! { <p class="form-success" role="status">{lang.t(msg)}</p> }.into_any()
+    };
+    view! {
+        <div class="feedback" aria-live="polite">
+            {move || {
+                let mut items: Vec<AnyView> = Vec::new();
+                match actions.resend.value().get() {
+                    Some(Ok(())) => items.push(done(Msg::Resent)),
+                    Some(Err(e)) => items.extend(alert(Some(e))),
+                    None => {}
+                }
+                match actions.cancel.value().get() {
+                    Some(Ok(())) => items.push(done(Msg::CancelledDone)),
+                    Some(Err(e)) => items.extend(alert(Some(e))),
+                    None => {}
+                }
+                match bulk.value().get() {
+                    Some(Ok(summary)) => items.push(bulk_summary(summary, lang).into_any()),
+                    Some(Err(e)) => items.extend(alert(Some(e))),
+                    None => {}
+                }
+                match actions.copy.value().get() {
+                    Some(Ok(url)) => {
+                        let to_copy = url.clone();
+                        items.push(
+                            view! {
+                                <div class="copied-link" role="status">
+                                    <p>{lang.t(Msg::LinkIssued)}</p>
+                                    <div class="copy-row">
+                                        <label class="visually-hidden" for="issued-link">
+                                            {lang.t(Msg::CopyLink)}
+                                        </label>
+                                        <input id="issued-link" readonly value=url />
+                                        <button
+                                            type="button"
+                                            class="button secondary"
+                                            on:click=move |_| {
+                                                let _ = window().navigator().clipboard().write_text(&to_copy);
+                                                copied.set(true);
+                                            }
+                                        >
+                                            {lang.t(Msg::Copy)}
+                                        </button>
+                                        {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
+                                    </div>
+                                </div>
+                            }
+                                .into_any(),
+                        );
+                    }
+                    Some(Err(e)) => items.extend(alert(Some(e))),
+                    None => {}
+                }
+                items
+            }}
+        </div>
+    }
+}
+
+fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
+    let mut parts = vec![format!("{} {}", s.done, lang.t(Msg::BulkDone))];
+    if s.rate_limited > 0 {
+        parts.push(format!(
+            "{} {}",
+            s.rate_limited,
+            lang.t(Msg::BulkRateLimited)
+        ));
+    }
+    if s.skipped > 0 {
+        parts.push(format!("{} {}", s.skipped, lang.t(Msg::BulkSkipped)));
+    }
+    view! { <p class="form-success" role="status">{parts.join(" · ")}</p> }
+}
+
+#[component]
+fn TabBody(
+    page: TabPage,
+    query: Query,
+    actions: RowActions,
+    bulk: ServerAction<BulkInvitations>,
+    selected: RwSignal<BTreeSet<i64>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    if page.rows.is_empty() {
+        return view! {
+            <div class="empty-state">
+                <p>{lang.t(Msg::NoInvitations)}</p>
+                <p class="muted">{lang.t(Msg::NoInvitationsHint)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    // Effects run once this part is hydrated: until then its buttons are
+    // inert, and tests wait for the marker.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let first = (page.page - 1) * page.per_page + 1;
+    let last = first + page.rows.len() as i64 - 1;
+    let page_ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+    let all_on_page = {
+        let ids = page_ids.clone();
+        move || {
+            let s = selected.get();
+            !ids.is_empty() && ids.iter().all(|id| s.contains(id))
+        }
+    };
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|row| view! { <InvitationRow row actions selected /> })
+        .collect_view();
+    view! {
+        <BulkBar total=page.total query=query.clone() bulk selected />
+        <p class="muted count">{first} "–" {last} " " {lang.t(Msg::Of)} " " {page.total}</p>
+        <div class="table-wrap" data-ready=move || ready.get().to_string()>
+            <table class="data-table invitations">
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <input
+                                type="checkbox"
+                                aria-label=lang.t(Msg::SelectPage)
+                                prop:checked=all_on_page
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected
+                                        .update(|s| {
+                                            for id in &page_ids {
+                                                if on { s.insert(*id); } else { s.remove(id); }
+                                            }
+                                        });
+                                }
+                            />
+                        </th>
+                        <th scope="col">{lang.t(Msg::ColEmail)}</th>
+                        <th scope="col">{lang.t(Msg::ColGroupsRoles)}</th>
+                        <th scope="col">{lang.t(Msg::ColInvitedBy)}</th>
+                        <th scope="col">{lang.t(Msg::ColFirstSent)}</th>
+                        <th scope="col">{lang.t(Msg::ColLastSent)}</th>
+                        <th scope="col">{lang.t(Msg::ColReminder)}</th>
+                        <th scope="col">{lang.t(Msg::ColExpiry)}</th>
+                        <th scope="col">{lang.t(Msg::ColDelivery)}</th>
+                        <th scope="col">{lang.t(Msg::ColStatus)}</th>
+                        <th scope="col">{lang.t(Msg::ColActions)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Pager page=page.page per_page=page.per_page total=page.total query />
+    }
+    .into_any()
+}
+
+#[component]
+fn InvitationRow(
+    row: TabRow,
+    actions: RowActions,
+    selected: RwSignal<BTreeSet<i64>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = row.id;
+    let grants = row
+        .grants
+        .iter()
+        .map(|(group, role)| format!("{group} ({})", lang.t(format::role(*role))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (delivery_class, delivery_msg) = match row.delivery.as_str() {
+        "sent" => ("status active", Msg::DeliverySent),
+        "failed" => ("status failed", Msg::DeliveryFailed),
+        _ => ("status pending", Msg::DeliveryQueued),
+    };
+    let (status_class, status_msg) = if row.expired {
+        ("status failed", Msg::StatusExpired)
+    } else {
+        ("status pending", Msg::StatusPendingShort)
+    };
+    let date = move |t: i64| format::date(t, lang);
+    let label = format!("{} {}", lang.t(Msg::SelectRow), row.email);
+    view! {
+        <tr>
+            <td>
+                <input
+                    type="checkbox"
+                    aria-label=label
+                    prop:checked=move || selected.with(|s| s.contains(&id))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                    }
+                />
+            </td>
+            <td class="email">{row.email.clone()}</td>
+            <td>{grants}</td>
+            <td>{row.invited_by.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{date(row.created_at)}</td>
+            <td>{date(row.last_sent_at)} {(row.send_count > 1).then(|| format!(" (×{})", row.send_count))}</td>
+            <td>{row.reminder_sent_at.map(date).unwrap_or_else(|| "—".into())}</td>
+            <td>{date(row.expires_at)}</td>
+            <td>
+                <span class=delivery_class>{lang.t(delivery_msg)}</span>
+                {row.delivery_error.clone().map(|e| view! { <small class="delivery-error">{e}</small> })}
+            </td>
+            <td>
+                <span class=status_class>{lang.t(status_msg)}</span>
+            </td>
+            <td class="row-actions">
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| {
+                        actions.resend.dispatch(ResendInvitation { id });
+                    }
+                >
+                    {lang.t(Msg::Resend)}
+                </button>
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| {
+                        actions.copy.dispatch(CopyInvitationLink { id });
+                    }
+                >
+                    {lang.t(Msg::CopyLink)}
+                </button>
+                <button
+                    type="button"
+                    class="link-button danger"
+                    on:click=move |_| {
+                        actions.cancel.dispatch(CancelInvitation { id });
+                    }
+                >
+                    {lang.t(Msg::CancelInvitation)}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// Bulk actions on the selection or on everything the filter matches,
+/// always confirmed with the number they will touch.
+#[component]
+fn BulkBar(
+    total: i64,
+    query: Query,
+    bulk: ServerAction<BulkInvitations>,
+    selected: RwSignal<BTreeSet<i64>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    // (action, all matching?) awaiting confirmation
+    let pending = RwSignal::new(None::<(&'static str, bool)>);
+    let ask = move |action: &'static str, all: bool| move |_| pending.set(Some((action, all)));
+    let confirm = move |_| {
+        if let Some((action, all)) = pending.get_untracked() {
+            let ids = selected
+                .get_untracked()
+                .iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            bulk.dispatch(BulkInvitations {
+                action: action.to_owned(),
+                ids: if all { String::new() } else { ids },
+                all_matching: all,
+                search: query.search.clone(),
+                status: query.status.clone(),
+                delivery: query.delivery.clone(),
+                group: query.group.clone(),
+                inviter: query.inviter.clone(),
+            });
+        }
+        pending.set(None);
+    };
+    view! {
+        <div class="bulk-bar">
+            <span class="muted">{move || selected.with(|s| s.len())} " " {lang.t(Msg::Selected)}</span>
+            <button
+                type="button"
+                class="button secondary"
+                disabled=move || selected.with(|s| s.is_empty())
+                on:click=ask("resend", false)
+            >
+                {lang.t(Msg::ResendSelection)}
+            </button>
+            <button
+                type="button"
+                class="button secondary"
+                disabled=move || selected.with(|s| s.is_empty())
+                on:click=ask("cancel", false)
+            >
+                {lang.t(Msg::CancelSelection)}
+            </button>
+            <button type="button" class="button secondary" on:click=ask("resend", true)>
+                {lang.t(Msg::ResendMatching)} " (" {total} ")"
+            </button>
+            <button type="button" class="button secondary" on:click=ask("cancel", true)>
+                {lang.t(Msg::CancelMatching)} " (" {total} ")"
+            </button>
+        </div>
+        {move || {
+            pending
+                .get()
+                .map(|(action, all)| {
+                    let count = if all { total } else { selected.with(|s| s.len() as i64) };
+                    let question = if action == "resend" { Msg::ConfirmResend } else { Msg::ConfirmCancel };
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                            <p id="confirm-text">
+                                <strong>{count} " " {lang.t(Msg::InvitationsCount)}</strong>
+                                " — "
+                                {lang.t(question)}
+                            </p>
+                            <button type="button" class="button primary" on:click=confirm.clone()>
+                                {lang.t(Msg::Confirm)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| pending.set(None)>
+                                {lang.t(Msg::Cancel)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn Pager(page: i64, per_page: i64, total: i64, query: Query) -> impl IntoView {
+    let lang = use_lang();
+    let href = move |p: i64| {
+        let mut params = vec![format!("page={p}")];
+        for (k, v) in [
+            ("q", &query.search),
+            ("status", &query.status),
+            ("delivery", &query.delivery),
+            ("group", &query.group),
+            ("inviter", &query.inviter),
+            ("sort", &query.sort),
+        ] {
+            if !v.is_empty() {
+                params.push(format!("{k}={}", urlencode(v)));
+            }
+        }
+        format!("?{}", params.join("&"))
+    };
+    let last_page = ((total + per_page - 1) / per_page).max(1);
+    view! {
+        <nav class="pager" aria-label="pagination">
+            {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{lang.t(Msg::Previous)}</a> })}
+            <span class="muted">{page} " / " {last_page}</span>
+            {(page < last_page).then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
+        </nav>
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

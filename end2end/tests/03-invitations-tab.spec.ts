@@ -1,0 +1,110 @@
+import { expect, Page, test } from '@playwright/test';
+import { ADMIN, advanceClock, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+
+// Runs after 02-invitations.spec.ts (noe@exemple.fr is still pending).
+/** The URL of the Ventes group, read from the sidebar. */
+async function ventes(page: Page): Promise<string> {
+  const link = page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ });
+  return (await link.getAttribute('href'))!;
+}
+
+async function openTab(page: Page, signIn = true) {
+  if (signIn) {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+  }
+  await page.goto(`${await ventes(page)}/users/invitations`);
+  await expect(page.getByRole('heading', { name: 'Invitations', exact: true })).toBeVisible();
+  await hydrated(page);
+  await page.locator('.table-wrap[data-ready="true"]').waitFor();
+}
+
+function row(page: Page, email: string) {
+  return page.getByRole('row').filter({ hasText: email });
+}
+
+test.describe.serial('the Invitations tab', () => {
+  test('an admin invites four more people, and the tab lists them with their mail state', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.goto(`${await ventes(page)}/users/invite`);
+    await hydrated(page);
+    await page.getByLabel('Emails').fill('a1@exemple.fr a2@exemple.fr a3@exemple.fr gone@exemple.fr');
+    await page.getByRole('button', { name: 'INVITER' }).click();
+    await expect(page.locator('.result-list li')).toHaveCount(4);
+    await mailsTo('gone@exemple.fr');
+
+    await openTab(page, false);
+    for (const email of ['noe@exemple.fr', 'a1@exemple.fr', 'gone@exemple.fr']) {
+      await expect(row(page, email)).toContainText('En attente');
+    }
+    await expect(row(page, 'lea@exemple.fr')).toHaveCount(0); // accepted: gone from the tab
+    await expect(row(page, 'a1@exemple.fr')).toContainText('Envoyé');
+    await expectAccessible(page);
+  });
+
+  test('cancelling one kills its link', async ({ page }) => {
+    const [mail] = await mailsTo('gone@exemple.fr');
+    const link = linkIn(mail, '/invitation\\?token=');
+    await openTab(page);
+    await row(page, 'gone@exemple.fr').getByRole('button', { name: "Annuler l'invitation" }).click();
+    await expect(page.getByRole('status').first()).toContainText('Invitation annulée.');
+    await expect(row(page, 'gone@exemple.fr')).toHaveCount(0);
+    await page.goto(link);
+    await expect(page.getByRole('alert')).toContainText('a été annulée');
+  });
+
+  test('re-sending one mails a new link and only that one works', async ({ page }) => {
+    const [first] = await mailsTo('noe@exemple.fr', 1);
+    const oldLink = linkIn(first, '/invitation\\?token=');
+    // Past the once-a-minute limit on re-sends.
+    await advanceClock(2);
+    await openTab(page);
+    await row(page, 'noe@exemple.fr').getByRole('button', { name: "Renvoyer l'invitation" }).click();
+    await expect(page.getByRole('status').first()).toContainText('Invitation renvoyée.');
+    const mails = await mailsTo('noe@exemple.fr', 2);
+    const newLink = linkIn(mails[mails.length - 1], '/invitation\\?token=');
+    expect(newLink).not.toBe(oldLink);
+    await page.goto(oldLink);
+    await expect(page.getByRole('alert')).toContainText('remplacé');
+    await page.goto(newLink);
+    await expect(page.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
+  });
+
+  test('a bulk re-send of three, confirmed with its count, sends three mails', async ({ page }) => {
+    await openTab(page);
+    for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
+      await row(page, email).getByRole('checkbox').check();
+    }
+    await expect(page.getByText('3 sélectionnée(s)')).toBeVisible();
+    await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
+    await expect(page.getByRole('alertdialog')).toContainText('3 invitation(s)');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'CONFIRMER' }).click();
+    await expect(page.getByRole('status').first()).toContainText('3 traitée(s)');
+    for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
+      await mailsTo(email, 2);
+    }
+
+    // At once again: the once-a-minute limit holds them back, and says so.
+    await page.locator('.table-wrap[data-ready="true"]').waitFor();
+    for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
+      await row(page, email).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
+    await page.getByRole('button', { name: 'CONFIRMER' }).click();
+    await expect(page.getByRole('status').first()).toContainText('0 traitée(s) · 3 ignorée(s)');
+  });
+
+  test('after thirty days the filter "Expirée" lists the expired invitations', async ({ page }) => {
+    await advanceClock(31 * 24 * 60);
+    await openTab(page);
+    await page.getByLabel('Statut').selectOption({ label: 'Expirée' });
+    await page.getByRole('button', { name: 'FILTRER' }).click();
+    await expect(page).toHaveURL(/status=expired/);
+    for (const email of ['noe@exemple.fr', 'a1@exemple.fr']) {
+      await expect(row(page, email)).toContainText('Expirée');
+    }
+    await expectAccessible(page);
+  });
+});
