@@ -3,6 +3,9 @@
 //! binary in `main.rs` only parses the command line; tests start the same
 //! server on port 0.
 
+// The app's deeply nested view types exceed the default limit here too.
+#![recursion_limit = "512"]
+
 pub mod config;
 pub mod origin;
 pub mod startup;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::{FormError, LangSwitch, Loading};
+use super::widgets::{AuthCard, FormError, Loading};
 use crate::api::invitations::{AcceptInvitation, LinkView, get_invitation_link};
 use crate::i18n::{Lang, Msg};
 
@@ -18,12 +18,7 @@ pub fn InvitationPage() -> impl IntoView {
     let token = move || query.read().get("token").unwrap_or_default();
     let link = Resource::new(token, get_invitation_link);
     view! {
-        <main id="main" class="centered-page">
-            <div class="card auth-card">
-                <div class="card-header">
-                    <p class="brand">{lang.t(Msg::AppName)}</p>
-                    <LangSwitch />
-                </div>
+        <AuthCard>
                 <Suspense fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
                         match link.await {
@@ -43,8 +38,7 @@ pub fn InvitationPage() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-            </div>
-        </main>
+        </AuthCard>
     }
 }
 

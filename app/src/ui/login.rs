@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::lang::use_lang;
-use super::widgets::{FormError, LangSwitch, Loading};
+use super::widgets::{AuthCard, FormError, Loading};
 use crate::api::auth::{Login, current_user};
 use crate::i18n::Msg;
 
@@ -33,12 +33,7 @@ fn LoginForm() -> impl IntoView {
         }
     });
     view! {
-        <main id="main" class="centered-page">
-            <div class="card auth-card">
-                <div class="card-header">
-                    <p class="brand">{lang.t(Msg::AppName)}</p>
-                    <LangSwitch />
-                </div>
+        <AuthCard>
                 <h1>{lang.t(Msg::LoginTitle)}</h1>
                 <p class="muted">{lang.t(Msg::LoginIntro)}</p>
                 <ActionForm action=login>
@@ -75,7 +70,6 @@ fn LoginForm() -> impl IntoView {
                         }}
                     </button>
                 </ActionForm>
-            </div>
-        </main>
+        </AuthCard>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{FormError, LangSwitch, Loading};
+use super::widgets::{AuthCard, FormError, Loading};
 use crate::api::setup::{CreateFirstAdmin, SetupStatus, get_setup_status};
 use crate::i18n::Msg;
 
@@ -15,12 +15,7 @@ pub fn SetupPage() -> impl IntoView {
     let token = move || query.read().get("token").unwrap_or_default();
     let status = Resource::new(token, get_setup_status);
     view! {
-        <main id="main" class="centered-page">
-            <div class="card auth-card">
-                <div class="card-header">
-                    <p class="brand">{lang.t(Msg::AppName)}</p>
-                    <LangSwitch />
-                </div>
+        <AuthCard>
                 <h1>{lang.t(Msg::SetupTitle)}</h1>
                 <Suspense fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
@@ -56,8 +51,7 @@ pub fn SetupPage() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-            </div>
-        </main>
+        </AuthCard>
     }
 }
 

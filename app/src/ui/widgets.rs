@@ -77,6 +77,24 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// The centred card of the pages seen before signing in (login, setup,
+/// first-login form): the product's name and the language switch on top.
+#[component]
+pub fn AuthCard(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <main id="main" class="centered-page">
+            <div class="card auth-card">
+                <div class="card-header">
+                    <p class="brand">{lang.t(Msg::AppName)}</p>
+                    <LangSwitch />
+                </div>
+                {children()}
+            </div>
+        </main>
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = use_lang();
