@@ -208,6 +208,8 @@ messages! {
     NoAddresses => "Saisissez au moins une adresse.", "Type at least one address.";
     ChooseGroupFirst => "Choisissez d'abord un groupe dans la barre de gauche.", "Pick a group in the left bar first.";
     ErrNoRole => "Cochez au moins un rôle.", "Check at least one role.";
+    ErrOwnRoles => "Vous ne pouvez pas modifier vos propres rôles : demandez à un autre administrateur.", "You cannot change your own roles: ask another administrator.";
+    ErrNotAMember => "Cette personne n'est pas membre de ce groupe.", "This person is not a member of this group.";
     ErrRoleNotAllowed => "Vous ne pouvez pas donner ce rôle dans ce groupe.", "You cannot grant this role in this group.";
     ErrDeletionInPast => "La date de suppression doit être dans le futur.", "The deletion date must be in the future.";
     ErrMessageTooLong => "Le message est trop long (2 000 caractères au plus).", "The message is too long (2,000 characters at most).";
@@ -268,6 +270,12 @@ messages! {
     ColDeletion => "Suppression", "Deletion";
     ColDelivery => "Envoi", "Delivery";
     ColActions => "Actions", "Actions";
+    EditMember => "Modifier", "Edit";
+    EditMemberOf => "Modifier les rôles de", "Edit the roles of";
+    RemoveFromGroup => "Retirer du groupe", "Remove from the group";
+    RemoveFromGroupHelp => "Aucun rôle coché retire aussi la personne du groupe. Ses rôles dans les autres groupes ne changent pas.", "No role ticked also removes the person from the group. Their roles in other groups do not change.";
+    MemberRolesSaved => "Rôles enregistrés.", "Roles saved.";
+    MemberRemoved => "Retiré du groupe.", "Removed from the group.";
     SelectRow => "Sélectionner", "Select";
     SelectPage => "Sélectionner la page", "Select the page";
     Resend => "Renvoyer l'invitation", "Re-send the invitation";

@@ -71,6 +71,25 @@ test.describe.serial('the Invitations tab', () => {
     await expect(page.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
   });
 
+  test('copying a link issues a fresh one, and the mailed one stops working', async ({ page }) => {
+    const [mail] = await mailsTo('a2@exemple.fr', 1);
+    const mailed = linkIn(mail, '/invitation\\?token=');
+    await openTab(page);
+    await row(page, 'a2@exemple.fr').getByRole('button', { name: 'Copier le lien' }).click();
+    const issued = page.locator('.copied-link');
+    await expect(issued).toContainText('Le lien envoyé précédemment ne fonctionne plus.');
+    const copied = await page.locator('#issued-link').inputValue();
+    expect(copied).toMatch(/\/invitation\?token=/);
+    expect(copied).not.toBe(mailed);
+    await issued.getByRole('button', { name: 'Copier', exact: true }).click();
+    await expect(issued).toContainText('Copié.');
+    await expectAccessible(page);
+    await page.goto(mailed);
+    await expect(page.getByRole('alert')).toContainText('remplacé');
+    await page.goto(copied);
+    await expect(page.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
+  });
+
   test('a bulk re-send of three, confirmed with its count, sends three mails', async ({ page }) => {
     await openTab(page);
     for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
@@ -106,5 +125,16 @@ test.describe.serial('the Invitations tab', () => {
       await expect(row(page, email)).toContainText('Expirée');
     }
     await expectAccessible(page);
+
+    // Narrowed to one group (named by its path) and one inviter.
+    await page.locator('.table-wrap[data-ready="true"]').waitFor();
+    await page.getByLabel('Groupe', { exact: true }).selectOption({ label: 'Acme › Ventes › Paris Centre' });
+    await page.getByLabel('Invité par', { exact: true }).selectOption({ label: `${ADMIN.firstName} ${ADMIN.lastName}` });
+    await page.getByRole('button', { name: 'FILTRER' }).click();
+    await expect(page).toHaveURL(/group=\d+/);
+    await expect(page).toHaveURL(/inviter=\d+/);
+    await page.locator('.table-wrap[data-ready="true"]').waitFor();
+    await expect(row(page, 'noe@exemple.fr')).toContainText('Expirée');
+    await expect(row(page, 'a1@exemple.fr')).toHaveCount(0);
   });
 });

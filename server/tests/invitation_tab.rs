@@ -134,7 +134,13 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
             .iter()
             .map(|(_, n)| n.as_str())
             .collect::<Vec<_>>(),
-        ["Acme", "Paris", "Support", "Ventes"]
+        // Paths, sorted: names alone could repeat under different parents.
+        [
+            "Acme",
+            "Acme › Support",
+            "Acme › Ventes",
+            "Acme › Ventes › Paris"
+        ]
     );
     assert_eq!(
         everything.inviters,
@@ -155,7 +161,10 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
     assert_eq!(mine.total, 2);
     assert_eq!(
         mine.groups,
-        [(paris, "Paris".to_owned()), (ventes, "Ventes".to_owned())]
+        [
+            (ventes, "Acme › Ventes".to_owned()),
+            (paris, "Acme › Ventes › Paris".to_owned())
+        ]
     );
     assert_eq!(
         emails(&list(&app, &group_admin_paris, all()).await),

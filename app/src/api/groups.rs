@@ -31,6 +31,9 @@ pub struct MemberRow {
     pub account_type: AccountType,
     pub active: bool,
     pub activated_at: Option<i64>,
+    /// Whether the viewer may change this member's roles here or remove
+    /// them (`policy::may_edit_member`).
+    pub editable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,6 +50,8 @@ pub struct GroupPage {
     pub pending: Vec<(String, Vec<GroupRole>)>,
     pub can_manage_groups: bool,
     pub can_manage_users: bool,
+    /// The roles the viewer may grant in this group (for editing members).
+    pub grantable_roles: Vec<GroupRole>,
     /// Where this group may be moved (itself and its sub-groups excluded),
     /// as (id, path) pairs; empty for those who cannot move groups.
     pub parent_choices: Vec<(i64, String)>,
@@ -107,5 +112,38 @@ pub async fn delete_group(id: i64) -> Result<(), ApiError> {
     let me = context::require_user().await?;
     groups::delete(&state, &me, id).await?;
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Sets a member's roles in a group to the ticked ones; none ticked
+/// removes them from the group.
+#[server(endpoint = "groups/member-roles")]
+pub async fn set_member_roles(
+    group_id: i64,
+    user_id: i64,
+    role_group_admin: Option<String>,
+    role_user_admin: Option<String>,
+    role_trainer: Option<String>,
+    role_learner: Option<String>,
+) -> Result<(), ApiError> {
+    use crate::server::{context, forms, services::members};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let roles = forms::checked_roles(
+        role_group_admin,
+        role_user_admin,
+        role_trainer,
+        role_learner,
+    );
+    members::set_roles(&state, &me, group_id, user_id, roles).await?;
+    Ok(())
+}
+
+#[server(endpoint = "groups/member-remove")]
+pub async fn remove_member(group_id: i64, user_id: i64) -> Result<(), ApiError> {
+    use crate::server::{context, services::members};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    members::remove(&state, &me, group_id, user_id).await?;
     Ok(())
 }

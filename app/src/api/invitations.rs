@@ -64,15 +64,12 @@ pub async fn invite_users(
     use crate::server::{context, forms};
     let state = context::state()?;
     let me = context::require_user().await?;
-    let roles = [
-        (role_group_admin, GroupRole::GroupAdmin),
-        (role_user_admin, GroupRole::UserAdmin),
-        (role_trainer, GroupRole::Trainer),
-        (role_learner, GroupRole::Learner),
-    ]
-    .into_iter()
-    .filter_map(|(checked, role)| checked.map(|_| role))
-    .collect();
+    let roles = forms::checked_roles(
+        role_group_admin,
+        role_user_admin,
+        role_trainer,
+        role_learner,
+    );
     let req = InviteRequest {
         group_id,
         emails,

@@ -81,6 +81,57 @@ pub fn may_view_group(actor: &Actor, tree: &GroupTree, group: GroupId) -> bool {
         && (actor.roles.iter().any(|&(g, _)| g == group) || may_manage_users(actor, tree, group))
 }
 
+/// Why a change to a member's roles in a group is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleChangeRefusal {
+    /// Nobody edits their own roles: an admin could lock themselves out, or
+    /// a user admin raise themselves.
+    OwnRoles,
+    /// A role added or taken away is one the actor may not grant there.
+    RoleNotGrantable,
+}
+
+/// Whether `actor` may change `member`'s roles in `group` from `from` to
+/// `to` (an empty `to` removes them from the group). Every role that
+/// appears or disappears must be one the actor may grant there, so a user
+/// admin manages learners and trainers but cannot demote a group admin.
+pub fn may_change_roles(
+    actor: &Actor,
+    tree: &GroupTree,
+    group: GroupId,
+    member: UserId,
+    from: &[GroupRole],
+    to: &[GroupRole],
+) -> Result<(), RoleChangeRefusal> {
+    if member == actor.user_id {
+        return Err(RoleChangeRefusal::OwnRoles);
+    }
+    let changed = from
+        .iter()
+        .filter(|r| !to.contains(r))
+        .chain(to.iter().filter(|r| !from.contains(r)));
+    for &role in changed {
+        if !may_grant(actor, tree, group, role) {
+            return Err(RoleChangeRefusal::RoleNotGrantable);
+        }
+    }
+    Ok(())
+}
+
+/// Whether the members table offers `actor` to edit `member` at all: the
+/// actor manages the group's users, it is not themselves, and every role
+/// the member holds there is one the actor could take away.
+pub fn may_edit_member(
+    actor: &Actor,
+    tree: &GroupTree,
+    group: GroupId,
+    member: UserId,
+    roles: &[GroupRole],
+) -> bool {
+    may_manage_users(actor, tree, group)
+        && may_change_roles(actor, tree, group, member, roles, &[]).is_ok()
+}
+
 pub fn visible_groups(actor: &Actor, tree: &GroupTree) -> BTreeSet<GroupId> {
     tree.ids()
         .filter(|&g| may_view_group(actor, tree, g))
@@ -438,5 +489,68 @@ mod tests {
                 may_manage_users(&actor, &tree, group)
             );
         }
+    }
+
+    #[test]
+    fn a_user_admin_changes_learners_and_trainers_but_not_admins() {
+        let actor = actor(false, &[(PARENT, UserAdmin)]);
+        let member = UserId(42);
+        assert_eq!(
+            may_change_roles(
+                &actor,
+                &tree(),
+                CHILD,
+                member,
+                &[Learner],
+                &[Learner, Trainer]
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            may_change_roles(&actor, &tree(), CHILD, member, &[Learner], &[GroupAdmin]),
+            Err(RoleChangeRefusal::RoleNotGrantable)
+        );
+        assert_eq!(
+            may_change_roles(
+                &actor,
+                &tree(),
+                CHILD,
+                member,
+                &[GroupAdmin, Learner],
+                &[GroupAdmin]
+            ),
+            Ok(()),
+            "taking away only the learner role leaves the admin role alone"
+        );
+        assert!(!may_edit_member(
+            &actor,
+            &tree(),
+            CHILD,
+            member,
+            &[GroupAdmin]
+        ));
+        assert!(may_edit_member(&actor, &tree(), CHILD, member, &[Trainer]));
+        assert!(
+            !may_edit_member(&actor, &tree(), TOP, member, &[Learner]),
+            "rights never flow up"
+        );
+    }
+
+    #[test]
+    fn nobody_changes_their_own_roles_not_even_a_platform_admin() {
+        let actor = actor(true, &[(PARENT, GroupAdmin)]);
+        let me = actor.user_id;
+        assert_eq!(
+            may_change_roles(&actor, &tree(), PARENT, me, &[GroupAdmin], &[]),
+            Err(RoleChangeRefusal::OwnRoles)
+        );
+        assert!(!may_edit_member(&actor, &tree(), PARENT, me, &[GroupAdmin]));
+        assert!(may_edit_member(
+            &actor,
+            &tree(),
+            PARENT,
+            UserId(42),
+            &[GroupAdmin]
+        ));
     }
 }

@@ -4,7 +4,23 @@ use time::macros::format_description;
 use time::{Date, PrimitiveDateTime, Time};
 
 use super::error::{AppError, AppResult};
+use crate::domain::GroupRole;
 use crate::i18n::Msg;
+
+/// The roles a form's `role_*` checkboxes ticked (present means checked),
+/// in the order group admin, user admin, trainer, learner.
+pub fn checked_roles(
+    group_admin: Option<String>,
+    user_admin: Option<String>,
+    trainer: Option<String>,
+    learner: Option<String>,
+) -> Vec<GroupRole> {
+    [group_admin, user_admin, trainer, learner]
+        .into_iter()
+        .zip(GroupRole::ALL)
+        .filter_map(|(checked, role)| checked.map(|_| role))
+        .collect()
+}
 
 /// `YYYY-MM-DD` (what `<input type="date">` sends) → midnight UTC in
 /// milliseconds; empty or absent → `None`.

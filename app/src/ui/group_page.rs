@@ -9,7 +9,7 @@ use super::frame::use_refresh;
 use super::lang::use_lang;
 use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
-use crate::api::groups::{GroupPage, MemberRow, get_group_page};
+use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
 use crate::domain::{GroupRole, Visibility};
 use crate::i18n::Msg;
 
@@ -96,6 +96,20 @@ pub fn GroupHeader(page: GroupPage, tab: Tab) -> impl IntoView {
 #[component]
 pub fn GroupUsers() -> impl IntoView {
     let page = use_group_page();
+    // Outside the transition, so the confirmation outlives the reload its
+    // own success triggers.
+    let actions = MemberActions {
+        set_roles: ServerAction::<SetMemberRoles>::new(),
+        remove: ServerAction::<RemoveMember>::new(),
+    };
+    let refresh = use_refresh();
+    Effect::new(move |_| {
+        let saved = matches!(actions.set_roles.value().get(), Some(Ok(())));
+        let removed = matches!(actions.remove.value().get(), Some(Ok(())));
+        if saved || removed {
+            refresh.bump();
+        }
+    });
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -104,10 +118,12 @@ pub fn GroupUsers() -> impl IntoView {
                         let members = page.members.clone();
                         let pending = page.pending.clone();
                         let group_id = page.id;
+                        let grantable = page.grantable_roles.clone();
                         view! {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
-                                <MembersTable members pending group_id />
+                                <MemberFeedback actions />
+                                <MembersTable members pending group_id grantable actions />
                             </section>
                         }
                             .into_any()
@@ -119,11 +135,113 @@ pub fn GroupUsers() -> impl IntoView {
     }
 }
 
+#[derive(Clone, Copy)]
+struct MemberActions {
+    set_roles: ServerAction<SetMemberRoles>,
+    remove: ServerAction<RemoveMember>,
+}
+
+/// The outcome of the last edit, announced politely above the table.
+#[component]
+fn MemberFeedback(actions: MemberActions) -> impl IntoView {
+    let lang = use_lang();
+    let line = move |result: Option<Result<(), ApiError>>, done: Msg| match result {
+        Some(Ok(())) => {
+            Some(view! { <p class="form-success" role="status">{lang.t(done)}</p> }.into_any())
+        }
+        Some(Err(e)) => {
+            Some(view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any())
+        }
+        None => None,
+    };
+    view! {
+        <div class="feedback" aria-live="polite">
+            {move || {
+                [
+                    line(actions.set_roles.value().get(), Msg::MemberRolesSaved),
+                    line(actions.remove.value().get(), Msg::MemberRemoved),
+                ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+            }}
+        </div>
+    }
+}
+
+/// The roles form of one member: the viewer's grantable roles, ticked as
+/// held; a second form removes the member from the group.
+#[component]
+fn MemberEditor(
+    group_id: i64,
+    member: MemberRow,
+    grantable: Vec<GroupRole>,
+    actions: MemberActions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let who = if member.name.is_empty() {
+        member
+            .email
+            .clone()
+            .or(member.login_name.clone())
+            .unwrap_or_default()
+    } else {
+        member.name.clone()
+    };
+    let prefix = format!("m{}", member.user_id);
+    let checkboxes = grantable
+        .into_iter()
+        .map(|role| {
+            let id = format!("{prefix}-{}", role.as_str());
+            view! {
+                <div class="checkbox">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        name=format!("role_{}", role.as_str())
+                        value="on"
+                        checked=member.roles.contains(&role)
+                    />
+                    <label for=id>{lang.t(format::role(role))}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="member-edit">
+            <summary aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))>{lang.t(Msg::EditMember)}</summary>
+            <div class="member-edit-body">
+                <ActionForm action=actions.set_roles>
+                    <input type="hidden" name="group_id" value=group_id.to_string() />
+                    <input type="hidden" name="user_id" value=member.user_id.to_string() />
+                    <fieldset>
+                        <legend class="visually-hidden">{lang.t(Msg::Roles)}</legend>
+                        <div class="checkbox-row">{checkboxes}</div>
+                    </fieldset>
+                    <p class="muted help">{lang.t(Msg::RemoveFromGroupHelp)}</p>
+                    <button type="submit" class="button primary" disabled=move || actions.set_roles.pending().get()>
+                        {lang.t(Msg::Save)}
+                    </button>
+                </ActionForm>
+                <ActionForm action=actions.remove>
+                    <input type="hidden" name="group_id" value=group_id.to_string() />
+                    <input type="hidden" name="user_id" value=member.user_id.to_string() />
+                    <button type="submit" class="button danger" disabled=move || actions.remove.pending().get()>
+                        {lang.t(Msg::RemoveFromGroup)}
+                    </button>
+                </ActionForm>
+            </div>
+        </details>
+    }
+}
+
 #[component]
 fn MembersTable(
     members: Vec<MemberRow>,
     pending: Vec<(String, Vec<GroupRole>)>,
     group_id: i64,
+    grantable: Vec<GroupRole>,
+    actions: MemberActions,
 ) -> impl IntoView {
     let lang = use_lang();
     if members.is_empty() && pending.is_empty() {
@@ -151,6 +269,9 @@ fn MembersTable(
             } else {
                 m.name.clone()
             };
+            let editor = m.editable.then(|| {
+                view! { <MemberEditor group_id member=m.clone() grantable=grantable.clone() actions /> }
+            });
             let (status, status_class) = if m.active {
                 (Msg::StatusActive, "status active")
             } else {
@@ -166,6 +287,7 @@ fn MembersTable(
                         <span class=status_class>{lang.t(status)}</span>
                     </td>
                     <td>{m.activated_at.map(|t| format::date(t, lang)).unwrap_or_default()}</td>
+                    <td class="row-actions">{editor}</td>
                 </tr>
             }
         })
@@ -191,6 +313,7 @@ fn MembersTable(
                         </a>
                     </td>
                     <td></td>
+                    <td></td>
                 </tr>
             }
         })
@@ -207,6 +330,7 @@ fn MembersTable(
                         <th scope="col">{lang.t(Msg::ColType)}</th>
                         <th scope="col">{lang.t(Msg::ColStatus)}</th>
                         <th scope="col">{lang.t(Msg::ColActivated)}</th>
+                        <th scope="col">{lang.t(Msg::ColActions)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows} {pending_rows}</tbody>

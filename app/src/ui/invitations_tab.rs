@@ -81,12 +81,21 @@ pub fn InvitationsTab() -> impl IntoView {
     };
     view! {
         <h2 class="panel-heading">{lang.t(Msg::InvitationsTitle)}</h2>
-        <FilterForm query=query.get_untracked() />
         <Feedback actions bulk />
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(page) => view! { <TabBody page query=query.get_untracked() actions bulk selected /> }.into_any(),
+                    Ok(page) => {
+                        // The group and inviter choices come with the page:
+                        // they are those of the caller's scope.
+                        let groups = page.groups.clone();
+                        let inviters = page.inviters.clone();
+                        view! {
+                            <FilterForm query=query.get_untracked() groups inviters />
+                            <TabBody page query=query.get_untracked() actions bulk selected />
+                        }
+                            .into_any()
+                    }
                     Err(e) => {
                         view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any()
                     }
@@ -104,8 +113,31 @@ struct RowActions {
 }
 
 #[component]
-fn FilterForm(query: Query) -> impl IntoView {
+fn FilterForm(
+    query: Query,
+    groups: Vec<(i64, String)>,
+    inviters: Vec<(i64, String)>,
+) -> impl IntoView {
     let lang = use_lang();
+    // A select over (id, label) pairs, "any" first.
+    let choice = move |id: &'static str, label: Msg, current: String, items: Vec<(i64, String)>| {
+        view! {
+            <div class="field">
+                <label for=id>{lang.t(label)}</label>
+                <select id=id name=id>
+                    <option value="" selected=current.is_empty()>{lang.t(Msg::Any)}</option>
+                    {items
+                        .into_iter()
+                        .map(|(value, text)| {
+                            let value = value.to_string();
+                            let selected = current == value;
+                            view! { <option value=value selected=selected>{text}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    };
     let select = move |id: &'static str,
                        label: Msg,
                        current: String,
@@ -153,8 +185,8 @@ fn FilterForm(query: Query) -> impl IntoView {
                 query.sort.clone(),
                 vec![("newest", Msg::SortNewest), ("oldest", Msg::SortOldest)],
             )}
-            <input type="hidden" name="group" value=query.group.clone() />
-            <input type="hidden" name="inviter" value=query.inviter.clone() />
+            {choice("group", Msg::FilterGroup, query.group.clone(), groups)}
+            {choice("inviter", Msg::FilterInviter, query.inviter.clone(), inviters)}
             <button type="submit" class="button secondary">{lang.t(Msg::Filter)}</button>
         </form>
     }
@@ -311,6 +343,7 @@ fn TabBody(
                         <th scope="col">{lang.t(Msg::ColLastSent)}</th>
                         <th scope="col">{lang.t(Msg::ColReminder)}</th>
                         <th scope="col">{lang.t(Msg::ColExpiry)}</th>
+                        <th scope="col">{lang.t(Msg::ColDeletion)}</th>
                         <th scope="col">{lang.t(Msg::ColDelivery)}</th>
                         <th scope="col">{lang.t(Msg::ColStatus)}</th>
                         <th scope="col">{lang.t(Msg::ColActions)}</th>
@@ -370,6 +403,7 @@ fn InvitationRow(
             <td>{date(row.last_sent_at)} {(row.send_count > 1).then(|| format!(" (×{})", row.send_count))}</td>
             <td>{row.reminder_sent_at.map(date).unwrap_or_else(|| "—".into())}</td>
             <td>{date(row.expires_at)}</td>
+            <td>{row.deletion_at.map(date).unwrap_or_else(|| "—".into())}</td>
             <td>
                 <span class=delivery_class>{lang.t(delivery_msg)}</span>
                 {row.delivery_error.clone().map(|e| view! { <small class="delivery-error">{e}</small> })}

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::api::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::group_name::{GroupNameError, parse_group_name};
-use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
+use crate::domain::{GroupId, GroupTree, MoveError, UserId, Visibility, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
@@ -44,7 +44,9 @@ impl GroupInput {
 }
 
 /// "Acme › Ventes › Paris".
-fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
+/// `Acme › Ventes › Paris`: how a group is named where names alone could
+/// be ambiguous (two `Paris` under different parents).
+pub fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
     let mut parts: Vec<&str> = tree
         .ancestors(GroupId(id))
         .iter()
@@ -105,10 +107,18 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
     } else {
         Vec::new()
     };
+    let can_manage_users = policy::may_manage_users(&me.actor, &tree, GroupId(id));
     let members = memberships::members_of_group(&mut conn, id)
         .await?
         .into_iter()
         .map(|m| MemberRow {
+            editable: policy::may_edit_member(
+                &me.actor,
+                &tree,
+                GroupId(id),
+                UserId(m.user_id),
+                &m.roles,
+            ),
             user_id: m.user_id,
             name: format!("{} {}", m.first_name, m.last_name)
                 .trim()
@@ -121,7 +131,6 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
             activated_at: m.activated_at,
         })
         .collect();
-    let can_manage_users = policy::may_manage_users(&me.actor, &tree, GroupId(id));
     let pending = if can_manage_users {
         invitations::pending_into_group(&mut conn, id, 500).await?
     } else {
@@ -137,6 +146,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         members,
         can_manage_groups,
         can_manage_users,
+        grantable_roles: policy::grantable_roles(&me.actor, &tree, GroupId(id)),
         parent_choices,
     })
 }

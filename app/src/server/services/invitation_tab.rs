@@ -106,12 +106,13 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let Some(scope) = scope_of(me, &tree) else {
         return Ok(result);
     };
-    // `groups::all` is sorted by name.
+    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     result.groups = all
         .iter()
         .filter(|g| covers(&scope, g.id))
-        .map(|g| (g.id, g.name.clone()))
+        .map(|g| (g.id, super::groups::path_label(&tree, &names, g.id)))
         .collect();
+    result.groups.sort_by_key(|(_, path)| path.to_lowercase());
     result.inviters = tab::inviters(&mut conn, &scope).await?;
     let Some(criteria) = criteria(scope, filter, now) else {
         return Ok(result);

@@ -7,5 +7,6 @@ pub mod grants;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
+pub mod members;
 pub mod panels;
 pub mod setup;

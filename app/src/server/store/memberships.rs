@@ -44,6 +44,38 @@ pub async fn grant(
     Ok(())
 }
 
+/// The roles `user_id` holds in `group_id` itself, sorted.
+pub async fn roles_in_group(
+    conn: &mut Conn,
+    user_id: i64,
+    group_id: i64,
+) -> Result<Vec<GroupRole>, sqlx::Error> {
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND group_id = $2")
+            .bind(user_id)
+            .bind(group_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut roles: Vec<GroupRole> = rows.iter().filter_map(|r| GroupRole::parse(r)).collect();
+    roles.sort();
+    Ok(roles)
+}
+
+pub async fn revoke(
+    conn: &mut Conn,
+    user_id: i64,
+    group_id: i64,
+    role: GroupRole,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND group_id = $2 AND role = $3")
+        .bind(user_id)
+        .bind(group_id)
+        .bind(role.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemberRecord {
     pub user_id: i64,

@@ -1,0 +1,102 @@
+//! A group's members: changing someone's roles there, or removing them
+//! from the group. The rule is `policy::may_change_roles`; this module
+//! loads what it needs, applies the difference in one transaction and
+//! writes the audit log.
+
+use crate::domain::policy::{self, RoleChangeRefusal};
+use crate::domain::{GroupId, GroupRole, UserId};
+use crate::i18n::Msg;
+use crate::server::error::{AppError, AppResult};
+use crate::server::services::auth::CurrentUser;
+use crate::server::services::grants;
+use crate::server::state::AppState;
+use crate::server::store::{audit, groups, memberships};
+
+/// Sets `user_id`'s roles in `group_id` to exactly `roles`; an empty list
+/// removes them from the group. Roles in other groups are left alone: a
+/// learner role that propagated upward stays where it is, as it was given
+/// there in its own right. An added learner role in a public group
+/// propagates upward like on every other way in.
+pub async fn set_roles(
+    state: &AppState,
+    me: &CurrentUser,
+    group_id: i64,
+    user_id: i64,
+    roles: Vec<GroupRole>,
+) -> AppResult<()> {
+    let now = state.now();
+    let mut tx = state.db.pool.begin().await?;
+    let all = groups::all(&mut tx).await?;
+    let tree = groups::tree(&all);
+    let group = GroupId(group_id);
+    if !tree.contains(group) || !policy::may_view_group(&me.actor, &tree, group) {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_manage_users(&me.actor, &tree, group) {
+        return Err(AppError::Forbidden);
+    }
+    let from = memberships::roles_in_group(&mut tx, user_id, group_id).await?;
+    if from.is_empty() {
+        return Err(AppError::Invalid(Msg::ErrNotAMember));
+    }
+    let mut to = roles;
+    to.sort();
+    to.dedup();
+    if from == to {
+        return Ok(());
+    }
+    policy::may_change_roles(&me.actor, &tree, group, UserId(user_id), &from, &to).map_err(
+        |refusal| match refusal {
+            RoleChangeRefusal::OwnRoles => AppError::Invalid(Msg::ErrOwnRoles),
+            RoleChangeRefusal::RoleNotGrantable => AppError::Invalid(Msg::ErrRoleNotAllowed),
+        },
+    )?;
+    for role in from.iter().filter(|r| !to.contains(r)) {
+        memberships::revoke(&mut tx, user_id, group_id, *role).await?;
+    }
+    let added: Vec<(i64, GroupRole)> = to
+        .iter()
+        .filter(|r| !from.contains(r))
+        .map(|&r| (group_id, r))
+        .collect();
+    let applied = grants::apply(&mut tx, &tree, user_id, &added, Some(me.user.id), now).await?;
+    let as_str = |roles: &[GroupRole]| roles.iter().map(|r| r.as_str()).collect::<Vec<_>>();
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: if to.is_empty() {
+                "member.removed"
+            } else {
+                "member.roles_changed"
+            },
+            target_user_id: Some(user_id),
+            group_id: Some(group_id),
+            details: serde_json::json!({
+                "from": as_str(&from),
+                "to": as_str(&to),
+                "propagated": applied
+                    .iter()
+                    .filter(|(g, _)| *g != group_id)
+                    .map(|(g, r)| (g, r.as_str()))
+                    .collect::<Vec<_>>(),
+            })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes `user_id` from `group_id` (every role they hold there).
+pub async fn remove(
+    state: &AppState,
+    me: &CurrentUser,
+    group_id: i64,
+    user_id: i64,
+) -> AppResult<()> {
+    set_roles(state, me, group_id, user_id, Vec::new()).await
+}

@@ -1,0 +1,167 @@
+//! A group's members: changing roles and removing, on both databases.
+
+mod support;
+
+use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
+use app::i18n::Msg;
+use app::server::services::{groups, members};
+use app::server::store::{audit, memberships};
+use app::server::{AppError, Backend};
+use support::TestApp;
+
+async fn roles(app: &TestApp, user: i64, group: i64) -> Vec<GroupRole> {
+    let mut conn = app.conn().await;
+    memberships::roles_in_group(&mut conn, user, group)
+        .await
+        .unwrap()
+}
+
+async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (acme, ventes, paris, _) = app.sample_tree().await;
+    let admin = app
+        .user_with_roles("chef@exemple.fr", &[(ventes, GroupAdmin)])
+        .await;
+    let marie = app
+        .user_with_roles("marie@exemple.fr", &[(paris, Trainer)])
+        .await;
+    let id = marie.user.id;
+
+    // A learner role added in public Paris propagates like on every way in.
+    members::set_roles(&app.state, &admin, paris, id, vec![Trainer, Learner])
+        .await
+        .unwrap();
+    assert_eq!(roles(&app, id, paris).await, [Trainer, Learner]);
+    assert_eq!(roles(&app, id, ventes).await, [Learner]);
+    assert_eq!(roles(&app, id, acme).await, [Learner]);
+
+    members::set_roles(&app.state, &admin, paris, id, vec![Learner])
+        .await
+        .unwrap();
+    assert_eq!(roles(&app, id, paris).await, [Learner]);
+
+    members::remove(&app.state, &admin, paris, id)
+        .await
+        .unwrap();
+    assert!(roles(&app, id, paris).await.is_empty());
+    // Removing from Paris leaves the roles held elsewhere.
+    assert_eq!(roles(&app, id, ventes).await, [Learner]);
+    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    assert!(page.members.iter().all(|m| m.user_id != id));
+
+    // Removing again: no longer a member, said plainly.
+    assert!(matches!(
+        members::remove(&app.state, &admin, paris, id).await,
+        Err(AppError::Invalid(Msg::ErrNotAMember))
+    ));
+
+    let mut conn = app.conn().await;
+    let actions = audit::actions(&mut conn).await.unwrap();
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| a.starts_with("member."))
+            .collect::<Vec<_>>(),
+        [
+            "member.roles_changed",
+            "member.roles_changed",
+            "member.removed"
+        ]
+    );
+}
+
+async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (acme, ventes, paris, support) = app.sample_tree().await;
+    let user_admin = app
+        .user_with_roles("ua@exemple.fr", &[(ventes, UserAdmin)])
+        .await;
+    let learner = app
+        .user_with_roles("apprenant@exemple.fr", &[(paris, Learner)])
+        .await;
+    let boss = app
+        .user_with_roles("boss@exemple.fr", &[(paris, GroupAdmin)])
+        .await;
+    let outsider = app
+        .user_with_roles("out@exemple.fr", &[(support, GroupAdmin)])
+        .await;
+    let platform = app.platform_admin("ada@exemple.fr").await;
+    let student = app
+        .user_with_roles("eleve@exemple.fr", &[(paris, Learner)])
+        .await;
+
+    // A user admin grants learner and trainer below their group...
+    members::set_roles(
+        &app.state,
+        &user_admin,
+        paris,
+        student.user.id,
+        vec![Learner, Trainer],
+    )
+    .await
+    .unwrap();
+    // ...but neither makes admins nor touches one.
+    assert!(matches!(
+        members::set_roles(
+            &app.state,
+            &user_admin,
+            paris,
+            student.user.id,
+            vec![GroupAdmin]
+        )
+        .await,
+        Err(AppError::Invalid(Msg::ErrRoleNotAllowed))
+    ));
+    assert!(matches!(
+        members::remove(&app.state, &user_admin, paris, boss.user.id).await,
+        Err(AppError::Invalid(Msg::ErrRoleNotAllowed))
+    ));
+    // Rights never flow up: Acme is above the user admin's group.
+    let acme_member = app
+        .user_with_roles("haut@exemple.fr", &[(acme, Learner)])
+        .await;
+    assert!(matches!(
+        members::remove(&app.state, &user_admin, acme, acme_member.user.id).await,
+        Err(AppError::NotFound | AppError::Forbidden)
+    ));
+    // A learner manages nobody; an admin elsewhere does not even see Paris.
+    assert!(matches!(
+        members::remove(&app.state, &learner, paris, student.user.id).await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        members::remove(&app.state, &outsider, paris, student.user.id).await,
+        Err(AppError::NotFound)
+    ));
+    // Nobody edits their own roles, not even an admin of the group.
+    assert!(matches!(
+        members::remove(&app.state, &boss, paris, boss.user.id).await,
+        Err(AppError::Invalid(Msg::ErrOwnRoles))
+    ));
+    // A platform admin may do what the others may not.
+    members::set_roles(&app.state, &platform, paris, boss.user.id, vec![UserAdmin])
+        .await
+        .unwrap();
+    assert_eq!(roles(&app, boss.user.id, paris).await, [UserAdmin]);
+    assert_eq!(
+        roles(&app, student.user.id, paris).await,
+        [Trainer, Learner]
+    );
+
+    // The page tells the UI whom the viewer may edit.
+    let page = groups::page(&app.state, &user_admin, paris).await.unwrap();
+    let editable = |email: &str| {
+        page.members
+            .iter()
+            .find(|m| m.email.as_deref() == Some(email))
+            .map(|m| m.editable)
+    };
+    assert_eq!(editable("eleve@exemple.fr"), Some(true));
+    assert_eq!(editable("boss@exemple.fr"), Some(false));
+    assert_eq!(page.grantable_roles, [Trainer, Learner]);
+}
+
+on_both_backends!(
+    a_group_admin_changes_roles_and_removes_a_member,
+    role_changes_are_policy_checked_per_actor,
+);
