@@ -205,6 +205,7 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
         message: "Bienvenue !".into(),
         account_type: AccountType::Member,
         platform_admin: false,
+        custom: Default::default(),
     };
     let started = Instant::now();
     let lines = invitations::invite(&state, &me, request)

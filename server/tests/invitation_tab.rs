@@ -29,6 +29,7 @@ async fn invite(app: &TestApp, me: &CurrentUser, group: i64, emails: &str) {
             message: String::new(),
             account_type: AccountType::Member,
             platform_admin: false,
+            custom: Default::default(),
         },
     )
     .await

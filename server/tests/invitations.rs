@@ -24,6 +24,7 @@ fn request(group_id: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
         message: String::new(),
         account_type: AccountType::Member,
         platform_admin: false,
+        custom: Default::default(),
     }
 }
 

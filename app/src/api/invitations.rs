@@ -23,6 +23,7 @@ pub struct InvitePanel {
     pub group_name: String,
     pub grantable_roles: Vec<GroupRole>,
     pub may_grant_platform_admin: bool,
+    pub custom_fields: Vec<crate::domain::custom_field::FieldDef>,
 }
 
 /// The first-login form's view of a live invitation link.
@@ -58,6 +59,7 @@ pub async fn invite_users(
     deletion_date: Option<String>,
     message: Option<String>,
     platform_admin: Option<String>,
+    custom: Option<std::collections::HashMap<String, String>>,
 ) -> Result<Vec<InviteLine>, ApiError> {
     use crate::domain::AccountType;
     use crate::server::services::invitations::{self, InviteRequest};
@@ -79,6 +81,7 @@ pub async fn invite_users(
         message: message.unwrap_or_default(),
         account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
         platform_admin: platform_admin.is_some(),
+        custom: custom.unwrap_or_default(),
     };
     Ok(invitations::invite(&state, &me, req).await?)
 }

@@ -2,6 +2,7 @@
 //! JSON out) and the contracts the UI calls. Each one is a thin adapter:
 //! read the session, call one service, map the error. No SQL, no hashing.
 
+pub mod accounts;
 pub mod auth;
 pub mod error;
 pub mod groups;

@@ -3,12 +3,14 @@
 //! Nothing in here performs I/O or depends on a feature flag, so the same
 //! code decides what the UI offers and what the server accepts.
 
+pub mod custom_field;
 pub mod email;
 pub mod email_list;
 pub mod group_name;
 pub mod group_tree;
 pub mod ids;
 pub mod invitation;
+pub mod login_name;
 pub mod password;
 pub mod person_name;
 pub mod policy;

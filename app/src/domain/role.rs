@@ -76,9 +76,12 @@ impl fmt::Display for GroupRole {
 }
 
 /// Whether an account counts towards the customer's paid seats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Default, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountType {
+    #[default]
     Member,
     Guest,
 }

@@ -73,6 +73,17 @@ impl Db {
         Ok(db)
     }
 
+    /// A transaction that will write. On SQLite it takes the write lock at
+    /// `BEGIN` (`IMMEDIATE`), so a second writer waits (`busy_timeout`)
+    /// instead of failing with "database is locked" when its read snapshot
+    /// cannot be upgraded; PostgreSQL locks rows as it goes.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,

@@ -19,6 +19,9 @@ pub enum AppError {
     /// Bad input or a refused business rule; the message is shown as is.
     #[error("refused: {0:?}")]
     Invalid(Msg),
+    /// A refused value of a custom field: (label FR, label EN, why).
+    #[error("refused field {0}: {2:?}")]
+    InvalidField(String, String, Msg),
     #[error("internal error: {0}")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -56,7 +59,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidField(..) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,6 +75,7 @@ impl From<AppError> for ApiError {
             AppError::Forbidden => ApiError::Forbidden,
             AppError::NotFound => ApiError::NotFound,
             AppError::Invalid(msg) => ApiError::Public(msg),
+            AppError::InvalidField(fr, en, msg) => ApiError::Field { fr, en, msg },
             AppError::Internal(cause) => {
                 tracing::error!(error = %cause, "internal error");
                 ApiError::Internal

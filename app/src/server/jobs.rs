@@ -1,9 +1,9 @@
-//! Background jobs of the invitation lifecycle. Each pass is idempotent and
+//! Background jobs: invitation reminders and automatic deletion. Each pass is idempotent and
 //! claims its rows, so several instances may run them side by side.
 
 use std::time::Duration;
 
-use super::services::invitations;
+use super::services::{deletion, invitations};
 use super::state::AppState;
 
 pub fn spawn(state: AppState) {
@@ -15,6 +15,15 @@ pub fn spawn(state: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(reminders = n, "invitation reminders queued"),
                 Err(e) => tracing::warn!(error = %e, "invitation reminders failed"),
+            }
+            match deletion::run_due(&state).await {
+                Ok(d) if d == deletion::Deleted::default() => {}
+                Ok(d) => tracing::info!(
+                    accounts = d.accounts,
+                    invitations = d.invitations,
+                    "automatic deletions done"
+                ),
+                Err(e) => tracing::warn!(error = %e, "automatic deletion failed"),
             }
         }
     });

@@ -3,6 +3,8 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use super::create_account::CreateAccountPage;
+use super::custom_fields::CustomFieldsPage;
 use super::frame::Frame;
 use super::group_page::GroupUsers;
 use super::group_settings::GroupSettings;
@@ -12,7 +14,9 @@ use super::lang::{initial, provide_lang};
 use super::login::LoginPage;
 use super::mailbox::MailboxPage;
 use super::new_group::NewGroupPage;
+use super::set_password::SetPasswordPage;
 use super::setup::SetupPage;
+use super::user_page::UserPage;
 use super::user_panel::{InvitationsPanelPage, InvitePanelPage};
 use super::widgets::NotFound;
 use crate::i18n::Msg;
@@ -60,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                 <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
+                <Route path=path!("/set-password") view=SetPasswordPage ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=Home ssr=SsrMode::Async />
                     <Route path=path!("new-group") view=NewGroupPage ssr=SsrMode::Async />
@@ -74,6 +79,13 @@ pub fn App() -> impl IntoView {
                         view=InvitationsPanelPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("groups/:id/users/create")
+                        view=CreateAccountPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("users/:id") view=UserPage ssr=SsrMode::Async />
+                    <Route path=path!("settings/fields") view=CustomFieldsPage ssr=SsrMode::Async />
                     <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/settings")

@@ -200,7 +200,14 @@ fn UserMenu(me: Me) -> impl IntoView {
                 {me.email.clone().map(|email| view! { <p class="muted">{email}</p> })}
                 {me
                     .platform_admin
-                    .then(|| view! { <p class="badge">{lang.t(Msg::PlatformAdmin)}</p> })}
+                    .then(|| {
+                        view! {
+                            <p class="badge">{lang.t(Msg::PlatformAdmin)}</p>
+                            <p>
+                                <a href="/settings/fields">{lang.t(Msg::CustomFields)}</a>
+                            </p>
+                        }
+                    })}
                 <form method="post" action="/api/auth/logout">
                     <button type="submit" class="button secondary">
                         {lang.t(Msg::SignOut)}

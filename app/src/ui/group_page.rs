@@ -119,11 +119,12 @@ pub fn GroupUsers() -> impl IntoView {
                         let pending = page.pending.clone();
                         let group_id = page.id;
                         let grantable = page.grantable_roles.clone();
+                        let can_manage_users = page.can_manage_users;
                         view! {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
                                 <MemberFeedback actions />
-                                <MembersTable members pending group_id grantable actions />
+                                <MembersTable members pending group_id grantable actions can_open=can_manage_users />
                             </section>
                         }
                             .into_any()
@@ -242,6 +243,8 @@ fn MembersTable(
     group_id: i64,
     grantable: Vec<GroupRole>,
     actions: MemberActions,
+    /// Whether names link to the user's page.
+    can_open: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     if members.is_empty() && pending.is_empty() {
@@ -279,7 +282,13 @@ fn MembersTable(
             };
             view! {
                 <tr>
-                    <td>{name}</td>
+                    <td>
+                        {if can_open {
+                            view! { <a href=format!("/users/{}", m.user_id)>{name}</a> }.into_any()
+                        } else {
+                            view! { <span>{name}</span> }.into_any()
+                        }}
+                    </td>
                     <td>{contact}</td>
                     <td>{roles}</td>
                     <td>{lang.t(format::account_type(m.account_type))}</td>

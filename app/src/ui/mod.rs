@@ -2,6 +2,8 @@
 //! functions; every form posts to one, so it works before the wasm loads.
 
 mod app;
+mod create_account;
+mod custom_fields;
 pub mod format;
 mod frame;
 mod group_page;
@@ -13,8 +15,10 @@ mod lang;
 mod login;
 mod mailbox;
 mod new_group;
+mod set_password;
 mod setup;
 mod sidebar;
+mod user_page;
 mod user_panel;
 mod widgets;
 

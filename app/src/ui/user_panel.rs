@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::custom_fields::CustomFieldInputs;
 use super::format;
 use super::group_page::use_group_id;
 use super::invitations_tab::InvitationsTab;
@@ -45,6 +46,9 @@ fn PanelNav(group_id: i64) -> impl IntoView {
             <A href=format!("{base}/invite") attr:class="panel-nav-link">
                 {lang.t(Msg::PanelInvite)}
             </A>
+            <A href=format!("{base}/create") attr:class="panel-nav-link">
+                {lang.t(Msg::PanelCreate)}
+            </A>
             <A href=format!("{base}/invitations") attr:class="panel-nav-link">
                 {lang.t(Msg::PanelInvitations)}
             </A>
@@ -72,6 +76,17 @@ pub fn InvitePanelPage() -> impl IntoView {
 
 #[component]
 fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
+    view! {
+        <PanelShell group_id=panel.group_id group_name=panel.group_name.clone()>
+            <InviteForm panel invite />
+        </PanelShell>
+    }
+}
+
+/// The panel's frame: breadcrumb, title, the left bar of the ways in, and
+/// the chosen way's form.
+#[component]
+pub fn PanelShell(group_id: i64, group_name: String, children: Children) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="page">
@@ -79,20 +94,18 @@ fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                 <nav aria-label="breadcrumb">
                     <ol class="breadcrumb">
                         <li>
-                            <a href=format!("/groups/{}", panel.group_id)>{panel.group_name.clone()}</a>
+                            <a href=format!("/groups/{group_id}")>{group_name.clone()}</a>
                         </li>
                         <li>
                             <span aria-current="page">{lang.t(Msg::PanelTitle)}</span>
                         </li>
                     </ol>
                 </nav>
-                <h1>{lang.t(Msg::PanelTitle)} " — " {panel.group_name.clone()}</h1>
+                <h1>{lang.t(Msg::PanelTitle)} " — " {group_name}</h1>
             </header>
             <div class="user-panel">
-                <PanelNav group_id=panel.group_id />
-                <div class="panel-body">
-                    <InviteForm panel invite />
-                </div>
+                <PanelNav group_id />
+                <div class="panel-body">{children()}</div>
             </div>
         </section>
     }
@@ -198,6 +211,7 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                         })}
                 </div>
             </details>
+            <CustomFieldInputs fields=panel.custom_fields.clone() values=Default::default() />
             <FormError value=invite.value() />
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || invite.pending().get()>

@@ -18,7 +18,7 @@ where
         value.with(|v| match v {
             Some(Err(e)) => Some(view! {
                 <p class="form-error" role="alert">
-                    {lang.t(e.message())}
+                    {e.text(lang)}
                 </p>
             }),
             _ => None,

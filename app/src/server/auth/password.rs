@@ -25,6 +25,22 @@ fn hash_blocking(password: &str) -> Result<String, AppError> {
         .map_err(|e| AppError::internal(e.to_string()))
 }
 
+/// A password an admin hands over (accounts without an e-mail address):
+/// 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I),
+/// grouped by four so it can be read out — about 90 bits.
+pub fn generate() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    let chars: Vec<char> = (0..16)
+        .map(|_| ALPHABET[rand::Rng::random_range(&mut rng, 0..ALPHABET.len())] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 pub async fn hash(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await?
 }

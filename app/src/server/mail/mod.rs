@@ -13,7 +13,7 @@ pub mod templates;
 pub mod transport;
 pub mod worker;
 
-pub use templates::{InvitationMail, Rendered, invitation};
+pub use templates::{InvitationMail, Rendered, SetPasswordMail, invitation, set_password};
 pub use transport::Transport;
 pub use worker::{DeliveryReport, deliver_due, spawn_worker};
 

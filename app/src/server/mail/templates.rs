@@ -141,7 +141,17 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
         escape(&expires),
         escape(unexpected),
     ));
-    let html = format!(
+    let html = page(lang, &subject, &body);
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The frame every HTML mail shares: language, title, a card.
+fn page(lang: Lang, subject: &str, body: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n</head>\n\
@@ -152,8 +162,79 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
          <h1 style=\"font-size:20px;line-height:1.3;margin:0 0 16px;\">{title}</h1>\n\
          {body}</div>\n</div>\n</body>\n</html>\n",
         code = lang.code(),
-        title = escape(&subject),
+        title = escape(subject),
+    )
+}
+
+pub struct SetPasswordMail<'a> {
+    pub lang: Lang,
+    /// The account holder's display name.
+    pub name: &'a str,
+    /// What they sign in with (their address).
+    pub login: &'a str,
+    /// The admin who created the account or re-sent the link.
+    pub sent_by: &'a str,
+    pub link: &'a str,
+    pub expires_at: i64,
+}
+
+/// The credentials mail of an account created by an admin: the login and a
+/// one-time link to choose a password — never a password.
+pub fn set_password(m: &SetPasswordMail) -> Rendered {
+    let lang = m.lang;
+    let (name, sent_by) = (one_line(m.name), one_line(m.sent_by));
+    let expiry = date(m.expires_at, lang);
+    let (subject, hello, created, login_label, choose, button, copy_link, expires, unexpected) =
+        match lang {
+            Lang::Fr => (
+                "Votre compte Onboard est prêt : choisissez votre mot de passe".to_owned(),
+                format!("Bonjour {name},"),
+                format!("{sent_by} vous a créé un compte sur la plateforme Onboard."),
+                "Votre identifiant :",
+                "Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :",
+                "Choisir mon mot de passe",
+                "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :",
+                format!("Ce lien ne sert qu'une fois et reste valable jusqu'au {expiry}."),
+                "Vous n'attendiez pas ce message ? Ignorez-le : rien ne se passera sans vous.",
+            ),
+            Lang::En => (
+                "Your Onboard account is ready: choose your password".to_owned(),
+                format!("Hello {name},"),
+                format!("{sent_by} created an account for you on the Onboard platform."),
+                "Your login:",
+                "To choose your password and sign in, open this link:",
+                "Choose my password",
+                "If the button does not work, copy this link into your browser:",
+                format!("This link works once and is valid until {expiry}."),
+                "Not expecting this message? Ignore it: nothing happens without you.",
+            ),
+        };
+    let text = format!(
+        "{hello}\n\n{created}\n\n{login_label} {}\n\n{choose}\n{}\n\n{expires}\n\n-- \n{unexpected}\n",
+        m.login, m.link
     );
+    let p = "margin:0 0 16px;";
+    let link = escape(m.link);
+    let body = format!(
+        "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
+         <p style=\"{p}\">{} <strong>{}</strong></p>\n\
+         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
+         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
+         border-radius:6px;font-weight:bold;\">{}</a></p>\n\
+         <p style=\"{p}\">{}<br>\n<a href=\"{link}\" style=\"color:{ACCENT};word-break:break-all;\">{link}</a></p>\n\
+         <p style=\"{p}\">{}</p>\n\
+         <hr style=\"border:0;border-top:1px solid #d0d5dc;margin:24px 0 16px;\">\n\
+         <p style=\"margin:0;font-size:14px;color:{MUTED_COLOR};\">{}</p>\n",
+        escape(&hello),
+        escape(&created),
+        escape(login_label),
+        escape(m.login),
+        escape(button),
+        escape(copy_link),
+        escape(&expires),
+        escape(unexpected),
+    );
+    let html = page(lang, &subject, &body);
     Rendered {
         subject,
         text,
@@ -354,5 +435,25 @@ mod tests {
     fn dates_follow_the_reader_language() {
         assert_eq!(date(NOV_22_2026, Lang::Fr), "22/11/2026");
         assert_eq!(date(NOV_22_2026, Lang::En), "Nov 22, 2026");
+    }
+
+    #[test]
+    fn the_credentials_mail_has_the_login_and_link_and_never_a_password() {
+        let m = set_password(&SetPasswordMail {
+            lang: Lang::Fr,
+            name: "Marie <Curie>",
+            login: "marie@exemple.fr",
+            sent_by: "Ada",
+            link: "https://onboard.test/set-password?token=abc",
+            expires_at: 1_795_305_600_000,
+        });
+        assert!(m.text.contains("Votre identifiant : marie@exemple.fr"));
+        assert!(
+            m.text
+                .contains("https://onboard.test/set-password?token=abc")
+        );
+        assert!(m.html.contains("Marie &lt;Curie&gt;"));
+        assert!(!m.text.to_lowercase().contains("mot de passe :"));
+        assert!(m.html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     }
 }

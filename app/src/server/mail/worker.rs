@@ -168,7 +168,7 @@ async fn record(
     let now = state.clock.now();
     let result = async {
         // The outbox row and its invitation's delivery state change together.
-        let mut conn = state.db.pool.begin().await?;
+        let mut conn = state.db.begin().await?;
         let recorded = match outcome {
             Outcome::Sent => {
                 let kept = outbox::mark_sent(&mut conn, row.id, owner, now).await?;

@@ -43,7 +43,8 @@ pub async fn login(
             Err(_) => None,
         }
     } else {
-        users::by_login_name(&mut conn, identifier).await?
+        // Login names are stored lower-cased (`domain::login_name`).
+        users::by_login_name(&mut conn, &identifier.to_lowercase()).await?
     };
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let valid = password::verify(password_input, stored).await?;

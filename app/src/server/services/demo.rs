@@ -8,7 +8,7 @@ use crate::server::store::{groups, memberships, users};
 
 pub async fn seed(state: &AppState) -> AppResult<bool> {
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !groups::all(&mut tx).await?.is_empty() {
         return Ok(false);
     }

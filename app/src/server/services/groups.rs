@@ -172,7 +172,7 @@ fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
 pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<i64> {
     require_group_manager(me)?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if let Some(parent) = input.parent
         && groups::by_id(&mut tx, parent).await?.is_none()
     {
@@ -208,7 +208,7 @@ pub async fn update(
 ) -> AppResult<()> {
     require_group_manager(me)?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
     tree.can_move(GroupId(id), input.parent.map(GroupId))
@@ -252,7 +252,7 @@ pub async fn update(
 pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
     require_group_manager(me)?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let group = groups::by_id(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -336,7 +336,7 @@ async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
 }
 
 pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
@@ -352,7 +352,7 @@ pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
 }
 
 pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let mut session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
@@ -372,7 +372,7 @@ pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
 /// A fresh link to hand over another way: the previous links stop working,
 /// no mail goes, the expiry is renewed only if it had passed.
 pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<String> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
@@ -423,7 +423,7 @@ pub async fn bulk(
     drop(conn);
     for chunk in ids.chunks(BULK_CHUNK) {
         let done_before = summary.done;
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = state.db.begin().await?;
         let mut grants: HashMap<i64, Vec<(i64, GroupRole)>> = HashMap::new();
         for (invitation, group, role) in tab::grants_of(&mut tx, chunk).await? {
             grants.entry(invitation).or_default().push((group, role));

@@ -15,11 +15,13 @@ use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::mail::{InvitationMail, invitation as render_invitation};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
-use crate::server::services::grants;
 use crate::server::services::setup::password_message;
+use crate::server::services::{custom_fields, grants};
 use crate::server::state::AppState;
 use crate::server::store::invitations::{InvitationOptions, InvitationRecord};
-use crate::server::store::{Conn, audit, groups, invitations, outbox, settings, users};
+use crate::server::store::{
+    Conn, audit, custom_fields as field_store, groups, invitations, outbox, settings, users,
+};
 
 pub const REMINDER_AFTER_KEY: &str = "invitation_reminder_after_ms";
 pub const LIFETIME_KEY: &str = "invitation_lifetime_ms";
@@ -44,7 +46,7 @@ pub async fn lifecycle(conn: &mut Conn) -> AppResult<Lifecycle> {
     })
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct InviteRequest {
     pub group_id: i64,
     pub emails: String,
@@ -54,6 +56,9 @@ pub struct InviteRequest {
     pub message: String,
     pub account_type: AccountType,
     pub platform_admin: bool,
+    /// Custom field values by key, as typed; copied to the account on
+    /// acceptance.
+    pub custom: HashMap<String, String>,
 }
 
 const MAX_MESSAGE_CHARS: usize = 2_000;
@@ -180,10 +185,13 @@ pub async fn invite(
     req: InviteRequest,
 ) -> AppResult<Vec<InviteLine>> {
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
     authorize(me, &tree, &req, now)?;
+    let defs = field_store::list(&mut tx).await?;
+    let values = custom_fields::check(&defs, &req.custom)?;
+    let custom_json = (!values.is_empty()).then(|| custom_fields::to_json(&defs, &values));
     let life = lifecycle(&mut tx).await?;
     let ctx = MailContext {
         state,
@@ -242,6 +250,9 @@ pub async fn invite(
                         }
                         invitations::merge(&mut tx, invitation.id, &options, expires_at, now)
                             .await?;
+                        if let Some(json) = &custom_json {
+                            invitations::set_custom_values(&mut tx, invitation.id, json).await?;
+                        }
                         invitations::revoke_links(&mut tx, invitation.id, now).await?;
                         let merged = invitations::by_id(&mut tx, invitation.id)
                             .await?
@@ -257,6 +268,9 @@ pub async fn invite(
                         .await?;
                         for role in &req.roles {
                             invitations::add_grant(&mut tx, id, req.group_id, *role).await?;
+                        }
+                        if let Some(json) = &custom_json {
+                            invitations::set_custom_values(&mut tx, id, json).await?;
                         }
                         let created = invitations::by_id(&mut tx, id)
                             .await?
@@ -390,7 +404,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     }
     let password_hash = hashing::hash(input.password).await?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let invitation = find_link(&mut tx, raw, now).await?;
     if !invitations::consume(&mut tx, invitation.id, now).await? {
         return Err(AppError::Invalid(Msg::InvitationUsed));
@@ -415,6 +429,14 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
         }
     })?;
     invitations::set_accepted_user(&mut tx, invitation.id, user_id).await?;
+    // What the invitation carried for the account: custom values and the
+    // automatic deletion date.
+    let typed = invitations::custom_values(&mut tx, invitation.id).await?;
+    let values = custom_fields::from_invitation(&mut tx, &typed).await?;
+    field_store::set_user_values(&mut tx, user_id, &values).await?;
+    if invitation.deletion_at.is_some() {
+        users::set_extras(&mut tx, user_id, "", invitation.deletion_at, now).await?;
+    }
     let tree = groups::tree(&groups::all(&mut tx).await?);
     let wanted = invitations::grants(&mut tx, invitation.id).await?;
     let applied =
@@ -460,7 +482,7 @@ pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
     if due.is_empty() {
         return Ok(0);
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
     let mut inviters: HashMap<Option<i64>, String> = HashMap::new();

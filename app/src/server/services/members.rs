@@ -25,7 +25,7 @@ pub async fn set_roles(
     roles: Vec<GroupRole>,
 ) -> AppResult<()> {
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
     let group = GroupId(group_id);

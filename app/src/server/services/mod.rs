@@ -1,7 +1,10 @@
 //! Use cases. Each takes the state and plain, already-parsed values, checks
 //! authorization with `domain::policy`, and owns its transaction.
 
+pub mod accounts;
 pub mod auth;
+pub mod custom_fields;
+pub mod deletion;
 pub mod demo;
 pub mod grants;
 pub mod groups;
@@ -9,4 +12,6 @@ pub mod invitation_tab;
 pub mod invitations;
 pub mod members;
 pub mod panels;
+pub mod password_links;
+pub mod profiles;
 pub mod setup;

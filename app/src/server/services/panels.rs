@@ -32,5 +32,6 @@ pub async fn invite_panel(
         group_name: name,
         grantable_roles: policy::grantable_roles(&me.actor, &tree, group),
         may_grant_platform_admin: policy::may_grant_platform_admin(&me.actor),
+        custom_fields: crate::server::store::custom_fields::list(&mut conn).await?,
     })
 }

@@ -134,7 +134,7 @@ pub async fn create_first_admin(
     let language = input.language;
     let admin = validate(input).await?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     // Consuming the token is the guard: of two racing submissions, only the
     // one that deletes the row goes on.
     if !settings::take(&mut tx, settings::SETUP_TOKEN_HASH).await? {
@@ -159,7 +159,7 @@ pub async fn create_admin(state: &AppState, input: AdminInput) -> AppResult<i64>
     let language = input.language;
     let admin = validate(input).await?;
     let now = state.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let id = insert_admin(&mut tx, admin, language, now).await?;
     settings::delete(&mut tx, settings::SETUP_TOKEN_HASH).await?;
     tx.commit().await?;

@@ -341,3 +341,61 @@ pub async fn pending_into_group(
     }
     Ok(pending)
 }
+
+/// The custom field values typed at invitation, as a JSON object by key.
+pub async fn custom_values(conn: &mut Conn, id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT custom_values FROM invitations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn set_custom_values(conn: &mut Conn, id: i64, json: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE invitations SET custom_values = $2 WHERE id = $1")
+        .bind(id)
+        .bind(json.to_owned())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Pending invitations whose automatic deletion date has come.
+pub async fn due_for_deletion(
+    conn: &mut Conn,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!(
+        "WHERE i.status = 'pending' AND i.deletion_at IS NOT NULL AND i.deletion_at <= $1 \
+         ORDER BY i.deletion_at, i.id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Ends a pending invitation by its deletion date: its links die, and the
+/// address, message, values and mails are erased. True if it was pending.
+pub async fn erase(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = 'deleted', email = '', message = '', custom_values = '{}', \
+         cancelled_at = $2 WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    revoke_links(conn, id, now).await?;
+    sqlx::query("DELETE FROM outbox WHERE invitation_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(true)
+}

@@ -2,11 +2,13 @@
 //! or a transaction's) so services decide the transaction boundaries.
 
 pub mod audit;
+pub mod custom_fields;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod memberships;
 pub mod outbox;
+pub mod password_tokens;
 pub mod sessions;
 pub mod settings;
 pub mod users;

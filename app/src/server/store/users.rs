@@ -171,3 +171,104 @@ pub async fn record_billing_start(
     }
     Ok(())
 }
+
+/// What an account carries beside its identity: free-text notes and the
+/// automatic deletion date.
+pub async fn set_extras(
+    conn: &mut Conn,
+    id: i64,
+    extra_info: &str,
+    deletion_at: Option<i64>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET extra_info = $2, deletion_at = $3, updated_at = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(extra_info.to_owned())
+    .bind(deletion_at)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn extra_info(conn: &mut Conn, id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT extra_info FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn set_password(
+    conn: &mut Conn,
+    id: i64,
+    password_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(password_hash.to_owned())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Accounts whose automatic deletion date has come.
+pub async fn due_for_deletion(
+    conn: &mut Conn,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!(
+        "deletion_at IS NOT NULL AND deletion_at <= $1 ORDER BY deletion_at, id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Deletes an account; its memberships, sessions, tokens and custom values
+/// go with it (foreign keys cascade). The copies of its address kept
+/// elsewhere (its accepted invitation, its mails) are erased too.
+pub async fn delete(conn: &mut Conn, user: &UserRecord) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET email = '', message = '', custom_values = '{}' WHERE accepted_user_id = $1",
+    )
+    .bind(user.id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM outbox WHERE user_id = $1 OR recipient = $2")
+        .bind(user.id)
+        .bind(user.email.clone().unwrap_or_default())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(user.id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// A member account stops billing (deleted, or turned into a guest).
+pub async fn record_billing_stop(
+    conn: &mut Conn,
+    user_id: i64,
+    account_type: AccountType,
+    activated: bool,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if account_type.is_billable() && activated {
+        sqlx::query("INSERT INTO billing_events (user_id, at, change) VALUES ($1, $2, -1)")
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,337 @@
+//! `Créer un compte`: an admin creates an account directly. It is active
+//! and billable at once, in every group chosen with every role ticked
+//! (learner propagating upward from public groups). The password is typed
+//! by the admin, or chosen by the person through a mailed one-time link;
+//! an account without an address gets a login name and, if none was
+//! typed, a generated password shown once.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::api::accounts::{CreateOutcome, CreatePanel, GroupChoice};
+use crate::domain::login_name::parse_login_name;
+use crate::domain::password;
+use crate::domain::person_name::PersonName;
+use crate::domain::{AccountType, Email, GroupId, GroupRole, GroupTree, policy};
+use crate::i18n::{Lang, Msg};
+use crate::server::auth::password as hashing;
+use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::services::auth::CurrentUser;
+use crate::server::services::groups::path_label;
+use crate::server::services::setup::password_message;
+use crate::server::services::{custom_fields, grants, password_links};
+use crate::server::state::AppState;
+use crate::server::store::{audit, custom_fields as field_store, groups, invitations, users};
+
+const MAX_EXTRA_INFO_CHARS: usize = 2_000;
+
+/// The groups an admin may put accounts in, in tree order, with what they
+/// may grant in each.
+pub fn choosable_groups(
+    me: &CurrentUser,
+    tree: &GroupTree,
+    names: &HashMap<i64, String>,
+) -> Vec<GroupChoice> {
+    let by_name = |mut ids: Vec<GroupId>| {
+        ids.sort_by_key(|g| names.get(&g.0).map(|n| n.to_lowercase()));
+        ids
+    };
+    let mut out = Vec::new();
+    // Depth first, children after their parent, siblings by name.
+    let mut stack: Vec<(GroupId, usize)> = by_name(tree.roots())
+        .into_iter()
+        .rev()
+        .map(|g| (g, 0))
+        .collect();
+    while let Some((group, depth)) = stack.pop() {
+        let grantable = policy::grantable_roles(&me.actor, tree, group);
+        if !grantable.is_empty() {
+            out.push(GroupChoice {
+                id: group.0,
+                path: path_label(tree, names, group.0),
+                depth,
+                grantable,
+            });
+        }
+        stack.extend(
+            by_name(tree.children(group))
+                .into_iter()
+                .rev()
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    out
+}
+
+pub async fn panel(state: &AppState, me: &CurrentUser, group_id: i64) -> AppResult<CreatePanel> {
+    let mut conn = state.db.pool.acquire().await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    let group = GroupId(group_id);
+    if !tree.contains(group) || !policy::may_view_group(&me.actor, &tree, group) {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_manage_users(&me.actor, &tree, group) {
+        return Err(AppError::Forbidden);
+    }
+    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let choices = choosable_groups(me, &tree, &names);
+    let roles = GroupRole::ALL
+        .into_iter()
+        .filter(|r| choices.iter().any(|c| c.grantable.contains(r)))
+        .collect();
+    Ok(CreatePanel {
+        group_id,
+        group_name: names.get(&group_id).cloned().unwrap_or_default(),
+        groups: choices,
+        roles,
+        custom_fields: field_store::list(&mut conn).await?,
+    })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CreateRequest {
+    /// The group whose panel was used (for the audit log).
+    pub origin_group: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub no_email: bool,
+    pub login_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub send_credentials: bool,
+    pub group_ids: Vec<i64>,
+    pub roles: Vec<GroupRole>,
+    pub extra_info: String,
+    pub language: Lang,
+    pub deletion_at: Option<i64>,
+    pub account_type: AccountType,
+    /// Custom field values by key, as typed.
+    pub custom: HashMap<String, String>,
+    /// Create even though the address has a pending invitation (which is
+    /// then consumed).
+    pub create_if_invited: bool,
+}
+
+/// How the person will sign in, once the request is checked.
+enum Identity {
+    Email(String),
+    LoginName(String),
+}
+
+/// Where the password comes from.
+enum PasswordSource {
+    Typed(String),
+    Generated(String),
+    MailedLink,
+}
+
+struct Checked {
+    first_name: String,
+    last_name: String,
+    identity: Identity,
+    password: PasswordSource,
+    grants: Vec<(i64, GroupRole)>,
+    custom: Vec<(i64, String)>,
+}
+
+fn check(
+    me: &CurrentUser,
+    tree: &GroupTree,
+    defs: &[crate::domain::custom_field::FieldDef],
+    req: &CreateRequest,
+    now: i64,
+) -> AppResult<Checked> {
+    let first_name = PersonName::parse(&req.first_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?
+        .into_string();
+    let last_name = PersonName::parse(&req.last_name)
+        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?
+        .into_string();
+    let identity = if req.no_email {
+        let name = parse_login_name(&req.login_name)
+            .map_err(|_| AppError::Invalid(Msg::ErrLoginNameInvalid))?;
+        Identity::LoginName(name)
+    } else {
+        let email =
+            Email::parse(&req.email).map_err(|_| AppError::Invalid(Msg::ErrEmailInvalid))?;
+        Identity::Email(email.as_str().to_owned())
+    };
+    let typed = !req.password.is_empty() || !req.password_confirm.is_empty();
+    let password = match (typed, req.send_credentials, &identity) {
+        (_, true, Identity::LoginName(_)) => return Err(AppError::Invalid(Msg::ErrNoEmailNoMail)),
+        (true, true, _) => return Err(AppError::Invalid(Msg::ErrPasswordOrMail)),
+        (false, true, _) => PasswordSource::MailedLink,
+        (true, false, _) => {
+            password::check(&req.password, &req.password_confirm)
+                .map_err(|e| AppError::Invalid(password_message(e)))?;
+            PasswordSource::Typed(req.password.clone())
+        }
+        (false, false, Identity::LoginName(_)) => PasswordSource::Generated(hashing::generate()),
+        (false, false, Identity::Email(_)) => {
+            return Err(AppError::Invalid(Msg::ErrPasswordOrMailMissing));
+        }
+    };
+    if req.group_ids.is_empty() && !me.actor.platform_admin {
+        return Err(AppError::Invalid(Msg::ErrNoGroup));
+    }
+    if !req.group_ids.is_empty() && req.roles.is_empty() {
+        return Err(AppError::Invalid(Msg::ErrNoRole));
+    }
+    let mut grants = Vec::new();
+    for &group_id in &req.group_ids {
+        let group = GroupId(group_id);
+        if !policy::may_manage_users(&me.actor, tree, group) {
+            return Err(AppError::Forbidden);
+        }
+        for &role in &req.roles {
+            if !policy::may_grant(&me.actor, tree, group, role) {
+                return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
+            }
+            grants.push((group_id, role));
+        }
+    }
+    if req.deletion_at.is_some_and(|at| at <= now) {
+        return Err(AppError::Invalid(Msg::ErrDeletionInPast));
+    }
+    if req.extra_info.chars().count() > MAX_EXTRA_INFO_CHARS {
+        return Err(AppError::Invalid(Msg::ErrExtraInfoTooLong));
+    }
+    let custom = custom_fields::check(defs, &req.custom)?;
+    Ok(Checked {
+        first_name,
+        last_name,
+        identity,
+        password,
+        grants,
+        custom,
+    })
+}
+
+pub async fn create(
+    state: &AppState,
+    me: &CurrentUser,
+    req: CreateRequest,
+) -> AppResult<CreateOutcome> {
+    let checked = {
+        let mut conn = state.db.pool.acquire().await?;
+        let tree = groups::tree(&groups::all(&mut conn).await?);
+        let defs = field_store::list(&mut conn).await?;
+        check(me, &tree, &defs, &req, state.now())?
+    };
+    // Hashing is slow: done before the transaction, never inside it.
+    let (password_hash, generated) = match &checked.password {
+        PasswordSource::Typed(p) => (Some(hashing::hash(p.clone()).await?), None),
+        PasswordSource::Generated(p) => (Some(hashing::hash(p.clone()).await?), Some(p.clone())),
+        PasswordSource::MailedLink => (None, None),
+    };
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let tree = groups::tree(&groups::all(&mut tx).await?);
+    let (email, login_name) = match &checked.identity {
+        Identity::Email(e) => (Some(e.clone()), None),
+        Identity::LoginName(n) => (None, Some(n.clone())),
+    };
+    let mut consumed_invitation = None;
+    if let Some(email) = &email {
+        if let Some(user) = users::by_email(&mut tx, email).await? {
+            return Ok(CreateOutcome::ExistingAccount {
+                user_id: user.id,
+                name: user.display_name(),
+            });
+        }
+        if let Some(invitation) = invitations::pending_by_email(&mut tx, email).await? {
+            if !req.create_if_invited {
+                return Ok(CreateOutcome::PendingInvitation {
+                    invitation_id: invitation.id,
+                    email: email.clone(),
+                });
+            }
+            if !invitations::consume(&mut tx, invitation.id, now).await? {
+                return Err(AppError::Invalid(Msg::InvitationUsed));
+            }
+            consumed_invitation = Some(invitation.id);
+        }
+    }
+    let new_user = users::NewUser {
+        email: email.clone(),
+        login_name: login_name.clone(),
+        first_name: checked.first_name.clone(),
+        last_name: checked.last_name.clone(),
+        password_hash,
+        platform_admin: false,
+        account_type: req.account_type,
+        language: req.language.code().to_owned(),
+        activated_at: Some(now),
+        created_by: Some(me.user.id),
+    };
+    let user_id =
+        users::insert(&mut tx, &new_user, now)
+            .await
+            .map_err(|e| match (&e, &login_name) {
+                (e, Some(_)) if is_unique_violation(e) => AppError::Invalid(Msg::ErrLoginNameTaken),
+                (e, None) if is_unique_violation(e) => AppError::Invalid(Msg::ErrEmailTaken),
+                _ => e.into(),
+            })?;
+    if let Some(invitation_id) = consumed_invitation {
+        invitations::set_accepted_user(&mut tx, invitation_id, user_id).await?;
+    }
+    users::set_extras(
+        &mut tx,
+        user_id,
+        req.extra_info.trim(),
+        req.deletion_at,
+        now,
+    )
+    .await?;
+    field_store::set_user_values(&mut tx, user_id, &checked.custom).await?;
+    let applied = grants::apply(
+        &mut tx,
+        &tree,
+        user_id,
+        &checked.grants,
+        Some(me.user.id),
+        now,
+    )
+    .await?;
+    users::record_billing_start(&mut tx, user_id, req.account_type, now).await?;
+    let user = users::by_id(&mut tx, user_id)
+        .await?
+        .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;
+    let mailed = matches!(checked.password, PasswordSource::MailedLink);
+    if mailed {
+        password_links::issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
+    }
+    let granted: HashSet<(i64, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "account.created",
+            target_user_id: Some(user_id),
+            target_email: email.clone(),
+            group_id: Some(req.origin_group),
+            details: serde_json::json!({
+                "login_name": login_name,
+                "grants": granted,
+                "credentials_mailed": mailed,
+                "consumed_invitation": consumed_invitation,
+                "account_type": req.account_type.as_str(),
+            })
+            .to_string(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    if mailed {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(CreateOutcome::Created {
+        user_id,
+        name: user.display_name(),
+        login: email.or(login_name).unwrap_or_default(),
+        generated_password: generated,
+        credentials_mailed: mailed,
+    })
+}

@@ -1,0 +1,174 @@
+//! Custom profile fields: the platform admin's definitions, and the check
+//! of the values typed on every way in.
+
+use std::collections::HashMap;
+
+use crate::domain::custom_field::{self as rules, FieldDef, FieldError, FieldType};
+use crate::i18n::Msg;
+use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::services::auth::CurrentUser;
+use crate::server::state::AppState;
+use crate::server::store::{Conn, audit, custom_fields};
+
+const MAX_LABEL_CHARS: usize = 80;
+
+/// A definition as the settings form sends it.
+#[derive(Clone, Debug, Default)]
+pub struct FieldInput {
+    pub key: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub field_type: String,
+    /// One choice per line (choice lists only).
+    pub choices: String,
+    pub required: bool,
+}
+
+fn require_platform_admin(me: &CurrentUser) -> AppResult<()> {
+    if me.actor.platform_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn list(state: &AppState) -> AppResult<Vec<FieldDef>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(custom_fields::list(&mut conn).await?)
+}
+
+pub async fn create(state: &AppState, me: &CurrentUser, input: FieldInput) -> AppResult<i64> {
+    require_platform_admin(me)?;
+    let key = rules::parse_key(&input.key).map_err(|_| AppError::Invalid(Msg::ErrFieldKey))?;
+    let label_fr = input.label_fr.trim().to_owned();
+    let label_en = input.label_en.trim().to_owned();
+    let label_ok = |l: &str| !l.is_empty() && l.chars().count() <= MAX_LABEL_CHARS;
+    if !label_ok(&label_fr) || !label_ok(&label_en) {
+        return Err(AppError::Invalid(Msg::ErrFieldLabel));
+    }
+    let field_type =
+        FieldType::parse(&input.field_type).ok_or(AppError::Invalid(Msg::ErrFieldType))?;
+    let choices = if field_type == FieldType::Choice {
+        let choices = rules::parse_choices(&input.choices);
+        if choices.is_empty() {
+            return Err(AppError::Invalid(Msg::ErrFieldChoices));
+        }
+        choices
+    } else {
+        Vec::new()
+    };
+    let def = FieldDef {
+        id: 0,
+        key,
+        label_fr,
+        label_en,
+        field_type,
+        choices,
+        required: input.required,
+    };
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let id = custom_fields::insert(&mut tx, &def, now)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::Invalid(Msg::ErrFieldKeyTaken)
+            } else {
+                e.into()
+            }
+        })?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "custom_field.created",
+            details: serde_json::json!({ "key": def.key, "type": def.field_type.as_str() })
+                .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Deletes a field with every value held for it.
+pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+    require_platform_admin(me)?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    if !custom_fields::delete(&mut tx, id).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "custom_field.deleted",
+            details: serde_json::json!({ "id": id }).to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub fn field_message(e: FieldError) -> Msg {
+    match e {
+        FieldError::Required => Msg::ErrFieldRequired,
+        FieldError::TooLong => Msg::ErrFieldTooLong,
+        FieldError::NotANumber => Msg::ErrFieldNumber,
+        FieldError::NotADate => Msg::ErrFieldDate,
+        FieldError::NotAChoice => Msg::ErrFieldChoice,
+    }
+}
+
+/// Checks the typed values (by key) against the definitions; the first
+/// refusal is the error, named by the field's label.
+pub fn check(defs: &[FieldDef], typed: &HashMap<String, String>) -> AppResult<Vec<(i64, String)>> {
+    let (values, errors) = rules::check_values(defs, |k| typed.get(k).map(String::as_str));
+    if let Some((key, e)) = errors.into_iter().next() {
+        let def = defs
+            .iter()
+            .find(|d| d.key == key)
+            .expect("errors name defined fields");
+        return Err(AppError::InvalidField(
+            def.label_fr.clone(),
+            def.label_en.clone(),
+            field_message(e),
+        ));
+    }
+    Ok(values)
+}
+
+/// The values as stored on an invitation (a JSON object by key), so the
+/// definitions may change before it is accepted.
+pub fn to_json(defs: &[FieldDef], values: &[(i64, String)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = values
+        .iter()
+        .filter_map(|(id, v)| {
+            defs.iter()
+                .find(|d| d.id == *id)
+                .map(|d| (d.key.clone(), serde_json::Value::String(v.clone())))
+        })
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// An invitation's values, re-checked against today's definitions, for the
+/// account it becomes; what no longer fits (a field deleted or retyped
+/// meanwhile) is dropped rather than blocking the invitee.
+pub async fn from_invitation(conn: &mut Conn, json: &str) -> AppResult<Vec<(i64, String)>> {
+    let defs = custom_fields::list(conn).await?;
+    let typed: HashMap<String, String> = serde_json::from_str(json).unwrap_or_default();
+    Ok(defs
+        .iter()
+        .filter_map(|d| {
+            let raw = typed.get(&d.key)?;
+            rules::check_value(d, raw).ok().flatten().map(|v| (d.id, v))
+        })
+        .collect())
+}

@@ -1,0 +1,168 @@
+//! Set-password links: how an account created with "Envoyer ces nouveaux
+//! identifiants par email" gets its password. We never mail a password
+//! (OWASP ASVS 2.5.1): the mail carries the login and a one-time link,
+//! valid 7 days, re-sendable by the admins of the account.
+
+use crate::api::accounts::SetPasswordView;
+use crate::domain::password;
+use crate::i18n::{Lang, Msg};
+use crate::server::auth::{password as hashing, token};
+use crate::server::clock::{DAY, Millis};
+use crate::server::error::{AppError, AppResult};
+use crate::server::mail::{SetPasswordMail, set_password as render};
+use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
+use crate::server::services::profiles;
+use crate::server::services::setup::password_message;
+use crate::server::state::AppState;
+use crate::server::store::password_tokens::{self, TokenRecord};
+use crate::server::store::users::UserRecord;
+use crate::server::store::{Conn, audit, outbox, users};
+
+pub const LIFETIME: Millis = 7 * DAY;
+
+/// Ends the account's earlier links, creates one and queues its mail (in
+/// the caller's transaction). The caller rings the mail worker.
+pub async fn issue(
+    state: &AppState,
+    conn: &mut Conn,
+    user: &UserRecord,
+    sent_by: &str,
+    now: i64,
+) -> AppResult<()> {
+    let Some(email) = user.email.clone() else {
+        // No address, no mail: such accounts get their password from the admin.
+        return Err(AppError::Invalid(Msg::ErrNoEmailNoMail));
+    };
+    password_tokens::revoke_for_user(conn, user.id, now).await?;
+    let raw = token::generate();
+    let expires_at = now + LIFETIME;
+    password_tokens::insert(conn, &token::hash(&raw), user.id, expires_at, now).await?;
+    let mut link = state
+        .config
+        .public_url
+        .join("/set-password")
+        .expect("a static path joins any base URL");
+    link.query_pairs_mut().append_pair("token", &raw);
+    let rendered = render(&SetPasswordMail {
+        lang: Lang::parse(&user.language).unwrap_or_default(),
+        name: &user.display_name(),
+        login: &email,
+        sent_by,
+        link: link.as_str(),
+        expires_at,
+    });
+    outbox::enqueue(
+        conn,
+        &outbox::NewMail {
+            kind: "set_password",
+            recipient: email,
+            subject: rendered.subject,
+            body_text: rendered.text,
+            body_html: rendered.html,
+            invitation_id: None,
+            user_id: Some(user.id),
+        },
+        state.config.public_url.host_str().unwrap_or("onboard"),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+async fn live(conn: &mut Conn, raw: &str, now: i64) -> AppResult<TokenRecord> {
+    let record = password_tokens::find(conn, &token::hash(raw))
+        .await?
+        .ok_or(AppError::Invalid(Msg::PasswordLinkInvalid))?;
+    if record.used_at.is_some() {
+        return Err(AppError::Invalid(Msg::PasswordLinkUsed));
+    }
+    if record.expires_at <= now {
+        return Err(AppError::Invalid(Msg::PasswordLinkExpired));
+    }
+    Ok(record)
+}
+
+/// What the set-password page shows (GET): nothing changes.
+pub async fn open(state: &AppState, raw: &str) -> AppResult<SetPasswordView> {
+    let mut conn = state.db.pool.acquire().await?;
+    let record = live(&mut conn, raw, state.now()).await?;
+    let user = users::by_id(&mut conn, record.user_id)
+        .await?
+        .ok_or(AppError::Invalid(Msg::PasswordLinkInvalid))?;
+    Ok(SetPasswordView {
+        login: user
+            .email
+            .clone()
+            .or(user.login_name.clone())
+            .unwrap_or_default(),
+        name: user.display_name(),
+        language: Lang::parse(&user.language).unwrap_or_default(),
+    })
+}
+
+/// Sets the password through a live link (once: a conditional update), then
+/// signs the person in.
+pub async fn set(
+    state: &AppState,
+    raw: &str,
+    new_password: String,
+    confirm: String,
+) -> AppResult<SignedIn> {
+    password::check(&new_password, &confirm).map_err(|e| AppError::Invalid(password_message(e)))?;
+    {
+        // Fail fast on a dead link before spending a password hash.
+        let mut conn = state.db.pool.acquire().await?;
+        live(&mut conn, raw, state.now()).await?;
+    }
+    let hash = hashing::hash(new_password).await?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let record = live(&mut tx, raw, now).await?;
+    if !password_tokens::consume(&mut tx, &token::hash(raw), now).await? {
+        return Err(AppError::Invalid(Msg::PasswordLinkUsed));
+    }
+    users::set_password(&mut tx, record.user_id, &hash, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(record.user_id),
+            action: "account.password_set",
+            target_user_id: Some(record.user_id),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let session_token = open_session(state, &mut conn, record.user_id).await?;
+    let user = users::by_id(&mut conn, record.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(SignedIn {
+        user,
+        session_token,
+    })
+}
+
+/// A new link from the user's page (the previous ones stop working).
+pub async fn resend(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<()> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let user = profiles::managed_user(&mut tx, me, user_id).await?;
+    issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "account.password_link_sent",
+            target_user_id: Some(user_id),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}

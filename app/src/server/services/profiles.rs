@@ -1,0 +1,136 @@
+//! The user's page: who they are, where they are, the values of the custom
+//! fields and the automatic deletion date — and who may see and edit it.
+
+use std::collections::HashMap;
+
+use crate::api::accounts::UserProfile;
+use crate::domain::{GroupRole, policy};
+use crate::i18n::{Lang, Msg};
+use crate::server::error::{AppError, AppResult};
+use crate::server::services::auth::CurrentUser;
+use crate::server::services::custom_fields;
+use crate::server::services::groups::path_label;
+use crate::server::state::AppState;
+use crate::server::store::users::UserRecord;
+use crate::server::store::{Conn, audit, custom_fields as field_store, groups, memberships, users};
+
+/// The account, if `me` manages it: platform admins manage everybody;
+/// group and user admins the accounts with a role in a group they
+/// administer. Anyone else gets `NotFound`, as for a missing account.
+pub async fn managed_user(
+    conn: &mut Conn,
+    me: &CurrentUser,
+    user_id: i64,
+) -> AppResult<UserRecord> {
+    let user = users::by_id(conn, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if me.actor.platform_admin {
+        return Ok(user);
+    }
+    let tree = groups::tree(&groups::all(conn).await?);
+    let roles = memberships::roles_of_user(conn, user_id).await?;
+    if roles
+        .iter()
+        .any(|(g, _)| policy::may_manage_users(&me.actor, &tree, *g))
+    {
+        Ok(user)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<UserProfile> {
+    let mut conn = state.db.pool.acquire().await?;
+    let user = managed_user(&mut conn, me, user_id).await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let mut by_group: HashMap<i64, Vec<GroupRole>> = HashMap::new();
+    for (g, r) in memberships::roles_of_user(&mut conn, user_id).await? {
+        by_group.entry(g.0).or_default().push(r);
+    }
+    let mut groups: Vec<(i64, String, Vec<GroupRole>)> = by_group
+        .into_iter()
+        .map(|(g, mut roles)| {
+            roles.sort();
+            (g, path_label(&tree, &names, g), roles)
+        })
+        .collect();
+    groups.sort_by_key(|(_, path, _)| path.to_lowercase());
+    Ok(UserProfile {
+        id: user.id,
+        name: user.display_name(),
+        first_name: user.first_name.clone(),
+        last_name: user.last_name.clone(),
+        email: user.email.clone(),
+        login_name: user.login_name.clone(),
+        account_type: user.account_type,
+        platform_admin: user.platform_admin,
+        activated_at: user.activated_at,
+        deletion_at: user.deletion_at,
+        created_at: user.created_at,
+        extra_info: users::extra_info(&mut conn, user_id).await?,
+        language: Lang::parse(&user.language).unwrap_or_default(),
+        groups,
+        custom_fields: field_store::list(&mut conn).await?,
+        custom_values: field_store::user_values(&mut conn, user_id)
+            .await?
+            .into_iter()
+            .collect(),
+        has_password: user.password_hash.is_some(),
+    })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ProfileUpdate {
+    pub extra_info: String,
+    pub deletion_at: Option<i64>,
+    pub custom: HashMap<String, String>,
+}
+
+pub async fn update(
+    state: &AppState,
+    me: &CurrentUser,
+    user_id: i64,
+    update: ProfileUpdate,
+) -> AppResult<()> {
+    let now = state.now();
+    if update.deletion_at.is_some_and(|at| at <= now) {
+        return Err(AppError::Invalid(Msg::ErrDeletionInPast));
+    }
+    if update.extra_info.chars().count() > 2_000 {
+        return Err(AppError::Invalid(Msg::ErrExtraInfoTooLong));
+    }
+    let mut tx = state.db.begin().await?;
+    let user = managed_user(&mut tx, me, user_id).await?;
+    if user.id == me.user.id && !me.actor.platform_admin && update.deletion_at.is_some() {
+        // Scheduling one's own deletion is for a platform admin to decide.
+        return Err(AppError::Forbidden);
+    }
+    let defs = field_store::list(&mut tx).await?;
+    let values = custom_fields::check(&defs, &update.custom)?;
+    users::set_extras(
+        &mut tx,
+        user_id,
+        update.extra_info.trim(),
+        update.deletion_at,
+        now,
+    )
+    .await?;
+    field_store::set_user_values(&mut tx, user_id, &values).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "account.updated",
+            target_user_id: Some(user_id),
+            details: serde_json::json!({ "deletion_at": update.deletion_at }).to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

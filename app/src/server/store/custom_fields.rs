@@ -1,0 +1,92 @@
+//! Custom field definitions and the values accounts hold for them.
+
+use sqlx::Row;
+
+use super::Conn;
+use crate::domain::custom_field::{FieldDef, FieldType};
+use crate::server::db::flag;
+
+pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, key, label_fr, label_en, field_type, choices, required FROM custom_fields \
+         ORDER BY position, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let choices: String = row.try_get("choices")?;
+            let field_type: String = row.try_get("field_type")?;
+            Ok(FieldDef {
+                id: row.try_get("id")?,
+                key: row.try_get("key")?,
+                label_fr: row.try_get("label_fr")?,
+                label_en: row.try_get("label_en")?,
+                field_type: FieldType::parse(&field_type).unwrap_or(FieldType::Text),
+                choices: serde_json::from_str(&choices).unwrap_or_default(),
+                required: row.try_get::<i64, _>("required")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// Adds a field at the end of the list; a taken key is a unique violation.
+pub async fn insert(conn: &mut Conn, def: &FieldDef, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO custom_fields (key, label_fr, label_en, field_type, choices, required, position, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields), $7) \
+         RETURNING id",
+    )
+    .bind(def.key.clone())
+    .bind(def.label_fr.clone())
+    .bind(def.label_en.clone())
+    .bind(def.field_type.as_str())
+    .bind(serde_json::to_string(&def.choices).unwrap_or_else(|_| "[]".into()))
+    .bind(flag(def.required))
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Deletes a field and, by cascade, every value held for it.
+pub async fn delete(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM custom_fields WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Replaces the values an account holds.
+pub async fn set_user_values(
+    conn: &mut Conn,
+    user_id: i64,
+    values: &[(i64, String)],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM user_custom_values WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    for (field_id, value) in values {
+        sqlx::query(
+            "INSERT INTO user_custom_values (user_id, field_id, value) VALUES ($1, $2, $3)",
+        )
+        .bind(user_id)
+        .bind(*field_id)
+        .bind(value.clone())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// (field id, value) pairs an account holds.
+pub async fn user_values(conn: &mut Conn, user_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT field_id, value FROM user_custom_values WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("field_id")?, r.try_get("value")?)))
+        .collect()
+}

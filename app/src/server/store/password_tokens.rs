@@ -1,0 +1,76 @@
+//! One-time set-password links: only the SHA-256 of the token is stored.
+
+use sqlx::Row;
+
+use super::Conn;
+
+pub async fn insert(
+    conn: &mut Conn,
+    token_hash: &str,
+    user_id: i64,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO password_tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash.to_owned())
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends every live link of an account (a new one replaces them): they
+/// expire now, so whoever opens an old mail is told to use the newest.
+pub async fn revoke_for_user(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE password_tokens SET expires_at = $2 \
+         WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRecord {
+    pub user_id: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+pub async fn find(conn: &mut Conn, token_hash: &str) -> Result<Option<TokenRecord>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1",
+    )
+    .bind(token_hash.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(TokenRecord {
+            user_id: r.try_get("user_id")?,
+            expires_at: r.try_get("expires_at")?,
+            used_at: r.try_get("used_at")?,
+        })
+    })
+    .transpose()
+}
+
+/// Uses the link once: true only for the one caller that consumed it while
+/// it was live (concurrent submissions: one wins).
+pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE password_tokens SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash.to_owned())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,85 @@
+//! The page a set-password link opens: the person chooses a password and
+//! is signed in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::lang::use_lang;
+use super::widgets::{AuthCard, FormError, Loading};
+use crate::api::accounts::{SetPassword, SetPasswordView, get_password_link};
+use crate::i18n::Msg;
+
+#[component]
+pub fn SetPasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let link = Resource::new(token, get_password_link);
+    view! {
+        <AuthCard>
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match link.await {
+                        Ok(view) => view! { <SetPasswordForm token=token() link=view /> }.into_any(),
+                        Err(e) => {
+                            view! {
+                                <h1>{lang.t(Msg::PasswordLinkClosedTitle)}</h1>
+                                <p class="form-error" role="alert">
+                                    {lang.t(e.message())}
+                                </p>
+                                <p>
+                                    <a href="/login">{lang.t(Msg::LoginTitle)}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </AuthCard>
+    }
+}
+
+#[component]
+fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
+    let lang = use_lang();
+    let set = ServerAction::<SetPassword>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = set.value().get() {
+            let _ = window().location().set_href("/");
+        }
+    });
+    view! {
+        <h1>{lang.t(Msg::SetPasswordTitle)}</h1>
+        <p class="muted">{lang.t(Msg::SetPasswordIntro)}</p>
+        <ActionForm action=set>
+            <input type="hidden" name="token" value=token />
+            <div class="field">
+                <label for="login">{lang.t(Msg::LoginName)}</label>
+                <input id="login" value=link.login.clone() readonly autocomplete="username" />
+            </div>
+            <div class="field">
+                <label for="password">{lang.t(Msg::Password)}</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="new-password"
+                    minlength="8"
+                    maxlength="128"
+                    aria-describedby="password-help"
+                    required
+                />
+                <p id="password-help" class="muted help">{lang.t(Msg::PasswordHelp)}</p>
+            </div>
+            <div class="field">
+                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
+                <input id="password_confirm" name="password_confirm" type="password" autocomplete="new-password" required />
+            </div>
+            <FormError value=set.value() />
+            <button type="submit" class="button primary" disabled=move || set.pending().get()>
+                {lang.t(Msg::SetPasswordButton)}
+            </button>
+        </ActionForm>
+    }
+}

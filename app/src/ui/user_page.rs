@@ -1,0 +1,171 @@
+//! `/users/:id`: an account as its admins see it — identity, groups and
+//! roles, automatic deletion date, custom fields — with the profile's
+//! editable part and the set-password link's re-send.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::custom_fields::CustomFieldInputs;
+use super::format;
+use super::frame::use_refresh;
+use super::lang::use_lang;
+use super::widgets::{FormError, FormSuccess, Loading, NotFound};
+use crate::api::accounts::{ResendPasswordLink, UpdateUserProfile, UserProfile, get_user_profile};
+use crate::i18n::Msg;
+
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let refresh = use_refresh();
+    let profile = Resource::new(
+        move || (id.get(), refresh.0.get()),
+        |(id, _)| get_user_profile(id),
+    );
+    let update = ServerAction::<UpdateUserProfile>::new();
+    let resend = ServerAction::<ResendPasswordLink>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = update.value().get() {
+            refresh.bump();
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(profile) => view! { <Profile profile update resend /> }.into_any(),
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Profile(
+    profile: UserProfile,
+    update: ServerAction<UpdateUserProfile>,
+    resend: ServerAction<ResendPasswordLink>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let date = move |t: i64| format::date(t, lang);
+    let groups = if profile.groups.is_empty() {
+        view! { <p class="muted">{lang.t(Msg::NoGroups)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="group-roles">
+                {profile
+                    .groups
+                    .iter()
+                    .map(|(id, path, roles)| {
+                        let roles = roles.iter().map(|r| lang.t(format::role(*r))).collect::<Vec<_>>().join(", ");
+                        view! {
+                            <li>
+                                <a href=format!("/groups/{id}")>{path.clone()}</a>
+                                " — "
+                                {roles}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+            .into_any()
+    };
+    let deletion_value = profile
+        .deletion_at
+        .map(format::iso_date)
+        .unwrap_or_default();
+    let awaiting_password = !profile.has_password && profile.email.is_some();
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <div class="title-row">
+                    <h1>{profile.name.clone()}</h1>
+                    <span class="badge">{lang.t(format::account_type(profile.account_type))}</span>
+                </div>
+            </header>
+            <dl class="facts profile-facts">
+                {profile
+                    .email
+                    .clone()
+                    .map(|email| {
+                        view! {
+                            <dt>{lang.t(Msg::Email)}</dt>
+                            <dd>{email}</dd>
+                        }
+                    })}
+                {profile
+                    .login_name
+                    .clone()
+                    .map(|login| {
+                        view! {
+                            <dt>{lang.t(Msg::LoginName)}</dt>
+                            <dd>
+                                <code>{login}</code>
+                            </dd>
+                        }
+                    })}
+                <dt>{lang.t(Msg::Language)}</dt>
+                <dd>{profile.language.native_name()}</dd>
+                <dt>{lang.t(Msg::CreatedOn)}</dt>
+                <dd>{date(profile.created_at)}</dd>
+                <dt>{lang.t(Msg::ActivatedOn)}</dt>
+                <dd>{profile.activated_at.map(date).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{lang.t(Msg::DeletionDate)}</dt>
+                <dd class="deletion-date">{profile.deletion_at.map(date).unwrap_or_else(|| lang.t(Msg::NoDeletion).into())}</dd>
+            </dl>
+            {awaiting_password
+                .then(|| {
+                    view! {
+                        <div class="panel notice">
+                            <p>{lang.t(Msg::PasswordNotSet)}</p>
+                            <ActionForm action=resend>
+                                <input type="hidden" name="user_id" value=profile.id.to_string() />
+                                <FormError value=resend.value() />
+                                <FormSuccess value=resend.value() msg=Msg::PasswordLinkResent />
+                                <button type="submit" class="button secondary" disabled=move || resend.pending().get()>
+                                    {lang.t(Msg::ResendPasswordLink)}
+                                </button>
+                            </ActionForm>
+                        </div>
+                    }
+                })}
+            <h2>{lang.t(Msg::GroupsAndRoles)}</h2>
+            {groups}
+            <ActionForm action=update attr:class="panel">
+                <h2>{lang.t(Msg::EditProfile)}</h2>
+                <input type="hidden" name="user_id" value=profile.id.to_string() />
+                <div class="field">
+                    <label for="extra_info">{lang.t(Msg::ExtraInfo)}</label>
+                    <textarea id="extra_info" name="extra_info" rows="3" maxlength="2000">
+                        {profile.extra_info.clone()}
+                    </textarea>
+                </div>
+                <div class="field">
+                    <label for="deletion_date">{lang.t(Msg::DeletionDate)}</label>
+                    <input
+                        type="date"
+                        id="deletion_date"
+                        name="deletion_date"
+                        value=deletion_value
+                        aria-describedby="deletion-help"
+                    />
+                    <p id="deletion-help" class="muted help">{lang.t(Msg::DeletionDateHelp)}</p>
+                </div>
+                <CustomFieldInputs fields=profile.custom_fields.clone() values=profile.custom_values.clone() />
+                <FormError value=update.value() />
+                <FormSuccess value=update.value() msg=Msg::ProfileSaved />
+                <button type="submit" class="button primary" disabled=move || update.pending().get()>
+                    {lang.t(Msg::Save)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
