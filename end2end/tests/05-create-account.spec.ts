@@ -1,0 +1,116 @@
+import { expect, Page, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+
+/** Opens `+ → Utilisateur → Créer un compte` on Ventes, signed in as the admin. */
+async function openCreatePanel(page: Page) {
+  await login(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL('/');
+  const ventes = page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ });
+  await page.goto(`${await ventes.getAttribute('href')}/users/invite`);
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await expect(page.getByRole('button', { name: 'CRÉER COMPTE' })).toBeVisible();
+  await hydrated(page);
+}
+
+test.describe.serial('creating accounts directly', () => {
+  test('a platform admin defines a custom field', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.goto('/settings/fields');
+    await hydrated(page);
+    await expect(page.getByText('Aucun champ personnalisé pour l\'instant.')).toBeVisible();
+    await page.getByLabel('Libellé (français)').fill('Matricule');
+    await page.getByLabel('Libellé (anglais)').fill('Employee number');
+    await page.getByLabel('Clé').fill('matricule');
+    await page.getByLabel('Type').selectOption({ label: 'Nombre' });
+    await page.getByRole('button', { name: 'AJOUTER LE CHAMP' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Champ ajouté.' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'Employee number' })).toContainText('Nombre');
+    await expectAccessible(page);
+  });
+
+  test('an account in two groups gets a set-password mail, and its link signs the person in', async ({ page }) => {
+    await openCreatePanel(page);
+    await page.getByLabel('Prénom').fill('Paul');
+    await page.getByLabel('Nom', { exact: true }).fill('Langevin');
+    await page.getByLabel('Email', { exact: true }).fill('paul@exemple.fr');
+    await page.getByLabel('Envoyer ces nouveaux identifiants par email').check();
+
+    // Ventes is chosen already; add Support through the chooser.
+    const chooser = page.locator('.group-chooser');
+    await expect(chooser.locator('.chip')).toHaveText([/Acme › Ventes/]);
+    await chooser.getByText('Ajouter des groupes').click();
+    await chooser.getByLabel('Rechercher un groupe').fill('supp');
+    await chooser.getByLabel('Support').check();
+    await expectAccessible(page);
+    await chooser.getByRole('button', { name: 'VALIDER' }).click();
+    await expect(chooser.locator('.chip')).toHaveCount(2);
+    await expect(chooser.locator('.chip').nth(1)).toContainText('Acme › Support');
+
+    // A custom field is checked by type, and the message names it.
+    await page.getByLabel('Matricule').fill('douze');
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+    await expect(page.getByRole('alert')).toContainText('Matricule : un nombre est attendu');
+    await page.getByLabel('Matricule').fill('1 234');
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+    const result = page.locator('.results.ok');
+    await expect(result).toContainText('Compte créé : Paul Langevin');
+    await expect(result).toContainText('Un e-mail lui a été envoyé');
+    await expectAccessible(page);
+
+    // The user's page shows the groups and the value, and offers a re-send.
+    await result.getByRole('link', { name: 'Voir la fiche' }).click();
+    await expect(page.getByRole('heading', { name: 'Paul Langevin' })).toBeVisible();
+    await expect(page.locator('.group-roles')).toContainText('Acme › Support — Apprenant');
+    await expect(page.locator('.group-roles')).toContainText('Acme › Ventes — Apprenant');
+    await expect(page.getByLabel('Matricule')).toHaveValue('1234');
+    await expect(page.getByText('Mot de passe pas encore choisi')).toBeVisible();
+    await expectAccessible(page);
+
+    const [mail] = await mailsTo('paul@exemple.fr');
+    expect(mail.subject).toBe('Votre compte Onboard est prêt : choisissez votre mot de passe');
+    expect(mail.text).toContain('Votre identifiant : paul@exemple.fr');
+    const link = linkIn(mail, '/set-password\\?token=');
+
+    await page.context().clearCookies();
+    await page.goto(link);
+    await hydrated(page);
+    await expect(page.getByRole('heading', { name: 'Choisissez votre mot de passe' })).toBeVisible();
+    await expect(page.getByLabel('Identifiant')).toHaveValue('paul@exemple.fr');
+    await expectAccessible(page);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('ondes et particules');
+    await page.getByLabel('Confirmer le mot de passe').fill('ondes et particules');
+    await page.getByRole('button', { name: 'ENREGISTRER ET SE CONNECTER' }).click();
+    await expect(page).toHaveURL('/');
+    const sidebar = page.getByRole('navigation', { name: 'Groupes' });
+    await expect(sidebar.getByRole('link', { name: /^Ventes/ })).toBeVisible();
+    await expect(sidebar.getByRole('link', { name: /^Support/ })).toBeVisible();
+
+    // The link works once.
+    await page.goto(link);
+    await expect(page.getByRole('alert')).toContainText('Ce lien a déjà servi');
+  });
+
+  test('an account without an e-mail address signs in with its login name and the password shown once', async ({ page }) => {
+    await openCreatePanel(page);
+    await page.getByLabel('Prénom').fill('Jean');
+    await page.getByLabel('Nom', { exact: true }).fill('Sansmail');
+    await page.getByLabel("Pas d'adresse e-mail").check();
+    await expect(page.getByLabel('Email', { exact: true })).toBeHidden();
+    await page.getByLabel('Identifiant').fill('Jean.Sansmail');
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+    const result = page.locator('.results.ok');
+    await expect(result).toContainText('Compte créé : Jean Sansmail');
+    await expect(result.locator('code.login')).toHaveText('jean.sansmail');
+    await expect(result).toContainText('il ne sera plus jamais affiché');
+    const password = (await result.locator('code.password').textContent())!.trim();
+    expect(password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+    await expectAccessible(page);
+
+    await page.context().clearCookies();
+    await login(page, 'jean.sansmail', password);
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ })).toBeVisible();
+  });
+});
