@@ -99,13 +99,12 @@ pub fn check_value(def: &FieldDef, raw: &str) -> Result<Option<String>, FieldErr
     }
 }
 
-/// Checks every field against what was typed (looked up by key). Returns
-/// the values to store, and the refusals by key; a field absent from
-/// `typed` counts as blank.
-pub fn check_values<'a>(
-    defs: &[FieldDef],
-    typed: impl Fn(&str) -> Option<&'a str>,
-) -> (Vec<(i64, String)>, Vec<(String, FieldError)>) {
+/// The values to store, by field id, and the refusals, by key.
+pub type Checked = (Vec<(i64, String)>, Vec<(String, FieldError)>);
+
+/// Checks every field against what was typed (looked up by key); a field
+/// absent from `typed` counts as blank.
+pub fn check_values<'a>(defs: &[FieldDef], typed: impl Fn(&str) -> Option<&'a str>) -> Checked {
     let mut values = Vec::new();
     let mut errors = Vec::new();
     for def in defs {
