@@ -178,20 +178,11 @@ pub async fn set_password(
     password: String,
     password_confirm: String,
 ) -> Result<(), ApiError> {
-    use crate::server::auth::cookie;
     use crate::server::context;
-    use crate::server::services::auth::SESSION_LIFETIME;
     use crate::server::services::password_links;
     let state = context::state()?;
     let signed_in = password_links::set(&state, &token, password, password_confirm).await?;
-    let secure = state.config.secure_cookies();
-    context::set_cookie(&cookie::session(
-        &signed_in.session_token,
-        SESSION_LIFETIME / 1000,
-        secure,
-    ));
-    context::set_cookie(&cookie::language(&signed_in.user.language, secure));
-    leptos_axum::redirect("/");
+    context::signed_in(&state, &signed_in);
     Ok(())
 }
 

@@ -57,20 +57,12 @@ pub fn initials(first: &str, last: &str, fallback: &str) -> String {
 /// goes home.
 #[server(endpoint = "auth/login")]
 pub async fn login(identifier: String, password: String) -> Result<(), ApiError> {
-    use crate::server::auth::cookie;
     use crate::server::context;
-    use crate::server::services::auth::{self, SESSION_LIFETIME};
+    use crate::server::services::auth;
     let state = context::state()?;
     let address = context::client_address();
     let signed_in = auth::login(&state, &identifier, password, address.as_deref()).await?;
-    let secure = state.config.secure_cookies();
-    context::set_cookie(&cookie::session(
-        &signed_in.session_token,
-        SESSION_LIFETIME / 1000,
-        secure,
-    ));
-    context::set_cookie(&cookie::language(&signed_in.user.language, secure));
-    leptos_axum::redirect("/");
+    context::signed_in(&state, &signed_in);
     Ok(())
 }
 

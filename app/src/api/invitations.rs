@@ -103,9 +103,7 @@ pub async fn accept_invitation(
     password_confirm: String,
     language: String,
 ) -> Result<(), ApiError> {
-    use crate::server::auth::cookie;
     use crate::server::context;
-    use crate::server::services::auth::SESSION_LIFETIME;
     use crate::server::services::invitations::{self, AcceptInput};
     let state = context::state()?;
     let input = AcceptInput {
@@ -116,13 +114,6 @@ pub async fn accept_invitation(
         language: Lang::parse(&language).unwrap_or_default(),
     };
     let signed_in = invitations::accept(&state, &token, input).await?;
-    let secure = state.config.secure_cookies();
-    context::set_cookie(&cookie::session(
-        &signed_in.session_token,
-        SESSION_LIFETIME / 1000,
-        secure,
-    ));
-    context::set_cookie(&cookie::language(&signed_in.user.language, secure));
-    leptos_axum::redirect("/");
+    context::signed_in(&state, &signed_in);
     Ok(())
 }

@@ -30,9 +30,8 @@ pub async fn create_first_admin(
     password: String,
     password_confirm: String,
 ) -> Result<(), ApiError> {
-    use crate::server::auth::cookie;
     use crate::server::context;
-    use crate::server::services::{auth::SESSION_LIFETIME, setup};
+    use crate::server::services::setup;
     let state = context::state()?;
     let input = setup::AdminInput {
         email,
@@ -43,12 +42,6 @@ pub async fn create_first_admin(
         language: context::request_lang(),
     };
     let signed_in = setup::create_first_admin(&state, &token, input).await?;
-    let secure = state.config.secure_cookies();
-    context::set_cookie(&cookie::session(
-        &signed_in.session_token,
-        SESSION_LIFETIME / 1000,
-        secure,
-    ));
-    leptos_axum::redirect("/");
+    context::signed_in(&state, &signed_in);
     Ok(())
 }

@@ -11,7 +11,7 @@ use leptos_axum::ResponseOptions;
 
 use super::auth::cookie;
 use super::error::{AppError, AppResult};
-use super::services::auth::{self as auth_service, CurrentUser};
+use super::services::auth::{self as auth_service, CurrentUser, SESSION_LIFETIME, SignedIn};
 use super::state::AppState;
 use crate::i18n::Lang;
 
@@ -47,6 +47,19 @@ pub fn set_cookie(value: &str) {
     ) {
         response.append_header(SET_COOKIE, value);
     }
+}
+
+/// Hands the browser the new session (and the account's language) and
+/// sends it home: the end of every way of signing in.
+pub fn signed_in(state: &AppState, signed_in: &SignedIn) {
+    let secure = state.config.secure_cookies();
+    set_cookie(&cookie::session(
+        &signed_in.session_token,
+        SESSION_LIFETIME / 1000,
+        secure,
+    ));
+    set_cookie(&cookie::language(&signed_in.user.language, secure));
+    leptos_axum::redirect("/");
 }
 
 /// The peer address of the TCP connection. Forwarded-for headers are not

@@ -7,13 +7,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::{AuthCard, FormError, Loading};
+use super::widgets::{AuthCard, ClosedLink, FormError, Loading};
 use crate::api::invitations::{AcceptInvitation, LinkView, get_invitation_link};
 use crate::i18n::{Lang, Msg};
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
-    let lang = use_lang();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     let link = Resource::new(token, get_invitation_link);
@@ -23,18 +22,7 @@ pub fn InvitationPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match link.await {
                             Ok(view) => view! { <AcceptForm token=token() link=view /> }.into_any(),
-                            Err(e) => {
-                                view! {
-                                    <h1>{lang.t(Msg::InvitationClosedTitle)}</h1>
-                                    <p class="form-error" role="alert">
-                                        {lang.t(e.message())}
-                                    </p>
-                                    <p>
-                                        <a href="/login">{lang.t(Msg::LoginTitle)}</a>
-                                    </p>
-                                }
-                                    .into_any()
-                            }
+                            Err(e) => view! { <ClosedLink title=Msg::InvitationClosedTitle error=e /> }.into_any(),
                         }
                     })}
                 </Suspense>

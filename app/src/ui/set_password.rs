@@ -5,13 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, FormError, Loading};
+use super::widgets::{AuthCard, ClosedLink, FormError, Loading};
 use crate::api::accounts::{SetPassword, SetPasswordView, get_password_link};
 use crate::i18n::Msg;
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
-    let lang = use_lang();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     let link = Resource::new(token, get_password_link);
@@ -21,18 +20,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match link.await {
                         Ok(view) => view! { <SetPasswordForm token=token() link=view /> }.into_any(),
-                        Err(e) => {
-                            view! {
-                                <h1>{lang.t(Msg::PasswordLinkClosedTitle)}</h1>
-                                <p class="form-error" role="alert">
-                                    {lang.t(e.message())}
-                                </p>
-                                <p>
-                                    <a href="/login">{lang.t(Msg::LoginTitle)}</a>
-                                </p>
-                            }
-                                .into_any()
-                        }
+                        Err(e) => view! { <ClosedLink title=Msg::PasswordLinkClosedTitle error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

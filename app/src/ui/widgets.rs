@@ -121,3 +121,19 @@ pub fn Loading() -> impl IntoView {
         </p>
     }
 }
+
+/// What a one-time link's page shows when the link cannot serve (used,
+/// expired, replaced, unknown): why, and the way to sign in.
+#[component]
+pub fn ClosedLink(title: Msg, error: ApiError) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1>{lang.t(title)}</h1>
+        <p class="form-error" role="alert">
+            {lang.t(error.message())}
+        </p>
+        <p>
+            <a href="/login">{lang.t(Msg::LoginTitle)}</a>
+        </p>
+    }
+}

@@ -127,8 +127,29 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
             lines.join("<br>\n")
         ));
     }
-    let link = escape(m.link);
-    body.push_str(&format!(
+    body.push_str(&call_to_action(
+        m.link, button, copy_link, &expires, unexpected,
+    ));
+    let html = page(lang, &subject, &body);
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The end every HTML mail with a link shares: the button, the link to
+/// copy, a validity line and a muted footer.
+fn call_to_action(
+    link: &str,
+    button: &str,
+    copy_link: &str,
+    validity: &str,
+    footer: &str,
+) -> String {
+    let p = "margin:0 0 16px;";
+    let link = escape(link);
+    format!(
         "<p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
          padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
          border-radius:6px;font-weight:bold;\">{}</a></p>\n\
@@ -138,15 +159,9 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
          <p style=\"margin:0;font-size:14px;color:{MUTED_COLOR};\">{}</p>\n",
         escape(button),
         escape(copy_link),
-        escape(&expires),
-        escape(unexpected),
-    ));
-    let html = page(lang, &subject, &body);
-    Rendered {
-        subject,
-        text,
-        html,
-    }
+        escape(validity),
+        escape(footer),
+    )
 }
 
 /// The frame every HTML mail shares: language, title, a card.
@@ -214,26 +229,17 @@ pub fn set_password(m: &SetPasswordMail) -> Rendered {
         m.login, m.link
     );
     let p = "margin:0 0 16px;";
-    let link = escape(m.link);
-    let body = format!(
+    let mut body = format!(
         "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
-         <p style=\"{p}\">{} <strong>{}</strong></p>\n\
-         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
-         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
-         border-radius:6px;font-weight:bold;\">{}</a></p>\n\
-         <p style=\"{p}\">{}<br>\n<a href=\"{link}\" style=\"color:{ACCENT};word-break:break-all;\">{link}</a></p>\n\
-         <p style=\"{p}\">{}</p>\n\
-         <hr style=\"border:0;border-top:1px solid #d0d5dc;margin:24px 0 16px;\">\n\
-         <p style=\"margin:0;font-size:14px;color:{MUTED_COLOR};\">{}</p>\n",
+         <p style=\"{p}\">{} <strong>{}</strong></p>\n",
         escape(&hello),
         escape(&created),
         escape(login_label),
         escape(m.login),
-        escape(button),
-        escape(copy_link),
-        escape(&expires),
-        escape(unexpected),
     );
+    body.push_str(&call_to_action(
+        m.link, button, copy_link, &expires, unexpected,
+    ));
     let html = page(lang, &subject, &body);
     Rendered {
         subject,

@@ -66,13 +66,7 @@ pub async fn panel(state: &AppState, me: &CurrentUser, group_id: i64) -> AppResu
     let mut conn = state.db.pool.acquire().await?;
     let all = groups::all(&mut conn).await?;
     let tree = groups::tree(&all);
-    let group = GroupId(group_id);
-    if !tree.contains(group) || !policy::may_view_group(&me.actor, &tree, group) {
-        return Err(AppError::NotFound);
-    }
-    if !policy::may_manage_users(&me.actor, &tree, group) {
-        return Err(AppError::Forbidden);
-    }
+    super::groups::require_user_manager(me, &tree, group_id)?;
     let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let choices = choosable_groups(me, &tree, &names);
     let roles = GroupRole::ALL

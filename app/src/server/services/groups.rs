@@ -44,6 +44,20 @@ impl GroupInput {
 }
 
 /// "Acme › Ventes › Paris".
+/// The door of every action on a group's users: a group that does not
+/// exist or that `me` may not see is `NotFound` (like a missing one); one
+/// seen but not managed is `Forbidden`.
+pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group_id: i64) -> AppResult<()> {
+    let group = GroupId(group_id);
+    if !tree.contains(group) || !policy::may_view_group(&me.actor, tree, group) {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_manage_users(&me.actor, tree, group) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
 /// `Acme › Ventes › Paris`: how a group is named where names alone could
 /// be ambiguous (two `Paris` under different parents).
 pub fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {

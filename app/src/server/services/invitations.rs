@@ -67,12 +67,7 @@ const MAX_MESSAGE_CHARS: usize = 2_000;
 /// outcomes, not errors.
 fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) -> AppResult<()> {
     let group = GroupId(req.group_id);
-    if !tree.contains(group) || !policy::may_view_group(&me.actor, tree, group) {
-        return Err(AppError::NotFound);
-    }
-    if !policy::may_manage_users(&me.actor, tree, group) {
-        return Err(AppError::Forbidden);
-    }
+    super::groups::require_user_manager(me, tree, req.group_id)?;
     if req.roles.is_empty() {
         return Err(AppError::Invalid(Msg::ErrNoRole));
     }

@@ -29,12 +29,7 @@ pub async fn set_roles(
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
     let group = GroupId(group_id);
-    if !tree.contains(group) || !policy::may_view_group(&me.actor, &tree, group) {
-        return Err(AppError::NotFound);
-    }
-    if !policy::may_manage_users(&me.actor, &tree, group) {
-        return Err(AppError::Forbidden);
-    }
+    super::groups::require_user_manager(me, &tree, group_id)?;
     let from = memberships::roles_in_group(&mut tx, user_id, group_id).await?;
     if from.is_empty() {
         return Err(AppError::Invalid(Msg::ErrNotAMember));

@@ -2,7 +2,7 @@
 
 use crate::api::invitations::InvitePanel;
 use crate::domain::{GroupId, policy};
-use crate::server::error::{AppError, AppResult};
+use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;
 use crate::server::state::AppState;
 use crate::server::store::groups;
@@ -16,12 +16,7 @@ pub async fn invite_panel(
     let all = groups::all(&mut conn).await?;
     let tree = groups::tree(&all);
     let group = GroupId(group_id);
-    if !tree.contains(group) || !policy::may_view_group(&me.actor, &tree, group) {
-        return Err(AppError::NotFound);
-    }
-    if !policy::may_manage_users(&me.actor, &tree, group) {
-        return Err(AppError::Forbidden);
-    }
+    super::groups::require_user_manager(me, &tree, group_id)?;
     let name = all
         .iter()
         .find(|g| g.id == group_id)
