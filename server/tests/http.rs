@@ -184,3 +184,81 @@ async fn an_unknown_page_is_a_404() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
+
+/// The anonymous row of the authorization matrix, over HTTP: every server
+/// function behind a session answers 401 without one, before touching
+/// anything (the per-role rows are the service tests').
+#[tokio::test]
+async fn every_signed_in_function_refuses_an_anonymous_caller() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let router = router(&app).await;
+    let signed_in_only: &[(&str, &str)] = &[
+        ("groups/sidebar", ""),
+        ("groups/page", "id=1"),
+        ("groups/create", "name=X&parent=&visibility=public"),
+        ("groups/update", "id=1&name=X&parent=&visibility=public"),
+        ("groups/delete", "id=1"),
+        ("groups/member-roles", "group_id=1&user_id=1"),
+        ("groups/member-remove", "group_id=1&user_id=1"),
+        ("invitations/panel", "group_id=1"),
+        (
+            "invitations/invite",
+            "group_id=1&emails=a%40b.fr&language=fr&account_type=member",
+        ),
+        (
+            "invitations/list",
+            "search=&status=&delivery=&group=&inviter=&sort=&page=1",
+        ),
+        ("invitations/cancel", "id=1"),
+        ("invitations/resend", "id=1"),
+        ("invitations/copy-link", "id=1"),
+        (
+            "invitations/bulk",
+            "action=resend&ids=1&all_matching=false&search=&status=&delivery=&group=&inviter=",
+        ),
+        ("accounts/panel", "group_id=1"),
+        (
+            "accounts/create",
+            "group_id=1&first_name=A&last_name=B&language=fr&account_type=member",
+        ),
+        ("password-link/resend", "user_id=1"),
+        ("users/profile", "user_id=1"),
+        ("users/update", "user_id=1"),
+        ("custom-fields/list", ""),
+        (
+            "custom-fields/create",
+            "key=k&label_fr=K&label_en=K&field_type=text",
+        ),
+        ("custom-fields/delete", "id=1"),
+    ];
+    for (endpoint, body) in signed_in_only {
+        let response = router
+            .clone()
+            .oneshot(post(
+                &format!("/api/{endpoint}"),
+                Some("http://127.0.0.1:3000"),
+                body,
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "{endpoint} must refuse an anonymous caller"
+        );
+    }
+    // The one-time links answer without a session, and say a bad token is bad.
+    let response = router
+        .oneshot(post(
+            "/api/password-link/open",
+            Some("http://127.0.0.1:3000"),
+            "token=nope",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        body_text(response).await,
+        r#"{"Public":"PasswordLinkInvalid"}"#
+    );
+}
