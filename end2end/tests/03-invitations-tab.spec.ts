@@ -81,7 +81,7 @@ test.describe.serial('the Invitations tab', () => {
     const copied = await page.locator('#issued-link').inputValue();
     expect(copied).toMatch(/\/invitation\?token=/);
     expect(copied).not.toBe(mailed);
-    await issued.getByRole('button', { name: 'Copier', exact: true }).click();
+    await issued.getByRole('button', { name: 'COPIER', exact: true }).click();
     await expect(issued).toContainText('Copié.');
     await expectAccessible(page);
     await page.goto(mailed);

@@ -20,6 +20,10 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   await expect(page.getByRole('status').filter({ hasText: 'Rôles enregistrés.' })).toBeVisible();
   await expect(lea).toContainText('Animateur, Apprenant');
 
+  // Saved for good: still there after a reload.
+  await page.reload();
+  await hydrated(page);
+  await expect(lea).toContainText('Animateur, Apprenant');
   await lea.getByText('Modifier').click();
   await lea.getByRole('button', { name: 'Retirer du groupe' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Retiré du groupe.' })).toBeVisible();

@@ -49,6 +49,15 @@ pub fn CreateAccountPage() -> impl IntoView {
 fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl IntoView {
     let lang = use_lang();
     let form = NodeRef::<html::Form>::new();
+    let initial_group = panel.group_id;
+    let selected = RwSignal::new(
+        panel
+            .groups
+            .iter()
+            .filter(|g| g.id == initial_group)
+            .map(|g| g.id)
+            .collect::<BTreeSet<i64>>(),
+    );
     let no_email = RwSignal::new(false);
     // "create" once the admin chose to create despite a pending invitation.
     let if_invited = RwSignal::new(String::new());
@@ -60,6 +69,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             }
             no_email.set(false);
             if_invited.set(String::new());
+            selected.set(BTreeSet::from([initial_group]));
         }
     });
     let create_anyway = move || {
@@ -68,11 +78,36 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             let _ = form.request_submit();
         }
     };
+    // A role is offered while it may be granted in every chosen group; the
+    // server checks again.
+    let grantable = StoredValue::new(
+        panel
+            .groups
+            .iter()
+            .map(|g| (g.id, g.grantable.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let allowed_everywhere = move |role: GroupRole| {
+        selected.with(|chosen| {
+            grantable.with_value(|all| {
+                all.iter()
+                    .filter(|(id, _)| chosen.contains(id))
+                    .all(|(_, roles)| roles.contains(&role))
+            })
+        })
+    };
     let role_checkbox = move |role: GroupRole| {
         let name = format!("role_{}", role.as_str());
         view! {
             <div class="checkbox">
-                <input type="checkbox" id=name.clone() name=name.clone() value="on" checked=role == GroupRole::Learner />
+                <input
+                    type="checkbox"
+                    id=name.clone()
+                    name=name.clone()
+                    value="on"
+                    checked=role == GroupRole::Learner
+                    disabled=move || !allowed_everywhere(role)
+                />
                 <label for=name>{lang.t(format::role(role))}</label>
             </div>
         }
@@ -150,7 +185,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                     {lang.t(Msg::SendCredentialsHelp)}
                 </p>
             </fieldset>
-            <GroupChooser groups=panel.groups.clone() initial=panel.group_id />
+            <GroupChooser groups=panel.groups.clone() initial=panel.group_id selected />
             <fieldset class="field">
                 <legend>{lang.t(Msg::Roles)}</legend>
                 <p class="muted help">{lang.t(Msg::RolesApplyAll)}</p>
@@ -222,14 +257,12 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
 /// (tree, search, several at once) behind `+`. The checkboxes are the form
 /// fields, so it works before the wasm loads too.
 #[component]
-fn GroupChooser(groups: Vec<GroupChoice>, initial: i64) -> impl IntoView {
+fn GroupChooser(
+    groups: Vec<GroupChoice>,
+    initial: i64,
+    selected: RwSignal<BTreeSet<i64>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let start: BTreeSet<i64> = groups
-        .iter()
-        .filter(|g| g.id == initial)
-        .map(|g| g.id)
-        .collect();
-    let selected = RwSignal::new(start);
     let search = RwSignal::new(String::new());
     let chooser = NodeRef::<html::Details>::new();
     let paths = StoredValue::new(

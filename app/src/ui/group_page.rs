@@ -102,11 +102,21 @@ pub fn GroupUsers() -> impl IntoView {
         set_roles: ServerAction::<SetMemberRoles>::new(),
         remove: ServerAction::<RemoveMember>::new(),
     };
+    // The outcome of the latest edit only, whichever form it came from.
+    let last = RwSignal::new(None::<Result<Msg, ApiError>>);
     let refresh = use_refresh();
     Effect::new(move |_| {
-        let saved = matches!(actions.set_roles.value().get(), Some(Ok(())));
-        let removed = matches!(actions.remove.value().get(), Some(Ok(())));
-        if saved || removed {
+        if let Some(result) = actions.set_roles.value().get() {
+            last.set(Some(result.map(|()| Msg::MemberRolesSaved)));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = actions.remove.value().get() {
+            last.set(Some(result.map(|()| Msg::MemberRemoved)));
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(last.get(), Some(Ok(_))) {
             refresh.bump();
         }
     });
@@ -123,7 +133,7 @@ pub fn GroupUsers() -> impl IntoView {
                         view! {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
-                                <MemberFeedback actions />
+                                <MemberFeedback last />
                                 <MembersTable members pending group_id grantable actions can_open=can_manage_users />
                             </section>
                         }
@@ -144,27 +154,18 @@ struct MemberActions {
 
 /// The outcome of the last edit, announced politely above the table.
 #[component]
-fn MemberFeedback(actions: MemberActions) -> impl IntoView {
+fn MemberFeedback(last: RwSignal<Option<Result<Msg, ApiError>>>) -> impl IntoView {
     let lang = use_lang();
-    let line = move |result: Option<Result<(), ApiError>>, done: Msg| match result {
-        Some(Ok(())) => {
-            Some(view! { <p class="form-success" role="status">{lang.t(done)}</p> }.into_any())
-        }
-        Some(Err(e)) => {
-            Some(view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any())
-        }
-        None => None,
-    };
     view! {
         <div class="feedback" aria-live="polite">
-            {move || {
-                [
-                    line(actions.set_roles.value().get(), Msg::MemberRolesSaved),
-                    line(actions.remove.value().get(), Msg::MemberRemoved),
-                ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
+            {move || match last.get() {
+                Some(Ok(done)) => {
+                    Some(view! { <p class="form-success" role="status">{lang.t(done)}</p> }.into_any())
+                }
+                Some(Err(e)) => {
+                    Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> }.into_any())
+                }
+                None => None,
             }}
         </div>
     }
