@@ -225,6 +225,7 @@ messages! {
     ErrNoEmailNoMail => "Sans adresse e-mail, aucun e-mail ne peut être envoyé : saisissez un mot de passe ou laissez-le vide pour en générer un.", "Without an e-mail address no mail can be sent: type a password, or leave it empty to generate one.";
     ErrPasswordOrMail => "Choisissez l'un ou l'autre : un mot de passe saisi, ou l'envoi des identifiants par e-mail.", "Choose one: a typed password, or sending the credentials by e-mail.";
     ErrPasswordOrMailMissing => "Saisissez un mot de passe ou cochez « Envoyer ces nouveaux identifiants par email ».", "Type a password or tick “Send these new credentials by e-mail”.";
+    ErrPasswordAlreadyChosen => "Cette personne a déjà choisi son mot de passe.", "This person has already chosen their password.";
     ErrNoGroup => "Choisissez au moins un groupe.", "Choose at least one group.";
     ErrExtraInfoTooLong => "Les informations complémentaires sont trop longues (2 000 caractères au plus).", "The extra information is too long (2,000 characters at most).";
     PasswordLinkInvalid => "Ce lien n'est pas valide. Demandez à votre administrateur de vous en envoyer un nouveau.", "This link is not valid. Ask your administrator to send you a new one.";

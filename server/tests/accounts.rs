@@ -204,6 +204,11 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
         .await,
         Err(AppError::Invalid(Msg::PasswordLinkExpired))
     ));
+    // Once the password is chosen there is nothing to re-send.
+    assert!(matches!(
+        password_links::resend(&app.state, &admin, id).await,
+        Err(AppError::Invalid(Msg::ErrPasswordAlreadyChosen))
+    ));
     // Only those who manage the account may re-send.
     let stranger = app.user_with_roles("x@exemple.fr", &[]).await;
     assert!(matches!(
@@ -352,6 +357,18 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
     assert!(matches!(
         try_create(&learner, vec![paris], vec![Learner], "f@exemple.fr").await,
         Err(AppError::Forbidden)
+    ));
+    // A platform admin's account is out of a group-level admin's reach,
+    // even when it holds a role in their groups.
+    let platform = app.platform_admin("root@exemple.fr").await;
+    let mut conn = app.conn().await;
+    memberships::grant(&mut conn, platform.user.id, paris, Learner, None, START)
+        .await
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        profiles::profile(&app.state, &group_admin, platform.user.id).await,
+        Err(AppError::NotFound)
     ));
     // The panel offers each admin only their groups, with their roles.
     let panel = accounts::panel(&app.state, &user_admin, paris)

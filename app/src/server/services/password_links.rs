@@ -150,6 +150,10 @@ pub async fn resend(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResu
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let user = profiles::managed_user(&mut tx, me, user_id).await?;
+    if user.password_hash.is_some() {
+        // The link is how a new account gets its first password only.
+        return Err(AppError::Invalid(Msg::ErrPasswordAlreadyChosen));
+    }
     issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
     audit::record(
         &mut tx,

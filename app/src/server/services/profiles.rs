@@ -15,8 +15,9 @@ use crate::server::store::users::UserRecord;
 use crate::server::store::{Conn, audit, custom_fields as field_store, groups, memberships, users};
 
 /// The account, if `me` manages it: platform admins manage everybody;
-/// group and user admins the accounts with a role in a group they
-/// administer. Anyone else gets `NotFound`, as for a missing account.
+/// group and user admins the accounts (platform admins excepted) with a
+/// role in a group they administer. Anyone else gets `NotFound`, as for a
+/// missing account.
 pub async fn managed_user(
     conn: &mut Conn,
     me: &CurrentUser,
@@ -27,6 +28,10 @@ pub async fn managed_user(
         .ok_or(AppError::NotFound)?;
     if me.actor.platform_admin {
         return Ok(user);
+    }
+    if user.platform_admin {
+        // Group-level admins never act on a platform admin's account.
+        return Err(AppError::NotFound);
     }
     let tree = groups::tree(&groups::all(conn).await?);
     let roles = memberships::roles_of_user(conn, user_id).await?;
