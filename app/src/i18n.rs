@@ -57,6 +57,29 @@ impl Lang {
     }
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A calendar date (UTC) from milliseconds since the epoch, as the reader
+/// writes it: `22/11/2026` in French, `Nov 22, 2026` in English. The UI
+/// and the mails both use it.
+pub fn date(ms: i64, lang: Lang) -> String {
+    let Ok(dt) = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) else {
+        return String::new();
+    };
+    let month = u8::from(dt.month());
+    match lang {
+        Lang::Fr => format!("{:02}/{:02}/{}", dt.day(), month, dt.year()),
+        Lang::En => format!(
+            "{} {}, {}",
+            MONTHS_EN[usize::from(month - 1)],
+            dt.day(),
+            dt.year()
+        ),
+    }
+}
+
 macro_rules! messages {
     ($($key:ident => $fr:expr, $en:expr;)*) => {
         /// A translatable message. `Lang::t` gives its text.

@@ -13,10 +13,10 @@ use app::server::clock::DAY;
 use app::server::services::accounts::{self, CreateRequest};
 use app::server::services::custom_fields::{self, FieldInput};
 use app::server::services::invitations::{self, AcceptInput, InviteRequest};
-use app::server::services::{auth, deletion, password_links, profiles};
+use app::server::services::{auth, deletion, panels, password_links, profiles};
 use app::server::store::{audit, custom_fields as field_store, memberships, outbox, users};
 use app::server::{AppError, Backend};
-use support::{START, TestApp};
+use support::{START, TestApp, token_in};
 
 fn request(groups: &[i64], roles: &[GroupRole]) -> CreateRequest {
     CreateRequest {
@@ -52,23 +52,6 @@ fn created(outcome: CreateOutcome) -> (i64, Option<String>) {
 async fn mails_to(app: &TestApp, address: &str) -> Vec<outbox::OutboxRow> {
     let mut conn = app.conn().await;
     outbox::for_recipient(&mut conn, address).await.unwrap()
-}
-
-fn token_in(mail: &outbox::OutboxRow) -> String {
-    let text = &mail.body_text;
-    let start = text.find("token=").expect("the mail carries the link") + "token=".len();
-    text[start..]
-        .split(char::is_whitespace)
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
-async fn roles_in(app: &TestApp, user: i64, group: i64) -> Vec<GroupRole> {
-    let mut conn = app.conn().await;
-    memberships::roles_in_group(&mut conn, user, group)
-        .await
-        .unwrap()
 }
 
 async fn an_account_created_with_a_password_is_active_billable_and_can_sign_in(backend: Backend) {
@@ -137,7 +120,7 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
         !mails[0].body_text.contains("radium"),
         "no password in a mail"
     );
-    let token = token_in(&mails[0]);
+    let token = token_in(&mails[0].body_text);
     // No password yet: signing in fails until the link is used.
     assert!(
         auth::login(&app.state, "marie@exemple.fr", "x".repeat(10), None)
@@ -180,13 +163,13 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     second.email = "pierre@exemple.fr".into();
     second.send_credentials = true;
     let (pierre, _) = created(accounts::create(&app.state, &admin, second).await.unwrap());
-    let first_token = token_in(&mails_to(&app, "pierre@exemple.fr").await[0]);
+    let first_token = token_in(&mails_to(&app, "pierre@exemple.fr").await[0].body_text);
     password_links::resend(&app.state, &admin, pierre)
         .await
         .unwrap();
     let mails = mails_to(&app, "pierre@exemple.fr").await;
     assert_eq!(mails.len(), 2);
-    let new_token = token_in(&mails[1]);
+    let new_token = token_in(&mails[1].body_text);
     assert_ne!(first_token, new_token);
     assert!(matches!(
         password_links::open(&app.state, &first_token).await,
@@ -280,11 +263,11 @@ async fn roles_apply_to_every_chosen_group_with_upward_propagation(backend: Back
         .await
         .unwrap(),
     );
-    assert_eq!(roles_in(&app, id, paris).await, [Trainer, Learner]);
-    assert_eq!(roles_in(&app, id, support).await, [Trainer, Learner]);
+    assert_eq!(app.roles_in(id, paris).await, [Trainer, Learner]);
+    assert_eq!(app.roles_in(id, support).await, [Trainer, Learner]);
     // Paris is public: learner of Ventes and Acme too; Support is private.
-    assert_eq!(roles_in(&app, id, ventes).await, [Learner]);
-    assert_eq!(roles_in(&app, id, acme).await, [Learner]);
+    assert_eq!(app.roles_in(id, ventes).await, [Learner]);
+    assert_eq!(app.roles_in(id, acme).await, [Learner]);
 }
 
 async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
@@ -371,14 +354,14 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
         Err(AppError::NotFound)
     ));
     // The panel offers each admin only their groups, with their roles.
-    let panel = accounts::panel(&app.state, &user_admin, paris)
+    let panel = panels::create_panel(&app.state, &user_admin, paris)
         .await
         .unwrap();
     let paths: Vec<&str> = panel.groups.iter().map(|g| g.path.as_str()).collect();
     assert_eq!(paths, ["Acme › Ventes", "Acme › Ventes › Paris"]);
     assert_eq!(panel.roles, [Trainer, Learner]);
     assert!(matches!(
-        accounts::panel(&app.state, &learner, paris).await,
+        panels::create_panel(&app.state, &learner, paris).await,
         Err(AppError::Forbidden)
     ));
 }
@@ -409,7 +392,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
     )
     .await
     .unwrap();
-    let invitation_token = token_in(&mails_to(&app, "marie@exemple.fr").await[0]);
+    let invitation_token = token_in(&mails_to(&app, "marie@exemple.fr").await[0].body_text);
     let req = with_password(request(&[ventes], &[Trainer]));
     let invitation_id = match accounts::create(&app.state, &admin, req.clone())
         .await
@@ -430,7 +413,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
     let mut anyway = req;
     anyway.create_if_invited = true;
     let (id, _) = created(accounts::create(&app.state, &admin, anyway).await.unwrap());
-    assert_eq!(roles_in(&app, id, ventes).await, [Trainer]);
+    assert_eq!(app.roles_in(id, ventes).await, [Trainer]);
     // The invitation is consumed: its link no longer opens.
     assert!(matches!(
         invitations::open_link(&app.state, &invitation_token).await,
@@ -534,7 +517,7 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     )
     .await
     .unwrap();
-    let token = token_in(&mails_to(&app, "noe@exemple.fr").await[0]);
+    let token = token_in(&mails_to(&app, "noe@exemple.fr").await[0].body_text);
     let signed_in = invitations::accept(
         &app.state,
         &token,
@@ -583,7 +566,7 @@ async fn the_deletion_job_deletes_at_the_date_and_not_before(backend: Backend) {
     )
     .await
     .unwrap();
-    let token = token_in(&mails_to(&app, "noe@exemple.fr").await[0]);
+    let token = token_in(&mails_to(&app, "noe@exemple.fr").await[0].body_text);
     // A date in the past is refused.
     let mut past = req;
     past.email = "late@exemple.fr".into();

@@ -36,19 +36,6 @@ async fn invite(app: &TestApp, me: &CurrentUser, group: i64, emails: &str) {
     .unwrap();
 }
 
-/// The link of the newest mail sent to `address`.
-async fn latest_link_token(app: &TestApp, address: &str) -> String {
-    let mut conn = app.conn().await;
-    let mails = outbox::for_recipient(&mut conn, address).await.unwrap();
-    let text = &mails.last().expect("a mail was queued").body_text;
-    let start = text.find("token=").expect("the mail carries the link") + "token=".len();
-    text[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '&')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 fn accept_input() -> AcceptInput {
     AcceptInput {
         first_name: "Marie".into(),
@@ -234,7 +221,7 @@ async fn a_cancelled_invitation_is_refused_and_leaves_the_tab(backend: Backend) 
     let admin = app.platform_admin("ada@exemple.fr").await;
     let (_, _, paris, _) = app.sample_tree().await;
     invite(&app, &admin, paris, "marie@exemple.fr").await;
-    let token = latest_link_token(&app, "marie@exemple.fr").await;
+    let token = app.latest_link_token("marie@exemple.fr").await;
     let id = id_of(&app, "marie@exemple.fr").await;
 
     tab::cancel(&app.state, &admin, id).await.unwrap();
@@ -272,11 +259,11 @@ async fn a_resend_replaces_the_link_and_renews_the_invitation(backend: Backend) 
     let admin = app.platform_admin("ada@exemple.fr").await;
     let (_, _, paris, _) = app.sample_tree().await;
     invite(&app, &admin, paris, "marie@exemple.fr").await;
-    let old = latest_link_token(&app, "marie@exemple.fr").await;
+    let old = app.latest_link_token("marie@exemple.fr").await;
     let id = id_of(&app, "marie@exemple.fr").await;
     app.clock.advance(10 * DAY);
     tab::resend(&app.state, &admin, id).await.unwrap();
-    let new = latest_link_token(&app, "marie@exemple.fr").await;
+    let new = app.latest_link_token("marie@exemple.fr").await;
     assert_ne!(old, new);
     assert!(matches!(
         invitations::open_link(&app.state, &old).await,
@@ -437,7 +424,7 @@ async fn a_bulk_resend_of_everything_expired_reopens_them(backend: Backend) {
         ["a@exemple.fr", "b@exemple.fr", "c@exemple.fr"]
     );
     assert!(page.rows.iter().all(|r| r.expired));
-    let old = latest_link_token(&app, "a@exemple.fr").await;
+    let old = app.latest_link_token("a@exemple.fr").await;
     assert!(matches!(
         invitations::open_link(&app.state, &old).await,
         Err(AppError::Invalid(Msg::InvitationExpired))
@@ -469,7 +456,7 @@ async fn a_bulk_resend_of_everything_expired_reopens_them(backend: Backend) {
         ..all()
     };
     assert_eq!(list(&app, &admin, pending).await.total, 5);
-    let fresh = latest_link_token(&app, "a@exemple.fr").await;
+    let fresh = app.latest_link_token("a@exemple.fr").await;
     assert_eq!(
         invitations::open_link(&app.state, &fresh)
             .await
@@ -484,7 +471,7 @@ async fn copying_the_link_rotates_the_token_without_a_mail(backend: Backend) {
     let admin = app.platform_admin("ada@exemple.fr").await;
     let (_, _, paris, _) = app.sample_tree().await;
     invite(&app, &admin, paris, "marie@exemple.fr").await;
-    let mailed = latest_link_token(&app, "marie@exemple.fr").await;
+    let mailed = app.latest_link_token("marie@exemple.fr").await;
     let id = id_of(&app, "marie@exemple.fr").await;
     let before = mails_queued(&app).await;
 

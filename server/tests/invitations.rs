@@ -35,19 +35,6 @@ fn outcomes(lines: &[app::api::invitations::InviteLine]) -> Vec<(&str, &InviteOu
         .collect()
 }
 
-/// The link of the newest mail sent to `address`.
-async fn latest_link_token(app: &TestApp, address: &str) -> String {
-    let mut conn = app.conn().await;
-    let mails = outbox::for_recipient(&mut conn, address).await.unwrap();
-    let text = &mails.last().expect("a mail was queued").body_text;
-    let start = text.find("token=").expect("the mail carries the link") + "token=".len();
-    text[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '&')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 fn accept_input() -> AcceptInput {
     AcceptInput {
         first_name: "Marie".into(),
@@ -140,7 +127,7 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
     )
     .await
     .unwrap();
-    let first_link = latest_link_token(&app, "marie@exemple.fr").await;
+    let first_link = app.latest_link_token("marie@exemple.fr").await;
     app.clock.advance(10 * DAY);
     let lines = invitations::invite(
         &app.state,
@@ -153,12 +140,9 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
         outcomes(&lines),
         [("marie@exemple.fr", &InviteOutcome::Merged)]
     );
-    let view = invitations::open_link(
-        &app.state,
-        &latest_link_token(&app, "marie@exemple.fr").await,
-    )
-    .await
-    .unwrap();
+    let view = invitations::open_link(&app.state, &app.latest_link_token("marie@exemple.fr").await)
+        .await
+        .unwrap();
     assert_eq!(
         view.expires_at,
         support::START + 10 * DAY + 30 * DAY,
@@ -183,7 +167,7 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
 
     let signed_in = invitations::accept(
         &app.state,
-        &latest_link_token(&app, "marie@exemple.fr").await,
+        &app.latest_link_token("marie@exemple.fr").await,
         accept_input(),
     )
     .await
@@ -245,7 +229,7 @@ async fn accepting_creates_an_active_member_with_the_propagated_roles(backend: B
     )
     .await
     .unwrap();
-    let token = latest_link_token(&app, "marie@exemple.fr").await;
+    let token = app.latest_link_token("marie@exemple.fr").await;
     let view = invitations::open_link(&app.state, &token).await.unwrap();
     assert_eq!(view.email, "marie@exemple.fr");
     assert_eq!(view.inviter.as_deref(), Some("Ada Admin"));
@@ -304,7 +288,7 @@ async fn propagation_stops_at_the_first_private_group(backend: Backend) {
     )
     .await
     .unwrap();
-    let token = latest_link_token(&app, "marie@exemple.fr").await;
+    let token = app.latest_link_token("marie@exemple.fr").await;
     let user = invitations::accept(&app.state, &token, accept_input())
         .await
         .unwrap()
@@ -330,9 +314,9 @@ async fn used_expired_and_cancelled_links_are_refused_with_their_reason(backend:
     )
     .await
     .unwrap();
-    let used = latest_link_token(&app, "used@exemple.fr").await;
-    let late = latest_link_token(&app, "late@exemple.fr").await;
-    let gone = latest_link_token(&app, "gone@exemple.fr").await;
+    let used = app.latest_link_token("used@exemple.fr").await;
+    let late = app.latest_link_token("late@exemple.fr").await;
+    let gone = app.latest_link_token("gone@exemple.fr").await;
 
     invitations::accept(&app.state, &used, accept_input())
         .await
@@ -375,7 +359,7 @@ async fn two_concurrent_submissions_of_the_form_create_one_account(backend: Back
     )
     .await
     .unwrap();
-    let token = latest_link_token(&app, "marie@exemple.fr").await;
+    let token = app.latest_link_token("marie@exemple.fr").await;
     let (a, b) = tokio::join!(
         invitations::accept(&app.state, &token, accept_input()),
         invitations::accept(&app.state, &token, accept_input()),
@@ -401,7 +385,7 @@ async fn one_reminder_goes_three_days_after_the_last_send(backend: Backend) {
     )
     .await
     .unwrap();
-    let first_link = latest_link_token(&app, "marie@exemple.fr").await;
+    let first_link = app.latest_link_token("marie@exemple.fr").await;
     app.clock.advance(3 * DAY - 1);
     assert_eq!(
         invitations::send_due_reminders(&app.state).await.unwrap(),
@@ -436,7 +420,7 @@ async fn one_reminder_goes_three_days_after_the_last_send(backend: Backend) {
             .await
             .is_ok()
     );
-    let reminder_link = latest_link_token(&app, "marie@exemple.fr").await;
+    let reminder_link = app.latest_link_token("marie@exemple.fr").await;
     assert_ne!(reminder_link, first_link);
     assert!(
         invitations::accept(&app.state, &reminder_link, accept_input())

@@ -2,19 +2,12 @@
 
 mod support;
 
-use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
+use app::domain::GroupRole::{GroupAdmin, Learner, Trainer, UserAdmin};
 use app::i18n::Msg;
 use app::server::services::{groups, members};
-use app::server::store::{audit, memberships};
+use app::server::store::audit;
 use app::server::{AppError, Backend};
 use support::TestApp;
-
-async fn roles(app: &TestApp, user: i64, group: i64) -> Vec<GroupRole> {
-    let mut conn = app.conn().await;
-    memberships::roles_in_group(&mut conn, user, group)
-        .await
-        .unwrap()
-}
 
 async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
     let app = TestApp::new(backend).await;
@@ -31,21 +24,21 @@ async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
     members::set_roles(&app.state, &admin, paris, id, vec![Trainer, Learner])
         .await
         .unwrap();
-    assert_eq!(roles(&app, id, paris).await, [Trainer, Learner]);
-    assert_eq!(roles(&app, id, ventes).await, [Learner]);
-    assert_eq!(roles(&app, id, acme).await, [Learner]);
+    assert_eq!(app.roles_in(id, paris).await, [Trainer, Learner]);
+    assert_eq!(app.roles_in(id, ventes).await, [Learner]);
+    assert_eq!(app.roles_in(id, acme).await, [Learner]);
 
     members::set_roles(&app.state, &admin, paris, id, vec![Learner])
         .await
         .unwrap();
-    assert_eq!(roles(&app, id, paris).await, [Learner]);
+    assert_eq!(app.roles_in(id, paris).await, [Learner]);
 
     members::remove(&app.state, &admin, paris, id)
         .await
         .unwrap();
-    assert!(roles(&app, id, paris).await.is_empty());
+    assert!(app.roles_in(id, paris).await.is_empty());
     // Removing from Paris leaves the roles held elsewhere.
-    assert_eq!(roles(&app, id, ventes).await, [Learner]);
+    assert_eq!(app.roles_in(id, ventes).await, [Learner]);
     let page = groups::page(&app.state, &admin, paris).await.unwrap();
     assert!(page.members.iter().all(|m| m.user_id != id));
 
@@ -142,9 +135,9 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     members::set_roles(&app.state, &platform, paris, boss.user.id, vec![UserAdmin])
         .await
         .unwrap();
-    assert_eq!(roles(&app, boss.user.id, paris).await, [UserAdmin]);
+    assert_eq!(app.roles_in(boss.user.id, paris).await, [UserAdmin]);
     assert_eq!(
-        roles(&app, student.user.id, paris).await,
+        app.roles_in(student.user.id, paris).await,
         [Trainer, Learner]
     );
 

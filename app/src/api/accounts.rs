@@ -94,10 +94,10 @@ pub fn checked(value: &Option<String>) -> bool {
 
 #[server(endpoint = "accounts/panel")]
 pub async fn get_create_panel(group_id: i64) -> Result<CreatePanel, ApiError> {
-    use crate::server::{context, services::accounts};
+    use crate::server::{context, services::panels};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(accounts::panel(&state, &me, group_id).await?)
+    Ok(panels::create_panel(&state, &me, group_id).await?)
 }
 
 /// `CRÉER COMPTE`. Groups arrive as `groups[<id>]=on` (the chooser's

@@ -3,28 +3,9 @@
 use time::OffsetDateTime;
 
 use crate::domain::{AccountType, GroupRole};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A calendar date (UTC) from milliseconds since the epoch.
-pub fn date(ms: i64, lang: Lang) -> String {
-    let Ok(dt) = OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) else {
-        return String::new();
-    };
-    let month = u8::from(dt.month());
-    match lang {
-        Lang::Fr => format!("{:02}/{:02}/{}", dt.day(), month, dt.year()),
-        Lang::En => format!(
-            "{} {}, {}",
-            MONTHS_EN[usize::from(month - 1)],
-            dt.day(),
-            dt.year()
-        ),
-    }
-}
+pub use crate::i18n::date;
 
 /// `YYYY-MM-DD` (UTC), what a date input holds.
 pub fn iso_date(ms: i64) -> String {
@@ -53,6 +34,7 @@ pub fn account_type(kind: AccountType) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn dates_follow_the_reader_language() {

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::{AuthCard, ClosedLink, FormError, Loading};
+use super::widgets::{AuthCard, ClosedLink, FormError, Loading, go_home_after};
 use crate::api::invitations::{AcceptInvitation, LinkView, get_invitation_link};
 use crate::i18n::{Lang, Msg};
 
@@ -34,11 +34,7 @@ pub fn InvitationPage() -> impl IntoView {
 fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
     let lang = use_lang();
     let accept = ServerAction::<AcceptInvitation>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = accept.value().get() {
-            let _ = window().location().set_href("/");
-        }
-    });
+    go_home_after(accept.value());
     view! {
         <h1>{lang.t(Msg::AcceptTitle)}</h1>
         <p class="muted">{lang.t(Msg::AcceptIntro)}</p>

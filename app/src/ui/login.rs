@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, FormError, Loading};
+use super::widgets::{AuthCard, FormError, Loading, go_home_after};
 use crate::api::auth::{Login, current_user};
 use crate::i18n::Msg;
 
@@ -25,13 +25,8 @@ pub fn LoginPage() -> impl IntoView {
 fn LoginForm() -> impl IntoView {
     let lang = use_lang();
     let login = ServerAction::<Login>::new();
-    // A full load after signing in, so the whole UI comes back in the
-    // user's own language.
-    Effect::new(move |_| {
-        if let Some(Ok(())) = login.value().get() {
-            let _ = window().location().set_href("/");
-        }
-    });
+    // A full load, so the whole UI comes back in the user's own language.
+    go_home_after(login.value());
     view! {
         <AuthCard>
                 <h1>{lang.t(Msg::LoginTitle)}</h1>

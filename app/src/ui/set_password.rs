@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, ClosedLink, FormError, Loading};
+use super::widgets::{AuthCard, ClosedLink, FormError, Loading, go_home_after};
 use crate::api::accounts::{SetPassword, SetPasswordView, get_password_link};
 use crate::i18n::Msg;
 
@@ -32,11 +32,7 @@ pub fn SetPasswordPage() -> impl IntoView {
 fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
     let lang = use_lang();
     let set = ServerAction::<SetPassword>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = set.value().get() {
-            let _ = window().location().set_href("/");
-        }
-    });
+    go_home_after(set.value());
     view! {
         <h1>{lang.t(Msg::SetPasswordTitle)}</h1>
         <p class="muted">{lang.t(Msg::SetPasswordIntro)}</p>

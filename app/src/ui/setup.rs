@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, FormError, Loading};
+use super::widgets::{AuthCard, FormError, Loading, go_home_after};
 use crate::api::setup::{CreateFirstAdmin, SetupStatus, get_setup_status};
 use crate::i18n::Msg;
 
@@ -59,11 +59,7 @@ pub fn SetupPage() -> impl IntoView {
 fn SetupForm(token: String) -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateFirstAdmin>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = create.value().get() {
-            let _ = window().location().set_href("/");
-        }
-    });
+    go_home_after(create.value());
     view! {
         <p class="muted">{lang.t(Msg::SetupIntro)}</p>
         <ActionForm action=create>

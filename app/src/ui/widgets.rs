@@ -137,3 +137,18 @@ pub fn ClosedLink(title: Msg, error: ApiError) -> impl IntoView {
         </p>
     }
 }
+
+/// Once a sign-in form succeeds (login, setup, invitation, set-password),
+/// a full load of home: the new session cookie and language take effect
+/// everywhere, the frame included.
+pub fn go_home_after<T>(value: impl Into<Signal<Option<Result<T, ApiError>>>>)
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let value = value.into();
+    Effect::new(move |_| {
+        if value.with(|v| matches!(v, Some(Ok(_)))) {
+            let _ = window().location().set_href("/");
+        }
+    });
+}

@@ -150,6 +150,23 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The roles `user` holds in `group` itself, sorted.
+    pub async fn roles_in(&self, user: i64, group: i64) -> Vec<GroupRole> {
+        let mut conn = self.conn().await;
+        memberships::roles_in_group(&mut conn, user, group)
+            .await
+            .unwrap()
+    }
+
+    /// The token of the link in the newest mail queued for `address`.
+    pub async fn latest_link_token(&self, address: &str) -> String {
+        let mut conn = self.conn().await;
+        let mails = app::server::store::outbox::for_recipient(&mut conn, address)
+            .await
+            .unwrap();
+        token_in(&mails.last().expect("a mail was queued").body_text)
+    }
+
     /// `Acme (private) › Ventes (public) › Paris (public)` and
     /// `Acme › Support (private)`: (acme, ventes, paris, support).
     pub async fn sample_tree(&self) -> (i64, i64, i64, i64) {
@@ -159,6 +176,16 @@ impl TestApp {
         let support = self.group("Support", Some(acme), Visibility::Private).await;
         (acme, ventes, paris, support)
     }
+}
+
+/// The token of the first link in a mail's text.
+pub fn token_in(text: &str) -> String {
+    let start = text.find("token=").expect("the mail carries the link") + "token=".len();
+    text[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '&')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 pub fn gid(id: i64) -> GroupId {

@@ -4,9 +4,7 @@
 //! sheets) and accessible: `lang`, a title, a real link as the button, and
 //! contrast above 4.5:1.
 
-use time::OffsetDateTime;
-
-use crate::i18n::Lang;
+use crate::i18n::{Lang, date};
 
 /// A mail ready to queue (`store::outbox::NewMail`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -312,27 +310,6 @@ fn one_line(s: &str) -> String {
         .collect::<String>()
         .trim()
         .to_owned()
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A calendar date (UTC): `22/11/2026` in French, `Nov 22, 2026` in English.
-pub fn date(ms: i64, lang: Lang) -> String {
-    let Ok(dt) = OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) else {
-        return String::new();
-    };
-    let month = u8::from(dt.month());
-    match lang {
-        Lang::Fr => format!("{:02}/{:02}/{}", dt.day(), month, dt.year()),
-        Lang::En => format!(
-            "{} {}, {}",
-            MONTHS_EN[usize::from(month - 1)],
-            dt.day(),
-            dt.year()
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::api::accounts::{CreateOutcome, CreatePanel, GroupChoice};
+use crate::api::accounts::CreateOutcome;
 use crate::domain::login_name::parse_login_name;
 use crate::domain::password;
 use crate::domain::person_name::PersonName;
@@ -16,71 +16,12 @@ use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::groups::path_label;
 use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants, password_links};
 use crate::server::state::AppState;
 use crate::server::store::{audit, custom_fields as field_store, groups, invitations, users};
 
 const MAX_EXTRA_INFO_CHARS: usize = 2_000;
-
-/// The groups an admin may put accounts in, in tree order, with what they
-/// may grant in each.
-pub fn choosable_groups(
-    me: &CurrentUser,
-    tree: &GroupTree,
-    names: &HashMap<i64, String>,
-) -> Vec<GroupChoice> {
-    let by_name = |mut ids: Vec<GroupId>| {
-        ids.sort_by_key(|g| names.get(&g.0).map(|n| n.to_lowercase()));
-        ids
-    };
-    let mut out = Vec::new();
-    // Depth first, children after their parent, siblings by name.
-    let mut stack: Vec<(GroupId, usize)> = by_name(tree.roots())
-        .into_iter()
-        .rev()
-        .map(|g| (g, 0))
-        .collect();
-    while let Some((group, depth)) = stack.pop() {
-        let grantable = policy::grantable_roles(&me.actor, tree, group);
-        if !grantable.is_empty() {
-            out.push(GroupChoice {
-                id: group.0,
-                path: path_label(tree, names, group.0),
-                depth,
-                grantable,
-            });
-        }
-        stack.extend(
-            by_name(tree.children(group))
-                .into_iter()
-                .rev()
-                .map(|c| (c, depth + 1)),
-        );
-    }
-    out
-}
-
-pub async fn panel(state: &AppState, me: &CurrentUser, group_id: i64) -> AppResult<CreatePanel> {
-    let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
-    super::groups::require_user_manager(me, &tree, group_id)?;
-    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
-    let choices = choosable_groups(me, &tree, &names);
-    let roles = GroupRole::ALL
-        .into_iter()
-        .filter(|r| choices.iter().any(|c| c.grantable.contains(r)))
-        .collect();
-    Ok(CreatePanel {
-        group_id,
-        group_name: names.get(&group_id).cloned().unwrap_or_default(),
-        groups: choices,
-        roles,
-        custom_fields: field_store::list(&mut conn).await?,
-    })
-}
 
 #[derive(Clone, Debug, Default)]
 pub struct CreateRequest {

@@ -1,11 +1,15 @@
 //! What the `+ → Utilisateur` panels offer the current admin.
 
+use std::collections::HashMap;
+
+use crate::api::accounts::{CreatePanel, GroupChoice};
 use crate::api::invitations::InvitePanel;
-use crate::domain::{GroupId, policy};
+use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::groups::path_label;
 use crate::server::state::AppState;
-use crate::server::store::groups;
+use crate::server::store::{custom_fields as field_store, groups};
 
 pub async fn invite_panel(
     state: &AppState,
@@ -27,6 +31,68 @@ pub async fn invite_panel(
         group_name: name,
         grantable_roles: policy::grantable_roles(&me.actor, &tree, group),
         may_grant_platform_admin: policy::may_grant_platform_admin(&me.actor),
-        custom_fields: crate::server::store::custom_fields::list(&mut conn).await?,
+        custom_fields: field_store::list(&mut conn).await?,
+    })
+}
+
+/// The groups an admin may put accounts in, in tree order, with what they
+/// may grant in each.
+pub fn choosable_groups(
+    me: &CurrentUser,
+    tree: &GroupTree,
+    names: &HashMap<i64, String>,
+) -> Vec<GroupChoice> {
+    let by_name = |mut ids: Vec<GroupId>| {
+        ids.sort_by_key(|g| names.get(&g.0).map(|n| n.to_lowercase()));
+        ids
+    };
+    let mut out = Vec::new();
+    // Depth first, children after their parent, siblings by name.
+    let mut stack: Vec<(GroupId, usize)> = by_name(tree.roots())
+        .into_iter()
+        .rev()
+        .map(|g| (g, 0))
+        .collect();
+    while let Some((group, depth)) = stack.pop() {
+        let grantable = policy::grantable_roles(&me.actor, tree, group);
+        if !grantable.is_empty() {
+            out.push(GroupChoice {
+                id: group.0,
+                path: path_label(tree, names, group.0),
+                depth,
+                grantable,
+            });
+        }
+        stack.extend(
+            by_name(tree.children(group))
+                .into_iter()
+                .rev()
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    out
+}
+
+pub async fn create_panel(
+    state: &AppState,
+    me: &CurrentUser,
+    group_id: i64,
+) -> AppResult<CreatePanel> {
+    let mut conn = state.db.pool.acquire().await?;
+    let all = groups::all(&mut conn).await?;
+    let tree = groups::tree(&all);
+    super::groups::require_user_manager(me, &tree, group_id)?;
+    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let choices = choosable_groups(me, &tree, &names);
+    let roles = GroupRole::ALL
+        .into_iter()
+        .filter(|r| choices.iter().any(|c| c.grantable.contains(r)))
+        .collect();
+    Ok(CreatePanel {
+        group_id,
+        group_name: names.get(&group_id).cloned().unwrap_or_default(),
+        groups: choices,
+        roles,
+        custom_fields: field_store::list(&mut conn).await?,
     })
 }
