@@ -186,6 +186,10 @@ messages! {
     ErrForbidden => "Vous n'avez pas le droit de faire cela.", "You are not allowed to do that.";
     ErrNotFound => "Introuvable.", "Not found.";
     ErrNetwork => "Le serveur ne répond pas. Vérifiez votre connexion.", "The server does not answer. Check your connection.";
+    ErrBadRequest => "Requête invalide.", "Invalid request.";
+    ErrCrossSite => "Requête refusée : elle ne vient pas de ce site.", "Request refused: it did not come from this site.";
+    ErrUnsupportedMediaType => "Requête refusée : format de données non accepté.", "Request refused: this data format is not accepted.";
+    ErrTooLarge => "Requête trop volumineuse.", "Request too large.";
     ErrNameRequired => "Le nom est obligatoire.", "The name is required.";
     ErrNameTooLong => "Le nom est trop long (120 caractères au plus).", "The name is too long (120 characters at most).";
     ErrGroupNameTaken => "Un groupe de ce nom existe déjà à cet endroit.", "A group with this name already exists there.";
@@ -232,6 +236,21 @@ messages! {
     ChooseGroupFirst => "Choisissez d'abord un groupe dans la barre de gauche.", "Pick a group in the left bar first.";
     ErrNoRole => "Cochez au moins un rôle.", "Check at least one role.";
     ErrOwnRoles => "Vous ne pouvez pas modifier vos propres rôles : demandez à un autre administrateur.", "You cannot change your own roles: ask another administrator.";
+    // Who may act on what (the security model)
+    ErrTooManyAddresses => "Trop d'adresses en une fois : 1 000 au plus par envoi. Pour davantage, utilisez l'import.", "Too many addresses at once: 1,000 at most per send. For more, use the import.";
+    ErrInvitationBeyondYou => "Cette invitation donne aussi des droits que vous ne pouvez pas donner : seul un administrateur qui peut tous les donner peut la renvoyer, copier son lien ou l'annuler. Vous pouvez en retirer vos propres groupes et rôles.", "This invitation also carries rights you cannot grant: only an administrator who may grant all of them can re-send it, copy its link or cancel it. You may withdraw your own groups and roles from it.";
+    GrantsWithdrawn => "Vos groupes et rôles ont été retirés de l'invitation ; elle reste en attente pour les autres.", "Your groups and roles were withdrawn from the invitation; it stays pending for the others.";
+    BulkPartial => "avec des droits que vous ne pouvez pas donner : seuls vos groupes et rôles retirés (annulation), rien renvoyé (renvoi)", "with rights you cannot grant: only your groups and roles withdrawn (cancel), nothing re-sent (re-send)";
+    WithdrawMyGrants => "Retirer mes groupes et rôles", "Withdraw my groups and roles";
+    InvitationPartlyYours => "Comprend des droits que vous ne pouvez pas donner", "Carries rights you cannot grant";
+    WelcomeTitle => "Votre compte est activé", "Your account is active";
+    WelcomeDroppedIntro => "Une partie des accès promis par l'invitation n'est plus valable, car la personne qui les avait donnés ne peut plus les donner. Demandez-les à un administrateur :", "Part of the access the invitation promised no longer holds, because whoever granted it may no longer grant it. Ask an administrator for it:";
+    Continue => "Continuer", "Continue";
+    ExistingAccountElsewhere => "Un compte utilise déjà cette adresse : rien n'a été créé.", "An account already uses this address: nothing was created.";
+    PendingInvitationElsewhere => "Une invitation est en attente pour cette adresse, avec des droits que vous ne pouvez pas donner : rien n'a été créé. Vous pouvez y ajouter vos groupes et rôles.", "An invitation is pending for this address, with rights you cannot grant: nothing was created. You may add your groups and roles to it.";
+    AddToInvitation => "Ajouter mes groupes et rôles à l'invitation", "Add my groups and roles to the invitation";
+    AddedToInvitation => "Vos groupes et rôles ont été ajoutés à l'invitation en attente.", "Your groups and roles were added to the pending invitation.";
+    AccountPartlyYours => "Cette personne a aussi des rôles hors de votre périmètre : vous gérez ses rôles dans vos groupes, pas son compte.", "This person also holds roles outside your scope: you manage their roles in your groups, not their account.";
     ErrNotAMember => "Cette personne n'est pas membre de ce groupe.", "This person is not a member of this group.";
     ErrFieldKey => "Clé invalide : une lettre minuscule puis lettres, chiffres ou _ (40 au plus).", "Invalid key: a lower-case letter, then letters, digits or _ (40 at most).";
     ErrFieldKeyTaken => "Un champ utilise déjà cette clé.", "A field already uses this key.";

@@ -4,15 +4,23 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::i18n::Msg;
+use app::server::error::refusal;
 use app::server::services::{demo, setup};
 use app::server::store::sessions;
 use app::server::{AppState, Clock, Config, Db};
 use app::server::{jobs, mail};
 use app::ui::{App, shell};
 use axum::Router;
-use axum::http::HeaderValue;
-use axum::http::header::{REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
-use axum::middleware;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::header::{
+    CONTENT_LENGTH, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -74,6 +82,45 @@ mod e2e_clock {
     }
 }
 
+/// The largest body a server function reads. A 1,000-address invitation
+/// list is about 40 KB; file imports will get a route and a limit of their
+/// own.
+pub const API_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Reads an `/api/` body up to `API_BODY_LIMIT` before the function does,
+/// so that a larger one gets a 413 in the caller's language, whether it
+/// announced its length or not (chunked), instead of a parser failure.
+async fn limit_api_body(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let announced_too_large = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        .is_some_and(|length| length > API_BODY_LIMIT as u64);
+    if announced_too_large {
+        return refusal(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Msg::ErrTooLarge,
+            &parts.headers,
+        );
+    }
+    match Limited::new(body, API_BODY_LIMIT).collect().await {
+        Ok(collected) => {
+            let body = Body::from(collected.to_bytes());
+            next.run(Request::from_parts(parts, body)).await
+        }
+        Err(e) if e.is::<LengthLimitError>() => refusal(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Msg::ErrTooLarge,
+            &parts.headers,
+        ),
+        Err(_) => refusal(StatusCode::BAD_REQUEST, Msg::ErrBadRequest, &parts.headers),
+    }
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let allowed = AllowedOrigin::from_url(&state.config.public_url);
@@ -96,6 +143,8 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
+        // Inside the origin check: a cross-site post is refused unread.
+        .layer(middleware::from_fn(limit_api_body))
         .layer(middleware::from_fn_with_state(
             allowed,
             origin::same_origin_only,

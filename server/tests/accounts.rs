@@ -10,7 +10,7 @@ use app::domain::AccountType;
 use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
 use app::i18n::{Lang, Msg};
 use app::server::clock::DAY;
-use app::server::services::accounts::{self, CreateRequest};
+use app::server::services::accounts::{self, CreateRequest, IfInvited};
 use app::server::services::custom_fields::{self, FieldInput};
 use app::server::services::invitations::{self, AcceptInput, InviteRequest};
 use app::server::services::{auth, deletion, panels, password_links, profiles};
@@ -376,7 +376,9 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
         .await
         .unwrap()
     {
-        CreateOutcome::ExistingAccount { user_id, .. } => assert_eq!(user_id, admin.user.id),
+        CreateOutcome::ExistingAccount {
+            account: Some((user_id, _)),
+        } => assert_eq!(user_id, admin.user.id),
         other => panic!("expected the existing account, got {other:?}"),
     }
 
@@ -398,7 +400,10 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
         .await
         .unwrap()
     {
-        CreateOutcome::PendingInvitation { invitation_id, .. } => invitation_id,
+        CreateOutcome::PendingInvitation {
+            invitation_id: Some(invitation_id),
+            ..
+        } => invitation_id,
         other => panic!("expected the pending invitation, got {other:?}"),
     };
     let mut conn = app.conn().await;
@@ -411,7 +416,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
     drop(conn);
 
     let mut anyway = req;
-    anyway.create_if_invited = true;
+    anyway.if_invited = IfInvited::Create;
     let (id, _) = created(accounts::create(&app.state, &admin, anyway).await.unwrap());
     assert_eq!(app.roles_in(id, ventes).await, [Trainer]);
     // The invitation is consumed: its link no longer opens.

@@ -2,12 +2,15 @@
 
 mod support;
 
+use std::sync::Arc;
+
 use app::api::setup::SetupStatus;
 use app::i18n::{Lang, Msg};
-use app::server::clock::DAY;
+use app::server::auth::rate_limit::WINDOW;
+use app::server::clock::{DAY, MINUTE};
 use app::server::services::{auth, setup};
 use app::server::store::users;
-use app::server::{AppError, Backend};
+use app::server::{AppError, AppState, Backend};
 use support::TestApp;
 
 fn admin_input(email: &str) -> setup::AdminInput {
@@ -205,6 +208,262 @@ async fn an_account_is_throttled_after_five_failures(backend: Backend) {
     );
 }
 
+const RIGHT: &str = "correct horse battery";
+/// `u@exemple.fr` as a guesser may type it: upper case, a full-width `e`, a
+/// soft hyphen. Sign-in reaches the same account under each.
+const SPELLINGS: [&str; 4] = [
+    "u@exemple.fr",
+    "U@EXEMPLE.FR",
+    "u@\u{ff45}xemple.fr",
+    "u@exem\u{00ad}ple.fr",
+];
+
+async fn attempt(
+    state: &AppState,
+    identifier: &str,
+    password: &str,
+    client: Option<&str>,
+) -> Result<(), Msg> {
+    match auth::login(state, identifier, password.into(), client).await {
+        Ok(_) => Ok(()),
+        Err(AppError::Invalid(msg)) => Err(msg),
+        Err(other) => panic!("unexpected error: {other:?}"),
+    }
+}
+
+async fn a_lock_out_holds_under_every_spelling_of_the_address(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    // Each spelling does reach the account (and a success clears nothing
+    // that matters here: no failure yet).
+    for spelling in SPELLINGS {
+        assert_eq!(attempt(&app.state, spelling, RIGHT, None).await, Ok(()));
+    }
+    for _ in 0..5 {
+        assert_eq!(
+            attempt(&app.state, "u@exemple.fr", "nope", Some("10.0.0.1")).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    for spelling in SPELLINGS {
+        assert_eq!(
+            attempt(&app.state, spelling, RIGHT, Some("10.0.0.2")).await,
+            Err(Msg::TooManyAttempts),
+            "{spelling:?}"
+        );
+    }
+    app.clock.advance(WINDOW + 1);
+    assert_eq!(
+        attempt(&app.state, "u@\u{ff45}xemple.fr", RIGHT, Some("10.0.0.2")).await,
+        Ok(())
+    );
+}
+
+async fn failures_under_different_spellings_count_together(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    for spelling in SPELLINGS.iter().cycle().skip(1).take(5) {
+        assert_eq!(
+            attempt(&app.state, spelling, "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    assert_eq!(
+        attempt(&app.state, "u@exemple.fr", RIGHT, None).await,
+        Err(Msg::TooManyAttempts)
+    );
+    // The same holds for an address nobody has: the answer stays the same.
+    for spelling in [
+        "x@exemple.fr",
+        "X@\u{ff45}xemple.fr",
+        "x@exem\u{00ad}ple.fr",
+    ]
+    .iter()
+    .cycle()
+    .take(5)
+    {
+        assert_eq!(
+            attempt(&app.state, spelling, "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    assert_eq!(
+        attempt(&app.state, "x@exemple.fr", "nope", None).await,
+        Err(Msg::TooManyAttempts)
+    );
+}
+
+async fn an_account_is_one_counter_whichever_identifier_reaches_it(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let user = app.user_with_roles("jd@exemple.fr", &[]).await;
+    let mut conn = app.conn().await;
+    sqlx::query("UPDATE users SET login_name = 'jdupont' WHERE id = $1")
+        .bind(user.user.id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    for identifier in [
+        "jd@exemple.fr",
+        "JDupont",
+        "jd@exemple.fr",
+        "jdupont",
+        "jdupont",
+    ] {
+        assert_eq!(
+            attempt(&app.state, identifier, "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    assert_eq!(
+        attempt(&app.state, "jd@exemple.fr", RIGHT, None).await,
+        Err(Msg::TooManyAttempts)
+    );
+}
+
+async fn instances_on_one_database_share_the_count(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    // A second server on the same database: its own pool and limiter.
+    let other =
+        server::startup::build_state((*app.state.config).clone(), Arc::new(app.clock.clone()))
+            .await
+            .unwrap();
+    for _ in 0..5 {
+        assert_eq!(
+            attempt(&app.state, "u@exemple.fr", "nope", Some("10.0.0.1")).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    for spelling in SPELLINGS {
+        assert_eq!(
+            attempt(&other, spelling, RIGHT, Some("10.0.0.1")).await,
+            Err(Msg::TooManyAttempts),
+            "{spelling:?}"
+        );
+    }
+    // Spread over both instances, failures add up too.
+    app.clock.advance(WINDOW + 1);
+    for i in 0..5 {
+        let state = if i % 2 == 0 { &app.state } else { &other };
+        assert_eq!(
+            attempt(state, SPELLINGS[i % 4], "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    for state in [&app.state, &other] {
+        assert_eq!(
+            attempt(state, "u@exemple.fr", RIGHT, None).await,
+            Err(Msg::TooManyAttempts)
+        );
+    }
+    app.clock.advance(WINDOW + 1);
+    assert_eq!(attempt(&other, "U@EXEMPLE.FR", RIGHT, None).await, Ok(()));
+}
+
+async fn a_client_address_is_locked_after_twenty_failures_across_accounts(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    for i in 0..19 {
+        assert_eq!(
+            attempt(
+                &app.state,
+                &format!("user{i}@x.fr"),
+                "nope",
+                Some("9.9.9.9")
+            )
+            .await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    // A success neither counts against the address nor forgives it.
+    assert_eq!(
+        attempt(&app.state, "u@exemple.fr", RIGHT, Some("9.9.9.9")).await,
+        Ok(())
+    );
+    assert_eq!(
+        attempt(&app.state, "user19@x.fr", "nope", Some("9.9.9.9")).await,
+        Err(Msg::InvalidCredentials)
+    );
+    assert_eq!(
+        attempt(&app.state, "u@exemple.fr", RIGHT, Some("9.9.9.9")).await,
+        Err(Msg::TooManyAttempts)
+    );
+    assert_eq!(
+        attempt(&app.state, "u@exemple.fr", RIGHT, Some("8.8.8.8")).await,
+        Ok(())
+    );
+}
+
+async fn a_success_forgives_the_accounts_earlier_typos(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    for spelling in SPELLINGS {
+        assert_eq!(
+            attempt(&app.state, spelling, "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    assert_eq!(
+        attempt(&app.state, "u@\u{ff45}xemple.fr", RIGHT, None).await,
+        Ok(())
+    );
+    for _ in 0..4 {
+        assert_eq!(
+            attempt(&app.state, "u@exemple.fr", "nope", None).await,
+            Err(Msg::InvalidCredentials)
+        );
+    }
+    assert_eq!(
+        attempt(&app.state, "u@exemple.fr", RIGHT, None).await,
+        Ok(())
+    );
+}
+
+/// Attempts are counted before the password is checked, so a burst of
+/// concurrent guesses cannot all slip past a count none of them is in yet.
+async fn concurrent_guesses_never_exceed_the_limit(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.user_with_roles("u@exemple.fr", &[]).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let state = app.state.clone();
+        guesses.spawn(async move {
+            attempt(&state, SPELLINGS[i % 4], &format!("guess {i}"), None).await
+        });
+    }
+    let mut checked = 0;
+    while let Some(outcome) = guesses.join_next().await {
+        match outcome.unwrap() {
+            Err(Msg::InvalidCredentials) => checked += 1,
+            Err(Msg::TooManyAttempts) => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert!(checked <= 5, "{checked} guesses reached the password check");
+}
+
+async fn old_failures_are_purged(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    for i in 0..3 {
+        let _ = attempt(
+            &app.state,
+            &format!("user{i}@x.fr"),
+            "nope",
+            Some("9.9.9.9"),
+        )
+        .await;
+    }
+    app.clock.advance(WINDOW + 2 * MINUTE);
+    let _ = attempt(&app.state, "late@x.fr", "nope", None).await;
+    let mut conn = app.conn().await;
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM login_failures ORDER BY key")
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["id:late@x.fr"]);
+}
+
 async fn sessions_end_at_logout_and_after_fourteen_days(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.platform_admin("ada@exemple.fr").await;
@@ -279,6 +538,14 @@ on_both_backends!(
     login_accepts_the_address_in_any_case_and_opens_a_session,
     wrong_password_and_unknown_account_get_the_same_answer,
     an_account_is_throttled_after_five_failures,
+    a_lock_out_holds_under_every_spelling_of_the_address,
+    failures_under_different_spellings_count_together,
+    an_account_is_one_counter_whichever_identifier_reaches_it,
+    instances_on_one_database_share_the_count,
+    a_client_address_is_locked_after_twenty_failures_across_accounts,
+    a_success_forgives_the_accounts_earlier_typos,
+    concurrent_guesses_never_exceed_the_limit,
+    old_failures_are_purged,
     sessions_end_at_logout_and_after_fourteen_days,
     the_session_cookie_value_is_not_stored,
 );

@@ -48,11 +48,20 @@ pub enum CreateOutcome {
         generated_password: Option<String>,
         credentials_mailed: bool,
     },
-    /// The address belongs to an account: nothing was created.
-    ExistingAccount { user_id: i64, name: String },
-    /// The address has a pending invitation: nothing was created yet; the
-    /// admin may create anyway (the invitation is consumed) or re-send it.
-    PendingInvitation { invitation_id: i64, email: String },
+    /// The address belongs to an account: nothing was created. The
+    /// account (id, name) is named only to an admin who reaches it.
+    ExistingAccount { account: Option<(i64, String)> },
+    /// The address has a pending invitation: nothing was created yet. With
+    /// its id (the admin may act on the whole invitation), they may create
+    /// anyway (the invitation is used up) or re-send it; without, they may
+    /// only add their groups and roles to it.
+    PendingInvitation {
+        invitation_id: Option<i64>,
+        email: String,
+    },
+    /// The groups and roles of the form were added to the pending
+    /// invitation of this address, which was sent again.
+    AddedToInvitation { email: String },
 }
 
 /// The set-password page's view of a live link.
@@ -85,6 +94,10 @@ pub struct UserProfile {
     pub custom_values: HashMap<i64, String>,
     /// False while a set-password link waits to be used.
     pub has_password: bool,
+    /// Whether the viewer reaches the whole account (`policy::account_reach`):
+    /// otherwise only the memberships in their own groups are shown, and
+    /// the account-level fields are neither shown nor editable.
+    pub whole_account: bool,
 }
 
 /// Empty strings and absent checkboxes mean "no".
@@ -102,7 +115,8 @@ pub async fn get_create_panel(group_id: i64) -> Result<CreatePanel, ApiError> {
 
 /// `CRÉER COMPTE`. Groups arrive as `groups[<id>]=on` (the chooser's
 /// checkboxes), custom values as `custom[<key>]=value`; `if_invited=create`
-/// creates the account even though the address has a pending invitation.
+/// creates the account even though the address has a pending invitation,
+/// `if_invited=add` adds the form's groups and roles to that invitation.
 #[server(endpoint = "accounts/create")]
 pub async fn create_account(
     group_id: i64,
@@ -126,7 +140,7 @@ pub async fn create_account(
     custom: Option<HashMap<String, String>>,
     if_invited: Option<String>,
 ) -> Result<CreateOutcome, ApiError> {
-    use crate::server::services::accounts::{self, CreateRequest};
+    use crate::server::services::accounts::{self, CreateRequest, IfInvited};
     use crate::server::{context, forms};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -159,7 +173,11 @@ pub async fn create_account(
         deletion_at: forms::optional_date(deletion_date.as_deref())?,
         account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
         custom: custom.unwrap_or_default(),
-        create_if_invited: if_invited.as_deref() == Some("create"),
+        if_invited: match if_invited.as_deref() {
+            Some("create") => IfInvited::Create,
+            Some("add") => IfInvited::AddGrants,
+            _ => IfInvited::Ask,
+        },
     };
     Ok(accounts::create(&state, &me, req).await?)
 }

@@ -22,18 +22,35 @@ pub enum ApiError {
     Field { fr: String, en: String, msg: Msg },
     #[error("internal error")]
     Internal,
+    /// The request was refused before any function ran: arguments that do
+    /// not parse, a body too large or of a type no function reads, a post
+    /// from another site. `text` is the sentence in the caller's language,
+    /// for clients that show the body as it comes (scripts, a form posted
+    /// before the wasm loads); the UI translates `msg` itself.
+    #[error("refused request: {msg:?}")]
+    Refused { msg: Msg, text: String },
     /// The request did not reach the function or its answer did not come back.
     #[error("transport: {0}")]
     Transport(String),
 }
 
 impl ApiError {
+    /// A refusal of the request itself, worded in `lang`.
+    pub fn refused(msg: Msg, lang: Lang) -> Self {
+        ApiError::Refused {
+            msg,
+            text: lang.t(msg).to_owned(),
+        }
+    }
+
     pub fn message(&self) -> Msg {
         match self {
             ApiError::Unauthenticated => Msg::ErrUnauthenticated,
             ApiError::Forbidden => Msg::ErrForbidden,
             ApiError::NotFound => Msg::ErrNotFound,
-            ApiError::Public(msg) | ApiError::Field { msg, .. } => *msg,
+            ApiError::Public(msg) | ApiError::Field { msg, .. } | ApiError::Refused { msg, .. } => {
+                *msg
+            }
             ApiError::Internal => Msg::ErrInternal,
             ApiError::Transport(_) => Msg::ErrNetwork,
         }
@@ -57,7 +74,14 @@ impl ApiError {
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
+    /// On the server, while answering a request, the failure is the
+    /// request's (see `server::error::request_failure`); in the browser it
+    /// is the network's or the answer's.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(refused) = crate::server::error::request_failure(&value) {
+            return refused;
+        }
         ApiError::Transport(value.to_string())
     }
 }

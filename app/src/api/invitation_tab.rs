@@ -47,6 +47,20 @@ pub struct TabRow {
     /// The SMTP error of the newest mail, if its last attempt failed.
     pub delivery_error: Option<String>,
     pub expired: bool,
+    /// Whether the caller may act on the whole invitation (re-send, copy
+    /// its link, cancel it): `policy::may_handle_invitation`. Otherwise
+    /// they may only withdraw their own groups and roles from it.
+    pub whole: bool,
+}
+
+/// What `Annuler` did to one invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CancelOutcome {
+    /// The invitation is cancelled; its links are dead.
+    Cancelled,
+    /// The caller's groups and roles were taken out; the invitation stays
+    /// pending for the grants they may not touch.
+    Withdrawn,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,6 +82,10 @@ pub struct BulkSummary {
     pub rate_limited: usize,
     /// Accepted or cancelled meanwhile, or out of the caller's scope.
     pub skipped: usize,
+    /// Carrying rights the caller may not grant: not re-sent; on cancel,
+    /// only the caller's own groups and roles were withdrawn (counted here
+    /// and not in `done`).
+    pub partial: usize,
 }
 
 /// The filter as the tab's form and URL give it.
@@ -109,7 +127,7 @@ pub async fn get_invitations(
 }
 
 #[server(endpoint = "invitations/cancel")]
-pub async fn cancel_invitation(id: i64) -> Result<(), ApiError> {
+pub async fn cancel_invitation(id: i64) -> Result<CancelOutcome, ApiError> {
     use crate::server::{context, services::invitation_tab};
     let state = context::state()?;
     let me = context::require_user().await?;

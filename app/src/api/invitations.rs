@@ -36,6 +36,18 @@ pub struct LinkView {
     pub expires_at: i64,
 }
 
+/// Something an invitation promised that did not hold at acceptance: the
+/// admin who granted it may no longer grant it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DroppedGrant {
+    /// A role in a group, named by its path.
+    Role {
+        group: String,
+        role: GroupRole,
+    },
+    PlatformAdmin,
+}
+
 #[server(endpoint = "invitations/panel")]
 pub async fn get_invite_panel(group_id: i64) -> Result<InvitePanel, ApiError> {
     use crate::server::{context, services::panels};
@@ -93,7 +105,9 @@ pub async fn get_invitation_link(token: String) -> Result<LinkView, ApiError> {
     Ok(invitations::open_link(&state, &token).await?)
 }
 
-/// The first-login form: creates the account, signs in, goes home.
+/// The first-login form: creates the account and signs in. The answer
+/// lists what the invitation promised that no longer holds (shown before
+/// going home); empty in the usual case.
 #[server(endpoint = "invitations/accept")]
 pub async fn accept_invitation(
     token: String,
@@ -102,7 +116,7 @@ pub async fn accept_invitation(
     password: String,
     password_confirm: String,
     language: String,
-) -> Result<(), ApiError> {
+) -> Result<Vec<DroppedGrant>, ApiError> {
     use crate::server::context;
     use crate::server::services::invitations::{self, AcceptInput};
     let state = context::state()?;
@@ -113,7 +127,7 @@ pub async fn accept_invitation(
         password_confirm,
         language: Lang::parse(&language).unwrap_or_default(),
     };
-    let signed_in = invitations::accept(&state, &token, input).await?;
-    context::signed_in(&state, &signed_in);
-    Ok(())
+    let accepted = invitations::accept(&state, &token, input).await?;
+    context::signed_in(&state, &accepted.signed_in());
+    Ok(accepted.dropped)
 }

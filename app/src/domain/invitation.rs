@@ -17,6 +17,8 @@ pub enum InviteOutcome {
     ExistingAccountAdded {
         roles: Vec<GroupRole>,
     },
+    /// The address is the inviter's own: nobody changes their own grants.
+    OwnAccount,
     /// The same address appeared earlier in the list.
     Duplicate,
     Invalid(EmailError),

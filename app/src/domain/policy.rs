@@ -103,7 +103,7 @@ pub fn may_change_roles(
     from: &[GroupRole],
     to: &[GroupRole],
 ) -> Result<(), RoleChangeRefusal> {
-    if member == actor.user_id {
+    if !may_change_grants_of(actor, member) {
         return Err(RoleChangeRefusal::OwnRoles);
     }
     let changed = from
@@ -130,6 +130,143 @@ pub fn may_edit_member(
 ) -> bool {
     may_manage_users(actor, tree, group)
         && may_change_roles(actor, tree, group, member, roles, &[]).is_ok()
+}
+
+/// Nobody changes their own grants, by any door (the members table, an
+/// invitation to their own address, an import…): an admin could raise
+/// themselves, or lock themselves out.
+pub fn may_change_grants_of(actor: &Actor, target: UserId) -> bool {
+    actor.user_id != target
+}
+
+/// Whether `actor` may act on a pending invitation as a whole: obtain,
+/// copy or re-send its link, cancel it outright, or let another door use
+/// it up. A link carries **every** grant of its invitation and its
+/// platform-admin flag, so only an actor who may grant all of them may
+/// hand it out. A narrower admin whose grant was merged into it sees it,
+/// and may withdraw what they could grant (`withdrawable_grants`), nothing
+/// more: a merge never widens who may act on the rest.
+pub fn may_handle_invitation(
+    actor: &Actor,
+    tree: &GroupTree,
+    grants: &[(GroupId, GroupRole)],
+    platform_admin: bool,
+) -> bool {
+    if actor.platform_admin {
+        return true;
+    }
+    !platform_admin
+        && !grants.is_empty()
+        && grants
+            .iter()
+            .all(|&(group, role)| may_grant(actor, tree, group, role))
+}
+
+/// The grants of an invitation that `actor` may take back from it: the
+/// ones they could have given themselves.
+pub fn withdrawable_grants(
+    actor: &Actor,
+    tree: &GroupTree,
+    grants: &[(GroupId, GroupRole)],
+) -> Vec<(GroupId, GroupRole)> {
+    grants
+        .iter()
+        .copied()
+        .filter(|&(group, role)| may_grant(actor, tree, group, role))
+        .collect()
+}
+
+/// Whether a grant written into an invitation by `granter` still holds
+/// when the invitation is accepted: rights are checked against what the
+/// granter may grant *now* (they may have lost their role since). A grant
+/// whose granter's account is gone holds no more.
+pub fn grant_still_holds(
+    granter: Option<&Actor>,
+    tree: &GroupTree,
+    group: GroupId,
+    role: GroupRole,
+) -> bool {
+    granter.is_some_and(|granter| may_grant(granter, tree, group, role))
+}
+
+/// The same for an invitation's "platform admin on acceptance".
+pub fn platform_admin_still_holds(granter: Option<&Actor>) -> bool {
+    granter.is_some_and(may_grant_platform_admin)
+}
+
+/// How far an admin reaches another person's account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountReach {
+    /// Not at all: the account is not found, as if missing.
+    None,
+    /// Only the memberships in groups the actor manages: roles there and
+    /// removal from there, and seeing those memberships.
+    Memberships,
+    /// The whole account: deletion date, names, type, custom fields,
+    /// set-password link, and every membership shown.
+    Account,
+}
+
+/// Membership-level actions need authority over the group; account-level
+/// actions need authority over the whole account: a platform admin, or an
+/// admin whose groups contain every membership of the account and who
+/// outranks it there — never over a platform admin, never over an admin
+/// of a group outside their scope, never over a peer group admin (only a
+/// group admin of a group above outranks one). Nobody reaches their own
+/// account beyond their memberships, except platform admins.
+pub fn account_reach(
+    actor: &Actor,
+    tree: &GroupTree,
+    account: UserId,
+    account_is_platform_admin: bool,
+    memberships: &[(GroupId, GroupRole)],
+) -> AccountReach {
+    if actor.platform_admin {
+        return AccountReach::Account;
+    }
+    if account_is_platform_admin {
+        return AccountReach::None;
+    }
+    if !memberships
+        .iter()
+        .any(|&(group, _)| may_manage_users(actor, tree, group))
+    {
+        return AccountReach::None;
+    }
+    let outranks = |group: GroupId, role: GroupRole| match role {
+        GroupRole::GroupAdmin => actor.roles.iter().any(|&(g, r)| {
+            r == GroupRole::GroupAdmin && g != group && tree.is_same_or_descendant(group, g)
+        }),
+        _ => may_grant(actor, tree, group, role),
+    };
+    // A learner role that the upward propagation put above a group the
+    // actor covers is theirs too: it says nothing the in-scope role does
+    // not (without this, no admin of a public sub-group would ever reach
+    // their own learners' accounts).
+    let propagated = |group: GroupId, role: GroupRole| {
+        role == GroupRole::Learner
+            && memberships.iter().any(|&(below, r)| {
+                r == GroupRole::Learner
+                    && below != group
+                    && may_grant(actor, tree, below, GroupRole::Learner)
+                    && tree.learner_propagation(below).contains(&group)
+            })
+    };
+    if account != actor.user_id
+        && memberships
+            .iter()
+            .all(|&(g, r)| outranks(g, r) || propagated(g, r))
+    {
+        AccountReach::Account
+    } else {
+        AccountReach::Memberships
+    }
+}
+
+/// Co-members' addresses and login names are for those who manage the
+/// group's users; learners and trainers see names only.
+pub fn may_see_member_contacts(actor: &Actor, tree: &GroupTree, group: GroupId) -> bool {
+    may_manage_users(actor, tree, group)
 }
 
 pub fn visible_groups(actor: &Actor, tree: &GroupTree) -> BTreeSet<GroupId> {
@@ -552,5 +689,200 @@ mod tests {
             UserId(42),
             &[GroupAdmin]
         ));
+    }
+
+    /// The invitation from the attack replay: Support › group admin with
+    /// "platform admin on acceptance", then a learner grant merged in by
+    /// the user admin of Paris. Here: Uncle plays Support, Child plays
+    /// Paris.
+    #[test]
+    fn a_link_is_handed_out_only_by_who_may_grant_all_it_carries() {
+        let tree = tree();
+        let merged = [(UNCLE, GroupAdmin), (CHILD, Learner)];
+        // (actor, grants only in Child, merged grants, merged + platform flag)
+        let expected = [
+            (Kind::PlatformAdmin, true, true, true),
+            (Kind::GroupAdminOfParent, true, false, false),
+            (Kind::GroupAdminOfChild, true, false, false),
+            (Kind::UserAdminOfParent, true, false, false),
+            (Kind::Trainer, false, false, false),
+            (Kind::Learner, false, false, false),
+            (Kind::Nobody, false, false, false),
+        ];
+        for (kind, own, mixed, flagged) in expected {
+            let actor = kind.actor();
+            assert_eq!(
+                may_handle_invitation(&actor, &tree, &[(CHILD, Learner)], false),
+                own,
+                "{kind:?} own"
+            );
+            assert_eq!(
+                may_handle_invitation(&actor, &tree, &merged, false),
+                mixed,
+                "{kind:?} merged"
+            );
+            assert_eq!(
+                may_handle_invitation(&actor, &tree, &merged, true),
+                flagged,
+                "{kind:?} merged with the platform flag"
+            );
+        }
+        let user_admin = Kind::UserAdminOfParent.actor();
+        assert!(
+            !may_handle_invitation(&user_admin, &tree, &[(CHILD, UserAdmin)], false),
+            "a user admin may not hand out a user admin grant even in scope"
+        );
+        assert!(!may_handle_invitation(&user_admin, &tree, &[], false));
+        assert_eq!(
+            withdrawable_grants(&user_admin, &tree, &merged),
+            vec![(CHILD, Learner)]
+        );
+        assert!(withdrawable_grants(&Kind::Learner.actor(), &tree, &merged).is_empty());
+    }
+
+    #[test]
+    fn grants_hold_at_acceptance_only_while_their_granter_may_still_give_them() {
+        let tree = tree();
+        let still_admin = actor(false, &[(PARENT, GroupAdmin)]);
+        let demoted = actor(false, &[(PARENT, Learner)]);
+        assert!(grant_still_holds(
+            Some(&still_admin),
+            &tree,
+            CHILD,
+            UserAdmin
+        ));
+        assert!(!grant_still_holds(Some(&demoted), &tree, CHILD, UserAdmin));
+        assert!(!grant_still_holds(Some(&demoted), &tree, CHILD, Learner));
+        assert!(!grant_still_holds(None, &tree, CHILD, Learner));
+        assert!(platform_admin_still_holds(Some(&actor(true, &[]))));
+        assert!(!platform_admin_still_holds(Some(&still_admin)));
+        assert!(!platform_admin_still_holds(None));
+    }
+
+    #[test]
+    fn nobody_changes_their_own_grants() {
+        for (kind, _) in MATRIX {
+            let actor = kind.actor();
+            assert!(!may_change_grants_of(&actor, actor.user_id), "{kind:?}");
+            assert!(may_change_grants_of(&actor, UserId(42)), "{kind:?}");
+        }
+    }
+
+    /// Account reach per actor kind, for accounts placed around the
+    /// actor's home group: (memberships of the account, platform admin?).
+    #[test]
+    fn account_level_actions_need_the_whole_account_in_scope_and_outranked() {
+        use AccountReach::{Account, Memberships, None as Out};
+        let tree = tree();
+        let other = UserId(42);
+        type Case = (&'static str, &'static [(GroupId, GroupRole)], bool);
+        let cases: [Case; 10] = [
+            ("learner in the sub-group", &[(CHILD, Learner)], false),
+            (
+                "learner here, propagated above",
+                &[(PARENT, Learner), (TOP, Learner)],
+                false,
+            ),
+            (
+                "learner here and trainer above",
+                &[(PARENT, Learner), (TOP, Trainer)],
+                false,
+            ),
+            ("trainer here", &[(PARENT, Trainer)], false),
+            ("user admin in the sub-group", &[(CHILD, UserAdmin)], false),
+            (
+                "group admin in the sub-group",
+                &[(CHILD, GroupAdmin)],
+                false,
+            ),
+            ("group admin here (a peer)", &[(PARENT, GroupAdmin)], false),
+            (
+                "learner here, admin in a sibling",
+                &[(PARENT, Learner), (UNCLE, GroupAdmin)],
+                false,
+            ),
+            ("learner in a sibling only", &[(UNCLE, Learner)], false),
+            ("platform admin learner here", &[(PARENT, Learner)], true),
+        ];
+        // Columns in the order of `cases`.
+        let expected: [(Kind, [AccountReach; 10]); 6] = [
+            (Kind::PlatformAdmin, [Account; 10]),
+            (
+                Kind::GroupAdminOfParent,
+                [
+                    Account,
+                    Account,
+                    Memberships,
+                    Account,
+                    Account,
+                    Account,
+                    Memberships,
+                    Memberships,
+                    Out,
+                    Out,
+                ],
+            ),
+            (
+                Kind::UserAdminOfParent,
+                [
+                    Account,
+                    Account,
+                    Memberships,
+                    Account,
+                    Memberships,
+                    Memberships,
+                    Memberships,
+                    Memberships,
+                    Out,
+                    Out,
+                ],
+            ),
+            (Kind::Trainer, [Out; 10]),
+            (Kind::Learner, [Out; 10]),
+            (Kind::Nobody, [Out; 10]),
+        ];
+        for (kind, row) in expected {
+            let actor = kind.actor();
+            for ((label, memberships, platform), want) in cases.iter().zip(row) {
+                assert_eq!(
+                    account_reach(&actor, &tree, other, *platform, memberships),
+                    want,
+                    "{kind:?} over {label}"
+                );
+            }
+        }
+        let top_admin = actor(false, &[(TOP, GroupAdmin)]);
+        assert_eq!(
+            account_reach(&top_admin, &tree, other, false, &[(PARENT, GroupAdmin)]),
+            Account,
+            "a group admin above outranks a group admin below"
+        );
+        assert_eq!(
+            account_reach(&top_admin, &tree, other, false, &[]),
+            Out,
+            "an account in no group is for platform admins"
+        );
+        let me = Kind::GroupAdminOfParent.actor();
+        assert_eq!(
+            account_reach(&me, &tree, me.user_id, false, &[(CHILD, Learner)]),
+            Memberships,
+            "nobody reaches their own account beyond memberships"
+        );
+    }
+
+    #[test]
+    fn only_user_managers_see_co_members_contacts() {
+        let tree = tree();
+        for (kind, row) in MATRIX {
+            let actor = kind.actor();
+            for (place, (_, manage, _)) in PLACES.into_iter().zip(row) {
+                let group = place.of(kind.home());
+                assert_eq!(
+                    may_see_member_contacts(&actor, &tree, group),
+                    manage,
+                    "{kind:?} in {place:?}"
+                );
+            }
+        }
     }
 }

@@ -1,12 +1,18 @@
 //! The server's error type: a public, translatable part for the person in
 //! front of the screen, and a cause that goes to the log and nowhere else.
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
 use leptos::prelude::use_context;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos_axum::ResponseOptions;
 
+use super::auth::cookie;
+use super::context;
 use crate::api::ApiError;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -85,3 +91,73 @@ impl From<AppError> for ApiError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// How many characters of a parser's message reach the log: enough to see
+/// which field was wrong, too few to copy what was sent into the log.
+const LOGGED_DETAIL_CHARS: usize = 80;
+
+fn prefix(text: &str, chars: usize) -> &str {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
+/// What a server function answers when leptos could not run it, or `None`
+/// outside a request (then the failure is the browser's: the network or
+/// the answer). Arguments that do not parse, a missing field, a body that
+/// is not UTF-8 are the caller's mistake: 400 and a sentence in the
+/// caller's language. The parser's message stays out of the answer (it
+/// can quote the value sent, and names our types) and reaches the log cut
+/// short. Anything else went wrong on our side.
+pub fn request_failure(failure: &ServerFnErrorErr) -> Option<ApiError> {
+    let response = use_context::<ResponseOptions>()?;
+    match failure {
+        ServerFnErrorErr::Args(detail)
+        | ServerFnErrorErr::MissingArg(detail)
+        | ServerFnErrorErr::Deserialization(detail) => {
+            tracing::info!(
+                detail = prefix(detail, LOGGED_DETAIL_CHARS),
+                "refused malformed server function arguments"
+            );
+            response.set_status(StatusCode::BAD_REQUEST);
+            Some(ApiError::refused(
+                Msg::ErrBadRequest,
+                context::request_lang(),
+            ))
+        }
+        other => {
+            tracing::error!(error = %other, "server function failed outside its body");
+            response.set_status(StatusCode::INTERNAL_SERVER_ERROR);
+            Some(ApiError::Internal)
+        }
+    }
+}
+
+/// The language of a request that reached no server function: the same
+/// choice as `context::request_lang`, from the headers alone.
+fn lang_of(headers: &HeaderMap) -> Lang {
+    cookie::read(headers, cookie::LANG_COOKIE)
+        .and_then(|code| Lang::parse(&code))
+        .or_else(|| {
+            headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// The answer to a request refused before any server function ran (from
+/// another site, too large, of a type no function reads): the status, and
+/// the body a function's refusal would have, so the UI shows `msg` and
+/// other clients read the sentence.
+pub fn refusal(status: StatusCode, msg: Msg, request_headers: &HeaderMap) -> Response {
+    let mut response = Response::new(Body::from(
+        ApiError::refused(msg, lang_of(request_headers)).ser(),
+    ));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}

@@ -63,7 +63,9 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
     let if_invited = RwSignal::new(String::new());
     // A new, blank form after each account created.
     Effect::new(move |_| {
-        if let Some(Ok(CreateOutcome::Created { .. })) = create.value().get() {
+        if let Some(Ok(CreateOutcome::Created { .. } | CreateOutcome::AddedToInvitation { .. })) =
+            create.value().get()
+        {
             if let Some(form) = form.get() {
                 form.reset();
             }
@@ -72,8 +74,10 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             selected.set(BTreeSet::from([initial_group]));
         }
     });
-    let create_anyway = move || {
-        if_invited.set("create".into());
+    // "create" (use the invitation up) or "add" (add the form's groups and
+    // roles to it), then the same form again.
+    let resubmit = move |choice: &'static str| {
+        if_invited.set(choice.into());
         if let Some(form) = form.get() {
             let _ = form.request_submit();
         }
@@ -249,7 +253,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 </button>
             </div>
         </ActionForm>
-        <CreateResult value=create.value() create_anyway />
+        <CreateResult value=create.value() resubmit />
     }
 }
 
@@ -386,7 +390,7 @@ fn GroupChooser(
 #[component]
 fn CreateResult(
     #[prop(into)] value: Signal<Option<Result<CreateOutcome, ApiError>>>,
-    create_anyway: impl Fn() + Copy + Send + Sync + 'static,
+    resubmit: impl Fn(&'static str) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
     let resend = ServerAction::<ResendInvitation>::new();
@@ -438,7 +442,7 @@ fn CreateResult(
                 </section>
             }
             .into_any(),
-            CreateOutcome::ExistingAccount { user_id, name } => view! {
+            CreateOutcome::ExistingAccount { account: Some((user_id, name)) } => view! {
                 <section class="results info" role="status">
                     <p>
                         <strong>{lang.t(Msg::ExistingAccountLong)}</strong>
@@ -450,7 +454,15 @@ fn CreateResult(
                 </section>
             }
             .into_any(),
-            CreateOutcome::PendingInvitation { invitation_id, email } => view! {
+            CreateOutcome::ExistingAccount { account: None } => view! {
+                <section class="results info" role="status">
+                    <p>
+                        <strong>{lang.t(Msg::ExistingAccountElsewhere)}</strong>
+                    </p>
+                </section>
+            }
+            .into_any(),
+            CreateOutcome::PendingInvitation { invitation_id: Some(invitation_id), email } => view! {
                 <section class="results info" role="status">
                     <p>
                         <strong>{email}</strong>
@@ -458,7 +470,7 @@ fn CreateResult(
                         {lang.t(Msg::PendingInvitationLong)}
                     </p>
                     <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| create_anyway()>
+                        <button type="button" class="button primary" on:click=move |_| resubmit("create")>
                             {lang.t(Msg::CreateAnyway)}
                         </button>
                         <button
@@ -473,6 +485,31 @@ fn CreateResult(
                     </div>
                     <FormError value=resend.value() />
                     {move || matches!(resend.value().get(), Some(Ok(()))).then(|| view! { <p>{lang.t(Msg::Resent)}</p> })}
+                </section>
+            }
+            .into_any(),
+            CreateOutcome::PendingInvitation { invitation_id: None, email } => view! {
+                <section class="results info" role="status">
+                    <p>
+                        <strong>{email}</strong>
+                        " — "
+                        {lang.t(Msg::PendingInvitationElsewhere)}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=move |_| resubmit("add")>
+                            {lang.t(Msg::AddToInvitation)}
+                        </button>
+                    </div>
+                </section>
+            }
+            .into_any(),
+            CreateOutcome::AddedToInvitation { email } => view! {
+                <section class="results ok" role="status">
+                    <p>
+                        <strong>{email}</strong>
+                        " — "
+                        {lang.t(Msg::AddedToInvitation)}
+                    </p>
                 </section>
             }
             .into_any(),

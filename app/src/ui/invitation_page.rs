@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::format;
 use super::lang::use_lang;
 use super::widgets::{AuthCard, ClosedLink, FormError, Loading, go_home_after};
-use crate::api::invitations::{AcceptInvitation, LinkView, get_invitation_link};
+use crate::api::invitations::{AcceptInvitation, DroppedGrant, LinkView, get_invitation_link};
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -34,8 +34,22 @@ pub fn InvitationPage() -> impl IntoView {
 fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
     let lang = use_lang();
     let accept = ServerAction::<AcceptInvitation>::new();
-    go_home_after(accept.value());
+    // Home at once, unless something promised did not hold: then the
+    // welcome says so first.
+    let all_held = Signal::derive(move || {
+        accept
+            .value()
+            .get()
+            .filter(|v| v.as_ref().is_ok_and(|dropped| dropped.is_empty()))
+    });
+    go_home_after(all_held);
+    let dropped = move || match accept.value().get() {
+        Some(Ok(dropped)) if !dropped.is_empty() => Some(dropped),
+        _ => None,
+    };
     view! {
+        {move || dropped().map(|dropped| view! { <Welcome dropped /> })}
+        <div hidden=move || dropped().is_some()>
         <h1>{lang.t(Msg::AcceptTitle)}</h1>
         <p class="muted">{lang.t(Msg::AcceptIntro)}</p>
         <dl class="facts">
@@ -112,5 +126,32 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
                 {lang.t(Msg::ActivateAccount)}
             </button>
         </ActionForm>
+        </div>
+    }
+}
+
+/// The account is active, but the invitation promised access that its
+/// granter may no longer give: said plainly, before going home.
+#[component]
+fn Welcome(dropped: Vec<DroppedGrant>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1>{lang.t(Msg::WelcomeTitle)}</h1>
+        <div class="notice warning" role="status">
+            <p>{lang.t(Msg::WelcomeDroppedIntro)}</p>
+            <ul>
+                {dropped
+                    .into_iter()
+                    .map(|d| match d {
+                        DroppedGrant::Role { group, role } => {
+                            format!("{group} — {}", lang.t(format::role(role)))
+                        }
+                        DroppedGrant::PlatformAdmin => lang.t(Msg::RolePlatformAdmin).to_owned(),
+                    })
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view()}
+            </ul>
+        </div>
+        <a class="button primary" href="/">{lang.t(Msg::Continue)}</a>
     }
 }

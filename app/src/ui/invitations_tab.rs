@@ -12,8 +12,8 @@ use super::lang::use_lang;
 use super::widgets::Loading;
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
-    BulkInvitations, BulkSummary, CancelInvitation, CopyInvitationLink, ResendInvitation, TabPage,
-    TabRow, get_invitations,
+    BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
+    ResendInvitation, TabPage, TabRow, get_invitations,
 };
 use crate::i18n::{Lang, Msg};
 
@@ -66,7 +66,7 @@ pub fn InvitationsTab() -> impl IntoView {
     // Any action's success reloads the list.
     Effect::new(move |_| {
         let changed = matches!(resend.value().get(), Some(Ok(())))
-            || matches!(cancel.value().get(), Some(Ok(())))
+            || matches!(cancel.value().get(), Some(Ok(_)))
             || matches!(copy.value().get(), Some(Ok(_)))
             || matches!(bulk.value().get(), Some(Ok(_)));
         if changed {
@@ -214,7 +214,8 @@ fn Feedback(actions: RowActions, bulk: ServerAction<BulkInvitations>) -> impl In
                     None => {}
                 }
                 match actions.cancel.value().get() {
-                    Some(Ok(())) => items.push(done(Msg::CancelledDone)),
+                    Some(Ok(CancelOutcome::Cancelled)) => items.push(done(Msg::CancelledDone)),
+                    Some(Ok(CancelOutcome::Withdrawn)) => items.push(done(Msg::GrantsWithdrawn)),
                     Some(Err(e)) => items.extend(alert(Some(e))),
                     None => {}
                 }
@@ -272,6 +273,9 @@ fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
     }
     if s.skipped > 0 {
         parts.push(format!("{} {}", s.skipped, lang.t(Msg::BulkSkipped)));
+    }
+    if s.partial > 0 {
+        parts.push(format!("{} {}", s.partial, lang.t(Msg::BulkPartial)));
     }
     view! { <p class="form-success" role="status">{parts.join(" · ")}</p> }
 }
@@ -365,6 +369,7 @@ fn InvitationRow(
 ) -> impl IntoView {
     let lang = use_lang();
     let id = row.id;
+    let whole = row.whole;
     let grants = row
         .grants
         .iter()
@@ -396,7 +401,10 @@ fn InvitationRow(
                     }
                 />
             </td>
-            <td class="email">{row.email.clone()}</td>
+            <td class="email">
+                {row.email.clone()}
+                {(!whole).then(|| view! { <small class="muted partly-yours">{lang.t(Msg::InvitationPartlyYours)}</small> })}
+            </td>
             <td>{grants}</td>
             <td>{row.invited_by.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{date(row.created_at)}</td>
@@ -412,24 +420,31 @@ fn InvitationRow(
                 <span class=status_class>{lang.t(status_msg)}</span>
             </td>
             <td class="row-actions">
-                <button
-                    type="button"
-                    class="link-button"
-                    on:click=move |_| {
-                        actions.resend.dispatch(ResendInvitation { id });
-                    }
-                >
-                    {lang.t(Msg::Resend)}
-                </button>
-                <button
-                    type="button"
-                    class="link-button"
-                    on:click=move |_| {
-                        actions.copy.dispatch(CopyInvitationLink { id });
-                    }
-                >
-                    {lang.t(Msg::CopyLink)}
-                </button>
+                // A link carries every grant of its invitation: who may not
+                // grant them all neither re-sends it nor copies it.
+                {whole
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    actions.resend.dispatch(ResendInvitation { id });
+                                }
+                            >
+                                {lang.t(Msg::Resend)}
+                            </button>
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    actions.copy.dispatch(CopyInvitationLink { id });
+                                }
+                            >
+                                {lang.t(Msg::CopyLink)}
+                            </button>
+                        }
+                    })}
                 <button
                     type="button"
                     class="link-button danger"
@@ -437,7 +452,7 @@ fn InvitationRow(
                         actions.cancel.dispatch(CancelInvitation { id });
                     }
                 >
-                    {lang.t(Msg::CancelInvitation)}
+                    {lang.t(if whole { Msg::CancelInvitation } else { Msg::WithdrawMyGrants })}
                 </button>
             </td>
         </tr>

@@ -82,7 +82,8 @@ fn Profile(
         .deletion_at
         .map(format::iso_date)
         .unwrap_or_default();
-    let awaiting_password = !profile.has_password && profile.email.is_some();
+    let whole = profile.whole_account;
+    let awaiting_password = whole && !profile.has_password && profile.email.is_some();
     view! {
         <section class="page">
             <header class="page-header">
@@ -139,6 +140,8 @@ fn Profile(
                 })}
             <h2>{lang.t(Msg::GroupsAndRoles)}</h2>
             {groups}
+            {(!whole).then(|| view! { <p class="panel notice">{lang.t(Msg::AccountPartlyYours)}</p> })}
+            {whole.then(|| view! {
             <ActionForm action=update attr:class="panel">
                 <h2>{lang.t(Msg::EditProfile)}</h2>
                 <input type="hidden" name="user_id" value=profile.id.to_string() />
@@ -166,6 +169,7 @@ fn Profile(
                     {lang.t(Msg::Save)}
                 </button>
             </ActionForm>
+            })}
         </section>
     }
 }

@@ -314,6 +314,7 @@ fn outcome_text(
                 ),
             )
         }
+        InviteOutcome::OwnAccount => ("error", "✕", lang.t(Msg::ErrOwnRoles).to_owned()),
         InviteOutcome::Duplicate => ("skip", "–", lang.t(Msg::OutcomeDuplicate).to_owned()),
         InviteOutcome::Invalid(e) => (
             "error",

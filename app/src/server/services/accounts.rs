@@ -11,15 +11,20 @@ use crate::api::accounts::CreateOutcome;
 use crate::domain::login_name::parse_login_name;
 use crate::domain::password;
 use crate::domain::person_name::PersonName;
-use crate::domain::{AccountType, Email, GroupId, GroupRole, GroupTree, policy};
+use crate::domain::policy::AccountReach;
+use crate::domain::{AccountType, Email, GroupId, GroupRole, GroupTree, UserId, policy};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::invitations::{self as invitations_service, MailContext};
 use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants, password_links};
 use crate::server::state::AppState;
-use crate::server::store::{audit, custom_fields as field_store, groups, invitations, users};
+use crate::server::store::invitations::InvitationRecord;
+use crate::server::store::{
+    Conn, audit, custom_fields as field_store, groups, invitations, memberships, users,
+};
 
 const MAX_EXTRA_INFO_CHARS: usize = 2_000;
 
@@ -43,9 +48,21 @@ pub struct CreateRequest {
     pub account_type: AccountType,
     /// Custom field values by key, as typed.
     pub custom: HashMap<String, String>,
-    /// Create even though the address has a pending invitation (which is
-    /// then consumed).
-    pub create_if_invited: bool,
+    /// What to do when the address has a pending invitation.
+    pub if_invited: IfInvited,
+}
+
+/// The admin's answer to "a pending invitation exists for this address".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IfInvited {
+    /// Nothing is created; the outcome says so and what may be done.
+    #[default]
+    Ask,
+    /// Create anyway: the invitation is used up. Only for an actor who may
+    /// hand out the whole invitation (`policy::may_handle_invitation`).
+    Create,
+    /// Add the chosen groups and roles to the invitation instead.
+    AddGrants,
 }
 
 /// How the person will sign in, once the request is checked.
@@ -143,6 +160,55 @@ fn check(
     })
 }
 
+/// "Add my groups and roles to the invitation": the create form's grants
+/// merged into the pending invitation, as `INVITER` would merge them.
+async fn add_to_invitation(
+    state: &AppState,
+    conn: &mut Conn,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    invitation: &InvitationRecord,
+    checked: &Checked,
+    now: i64,
+) -> AppResult<()> {
+    let all = groups::all(conn).await?;
+    let ctx = MailContext {
+        state,
+        inviter: me.user.display_name(),
+        names: all.iter().map(|g| (g.id, g.name.clone())).collect(),
+        tree,
+    };
+    let expires_at = now + invitations_service::lifecycle(conn).await?.lifetime;
+    invitations_service::merge_into(
+        conn,
+        &ctx,
+        me,
+        invitation,
+        &checked.grants,
+        None,
+        expires_at,
+        now,
+    )
+    .await?;
+    audit::record(
+        conn,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            action: "invitation.grants_added",
+            target_email: Some(invitation.email.clone()),
+            details: serde_json::json!({
+                "invitation": invitation.id,
+                "grants": checked.grants.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),
+            })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 pub async fn create(
     state: &AppState,
     me: &CurrentUser,
@@ -170,22 +236,50 @@ pub async fn create(
     let mut consumed_invitation = None;
     if let Some(email) = &email {
         if let Some(user) = users::by_email(&mut tx, email).await? {
+            // Who the account is, only to an admin who reaches it.
+            let memberships = memberships::roles_of_user(&mut tx, user.id).await?;
+            let reach = policy::account_reach(
+                &me.actor,
+                &tree,
+                UserId(user.id),
+                user.platform_admin,
+                &memberships,
+            );
             return Ok(CreateOutcome::ExistingAccount {
-                user_id: user.id,
-                name: user.display_name(),
+                account: (reach != AccountReach::None).then(|| (user.id, user.display_name())),
             });
         }
         if let Some(invitation) = invitations::pending_by_email(&mut tx, email).await? {
-            if !req.create_if_invited {
-                return Ok(CreateOutcome::PendingInvitation {
-                    invitation_id: invitation.id,
-                    email: email.clone(),
-                });
+            let held: Vec<(GroupId, GroupRole)> = invitations::grants(&mut tx, invitation.id)
+                .await?
+                .into_iter()
+                .map(|(g, r)| (GroupId(g), r))
+                .collect();
+            let whole =
+                policy::may_handle_invitation(&me.actor, &tree, &held, invitation.platform_admin);
+            match req.if_invited {
+                IfInvited::Create if whole => {
+                    if !invitations::consume(&mut tx, invitation.id, now).await? {
+                        return Err(AppError::Invalid(Msg::InvitationUsed));
+                    }
+                    consumed_invitation = Some(invitation.id);
+                }
+                IfInvited::AddGrants if !checked.grants.is_empty() => {
+                    add_to_invitation(state, &mut tx, me, &tree, &invitation, &checked, now)
+                        .await?;
+                    tx.commit().await?;
+                    state.mail_wakeup.notify_one();
+                    return Ok(CreateOutcome::AddedToInvitation {
+                        email: email.clone(),
+                    });
+                }
+                _ => {
+                    return Ok(CreateOutcome::PendingInvitation {
+                        invitation_id: whole.then_some(invitation.id),
+                        email: email.clone(),
+                    });
+                }
             }
-            if !invitations::consume(&mut tx, invitation.id, now).await? {
-                return Err(AppError::Invalid(Msg::InvitationUsed));
-            }
-            consumed_invitation = Some(invitation.id);
         }
     }
     let new_user = users::NewUser {

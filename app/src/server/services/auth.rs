@@ -1,7 +1,8 @@
 //! Sign-in, sign-out and "who is this request from".
 
-use crate::domain::{Actor, Email, UserId};
+use crate::domain::{Actor, UserId};
 use crate::i18n::Msg;
+use crate::server::auth::rate_limit::{Identifier, Keys};
 use crate::server::auth::{password, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult};
@@ -25,36 +26,33 @@ pub struct SignedIn {
 
 /// Checks the credentials and opens a session. Unknown account and wrong
 /// password give the same answer after the same work (one argon2 check).
+/// The throttle counts by the identifier as the lookup understands it and
+/// by the account found, so no other spelling escapes a lock-out.
 pub async fn login(
     state: &AppState,
     identifier: &str,
     password_input: String,
     client_address: Option<&str>,
 ) -> AppResult<SignedIn> {
-    let identifier = identifier.trim();
+    let identifier = Identifier::parse(identifier);
     let now = state.now();
-    if !state.login_limiter.allows(identifier, client_address, now) {
-        return Err(AppError::Invalid(Msg::TooManyAttempts));
-    }
     let mut conn = state.db.pool.acquire().await?;
-    let user = if identifier.contains('@') {
-        match Email::parse(identifier) {
-            Ok(email) => users::by_email(&mut conn, email.as_str()).await?,
-            Err(_) => None,
-        }
-    } else {
-        // Login names are stored lower-cased (`domain::login_name`).
-        users::by_login_name(&mut conn, &identifier.to_lowercase()).await?
+    let user = match &identifier {
+        Identifier::Email(email) => users::by_email(&mut conn, email.as_str()).await?,
+        Identifier::LoginName(name) => users::by_login_name(&mut conn, name).await?,
+        Identifier::Unusable(_) => None,
+    };
+    let keys = Keys::new(&identifier, user.as_ref().map(|u| u.id), client_address);
+    let Some(attempt) = state.login_limiter.begin(&mut conn, keys, now).await? else {
+        return Err(AppError::Invalid(Msg::TooManyAttempts));
     };
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let valid = password::verify(password_input, stored).await?;
+    // A wrong password leaves the attempt counted as a failure.
     let Some(user) = user.filter(|_| valid) else {
-        state
-            .login_limiter
-            .record_failure(identifier, client_address, now);
         return Err(AppError::Invalid(Msg::InvalidCredentials));
     };
-    state.login_limiter.record_success(identifier);
+    attempt.succeeded(&mut conn).await?;
     let session_token = open_session(state, &mut conn, user.id).await?;
     Ok(SignedIn {
         user,

@@ -1,7 +1,21 @@
 //! Applying group roles to an account, with the upward learner propagation.
 
-use crate::domain::{GroupId, GroupRole, GroupTree};
-use crate::server::store::{Conn, memberships};
+use crate::domain::{Actor, GroupId, GroupRole, GroupTree, UserId};
+use crate::server::store::{Conn, memberships, users};
+
+/// The rights `user_id` holds now, as the policy sees them; `None` when
+/// the account is gone. Used to check a grant again against what its
+/// granter may still give.
+pub async fn actor_of(conn: &mut Conn, user_id: i64) -> Result<Option<Actor>, sqlx::Error> {
+    let Some(user) = users::by_id(conn, user_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Actor {
+        user_id: UserId(user.id),
+        platform_admin: user.platform_admin,
+        roles: memberships::roles_of_user(conn, user.id).await?,
+    }))
+}
 
 /// Grants each (group, role); a learner role in a public group also makes
 /// the user learner of the ancestors the rule names. Returns the groups

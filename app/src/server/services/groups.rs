@@ -122,6 +122,8 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         Vec::new()
     };
     let can_manage_users = policy::may_manage_users(&me.actor, &tree, GroupId(id));
+    // Learners and trainers see their co-members' names, not their contacts.
+    let contacts = policy::may_see_member_contacts(&me.actor, &tree, GroupId(id));
     let members = memberships::members_of_group(&mut conn, id)
         .await?
         .into_iter()
@@ -137,8 +139,8 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
             name: format!("{} {}", m.first_name, m.last_name)
                 .trim()
                 .to_owned(),
-            email: m.email,
-            login_name: m.login_name,
+            email: m.email.filter(|_| contacts),
+            login_name: m.login_name.filter(|_| contacts),
             roles: m.roles,
             account_type: m.account_type,
             active: m.activated_at.is_some(),

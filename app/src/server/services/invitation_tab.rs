@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::api::invitation_tab::{BulkSummary, PER_PAGE, TabFilter, TabPage, TabRow};
+use crate::api::invitation_tab::{
+    BulkSummary, CancelOutcome, PER_PAGE, TabFilter, TabPage, TabRow,
+};
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::i18n::Msg;
 use crate::server::auth::token;
@@ -149,9 +151,10 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     result.rows = records
         .into_iter()
         .map(|r| {
-            let mut shown: Vec<(String, GroupRole)> = grants
-                .remove(&r.id)
-                .unwrap_or_default()
+            let held = grants.remove(&r.id).unwrap_or_default();
+            let whole =
+                policy::may_handle_invitation(&me.actor, &tree, &typed(&held), r.platform_admin);
+            let mut shown: Vec<(String, GroupRole)> = held
                 .into_iter()
                 .filter(|(g, _)| visible.contains(&GroupId(*g)))
                 .filter_map(|(g, role)| group_names.get(&g).map(|g| (g.name.clone(), role)))
@@ -171,16 +174,25 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
                 delivery: r.delivery_status,
                 delivery_error: r.delivery_error,
                 expired: r.expires_at <= now,
+                whole,
             }
         })
         .collect();
     Ok(result)
 }
 
+fn typed(grants: &[(i64, GroupRole)]) -> Vec<(GroupId, GroupRole)> {
+    grants.iter().map(|&(g, r)| (GroupId(g), r)).collect()
+}
+
 /// What one action did to one invitation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
     Applied,
+    /// The caller's own grants were withdrawn; the rest stays pending.
+    Withdrawn,
+    /// It carries rights the caller may not grant: left alone.
+    BeyondCaller,
     RateLimited,
     /// Not pending any more (accepted or cancelled meanwhile).
     Gone,
@@ -231,19 +243,27 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// The pending invitation `id` if the caller reaches it.
-    async fn load(&self, conn: &mut Conn, id: i64) -> AppResult<InvitationRecord> {
+    /// The pending invitation `id` and its grants, if the caller reaches it.
+    async fn load(&self, conn: &mut Conn, id: i64) -> AppResult<Loaded> {
         let invitation = invitations::by_id(conn, id)
             .await?
             .filter(|i| i.status == "pending")
             .ok_or(AppError::NotFound)?;
-        if !matches!(self.scope, Scope::All) {
-            let grants = invitations::grants(conn, id).await?;
-            if !self.in_scope(&grants) {
-                return Err(AppError::NotFound);
-            }
+        let grants = invitations::grants(conn, id).await?;
+        if !self.in_scope(&grants) {
+            return Err(AppError::NotFound);
         }
-        Ok(invitation)
+        Ok(Loaded { invitation, grants })
+    }
+
+    /// Whether the caller may act on the whole invitation.
+    fn whole(&self, loaded: &Loaded) -> bool {
+        policy::may_handle_invitation(
+            &self.me.actor,
+            self.ctx.tree,
+            &typed(&loaded.grants),
+            loaded.invitation.platform_admin,
+        )
     }
 
     async fn audit(
@@ -267,7 +287,40 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
-    async fn cancel(&self, conn: &mut Conn, invitation: &InvitationRecord) -> AppResult<Outcome> {
+    /// Cancels the invitation if the caller may act on all of it;
+    /// otherwise takes out the grants they could have given, and cancels it
+    /// only if nothing else is left.
+    async fn cancel(&self, conn: &mut Conn, loaded: &Loaded) -> AppResult<Outcome> {
+        let invitation = &loaded.invitation;
+        if !self.whole(loaded) {
+            let mine =
+                policy::withdrawable_grants(&self.me.actor, self.ctx.tree, &typed(&loaded.grants));
+            if mine.is_empty() {
+                return Ok(Outcome::BeyondCaller);
+            }
+            if mine.len() < loaded.grants.len() || invitation.platform_admin {
+                for (group, role) in &mine {
+                    invitations::remove_grant(conn, invitation.id, group.0, *role).await?;
+                }
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_user_id: Some(self.me.user.id),
+                        action: "invitation.grants_withdrawn",
+                        target_email: Some(invitation.email.clone()),
+                        details: serde_json::json!({
+                            "invitation": invitation.id,
+                            "grants": mine.iter().map(|(g, r)| (g.0, r.as_str())).collect::<Vec<_>>(),
+                        })
+                        .to_string(),
+                        ..Default::default()
+                    },
+                    self.now,
+                )
+                .await?;
+                return Ok(Outcome::Withdrawn);
+            }
+        }
         if !tab::cancel(conn, invitation.id, self.now).await? {
             return Ok(Outcome::Gone);
         }
@@ -295,11 +348,13 @@ impl<'a> Session<'a> {
         Ok(name)
     }
 
-    async fn resend(
-        &mut self,
-        conn: &mut Conn,
-        invitation: &InvitationRecord,
-    ) -> AppResult<Outcome> {
+    async fn resend(&mut self, conn: &mut Conn, loaded: &Loaded) -> AppResult<Outcome> {
+        // The mail goes to the invitee only, but its link is a bearer
+        // token carrying every grant: only who may hand it out re-sends.
+        if !self.whole(loaded) {
+            return Ok(Outcome::BeyondCaller);
+        }
+        let invitation = &loaded.invitation;
         let claimed = tab::claim_resend(
             conn,
             invitation.id,
@@ -329,26 +384,33 @@ impl<'a> Session<'a> {
     }
 }
 
+/// A pending invitation the caller reaches, with its grants.
+struct Loaded {
+    invitation: InvitationRecord,
+    grants: Vec<(i64, GroupRole)>,
+}
+
 async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
     let all = groups::all(conn).await?;
     let tree = groups::tree(&all);
     Ok((all, tree))
 }
 
-pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<CancelOutcome> {
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invitation = session.load(&mut tx, id).await?;
-    match session.cancel(&mut tx, &invitation).await? {
-        Outcome::Applied => {
-            tx.commit().await?;
-            Ok(())
-        }
-        _ => Err(AppError::NotFound),
-    }
+    let loaded = session.load(&mut tx, id).await?;
+    let outcome = match session.cancel(&mut tx, &loaded).await? {
+        Outcome::Applied => CancelOutcome::Cancelled,
+        Outcome::Withdrawn => CancelOutcome::Withdrawn,
+        Outcome::BeyondCaller => return Err(AppError::Invalid(Msg::ErrInvitationBeyondYou)),
+        Outcome::RateLimited | Outcome::Gone => return Err(AppError::NotFound),
+    };
+    tx.commit().await?;
+    Ok(outcome)
 }
 
 pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
@@ -357,15 +419,16 @@ pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
     let mut session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invitation = session.load(&mut tx, id).await?;
-    match session.resend(&mut tx, &invitation).await? {
+    let loaded = session.load(&mut tx, id).await?;
+    match session.resend(&mut tx, &loaded).await? {
         Outcome::Applied => {
             tx.commit().await?;
             state.mail_wakeup.notify_one();
             Ok(())
         }
         Outcome::RateLimited => Err(AppError::Invalid(Msg::ErrResendTooSoon)),
-        Outcome::Gone => Err(AppError::NotFound),
+        Outcome::BeyondCaller => Err(AppError::Invalid(Msg::ErrInvitationBeyondYou)),
+        Outcome::Withdrawn | Outcome::Gone => Err(AppError::NotFound),
     }
 }
 
@@ -377,7 +440,11 @@ pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult
     let session = Session::open(state, me, &mut tx, &all, &tree)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invitation = session.load(&mut tx, id).await?;
+    let loaded = session.load(&mut tx, id).await?;
+    if !session.whole(&loaded) {
+        return Err(AppError::Invalid(Msg::ErrInvitationBeyondYou));
+    }
+    let invitation = loaded.invitation;
     let now = session.now;
     if !tab::reopen_if_expired(&mut tx, id, now + session.life.lifetime, now).await? {
         return Err(AppError::NotFound);
@@ -429,21 +496,26 @@ pub async fn bulk(
             grants.entry(invitation).or_default().push((group, role));
         }
         for id in chunk {
-            let reachable = session.in_scope(grants.get(id).map(Vec::as_slice).unwrap_or(&[]));
-            let invitation = match invitations::by_id(&mut tx, *id).await? {
-                Some(i) if reachable && i.status == "pending" => i,
+            let held = grants.remove(id).unwrap_or_default();
+            let reachable = session.in_scope(&held);
+            let loaded = match invitations::by_id(&mut tx, *id).await? {
+                Some(invitation) if reachable && invitation.status == "pending" => Loaded {
+                    invitation,
+                    grants: held,
+                },
                 _ => {
                     summary.skipped += 1;
                     continue;
                 }
             };
             let done = match action {
-                BulkAction::Cancel => session.cancel(&mut tx, &invitation).await?,
-                BulkAction::Resend => session.resend(&mut tx, &invitation).await?,
+                BulkAction::Cancel => session.cancel(&mut tx, &loaded).await?,
+                BulkAction::Resend => session.resend(&mut tx, &loaded).await?,
             };
             match done {
                 Outcome::Applied => summary.done += 1,
                 Outcome::RateLimited => summary.rate_limited += 1,
+                Outcome::Withdrawn | Outcome::BeyondCaller => summary.partial += 1,
                 Outcome::Gone => summary.skipped += 1,
             }
         }

@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use crate::api::invitations::{InviteLine, LinkView};
+use crate::api::invitations::{DroppedGrant, InviteLine, LinkView};
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
 use crate::domain::password;
 use crate::domain::person_name::PersonName;
 use crate::domain::{
-    AccountType, GroupId, GroupRole, GroupTree, ListEntry, parse_email_list, policy,
+    AccountType, GroupId, GroupRole, GroupTree, ListEntry, UserId, parse_email_list, policy,
 };
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
@@ -172,18 +172,58 @@ impl MailContext<'_> {
     }
 }
 
+/// One `INVITER` takes at most this many addresses: a bigger list is the
+/// import's job (its own limits, progress and report).
+pub const MAX_ADDRESSES: usize = 1_000;
+/// Addresses written per transaction, so a long list never holds the
+/// database's write lock for long (SQLite has one writer).
+const ADDRESSES_PER_TRANSACTION: usize = 100;
+/// An invalid entry is echoed back cut to this many characters.
+const MAX_ECHOED_CHARS: usize = 80;
+
 /// `INVITER`: one outcome per address, in the order typed. Valid addresses
-/// go through whatever the others are; everything is one transaction.
+/// go through whatever the others are. The list is written in short
+/// transactions of `ADDRESSES_PER_TRANSACTION` addresses; each is checked
+/// against the policy as the database stands then.
 pub async fn invite(
     state: &AppState,
     me: &CurrentUser,
     req: InviteRequest,
 ) -> AppResult<Vec<InviteLine>> {
+    let entries = parse_email_list(&req.emails);
+    if entries.len() > MAX_ADDRESSES {
+        return Err(AppError::Invalid(Msg::ErrTooManyAddresses));
+    }
+    let mut lines = Vec::with_capacity(entries.len());
+    let mut queued = false;
+    let mut entries = entries.into_iter().peekable();
+    // An empty list still goes through the checks once, so its answer is
+    // the same as for a list (no role, forbidden group…).
+    let mut first = true;
+    while first || entries.peek().is_some() {
+        first = false;
+        let chunk: Vec<ListEntry> = entries.by_ref().take(ADDRESSES_PER_TRANSACTION).collect();
+        queued |= invite_chunk(state, me, &req, chunk, &mut lines).await?;
+    }
+    if queued {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(lines)
+}
+
+/// One transaction of `invite`; true when a mail was queued.
+async fn invite_chunk(
+    state: &AppState,
+    me: &CurrentUser,
+    req: &InviteRequest,
+    chunk: Vec<ListEntry>,
+    lines: &mut Vec<InviteLine>,
+) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let all = groups::all(&mut tx).await?;
     let tree = groups::tree(&all);
-    authorize(me, &tree, &req, now)?;
+    authorize(me, &tree, req, now)?;
     let defs = field_store::list(&mut tx).await?;
     let values = custom_fields::check(&defs, &req.custom)?;
     let custom_json = (!values.is_empty()).then(|| custom_fields::to_json(&defs, &values));
@@ -202,11 +242,10 @@ pub async fn invite(
         deletion_at: req.deletion_at,
     };
     let expires_at = now + life.lifetime;
-    let mut lines = Vec::new();
     let mut queued = false;
-    for entry in parse_email_list(&req.emails) {
+    for entry in chunk {
         let (address, outcome) = match entry {
-            ListEntry::Invalid { raw, error } => (raw, InviteOutcome::Invalid(error)),
+            ListEntry::Invalid { raw, error } => (echo(&raw), InviteOutcome::Invalid(error)),
             ListEntry::Duplicate { email } => (email.into_string(), InviteOutcome::Duplicate),
             ListEntry::Valid { email, .. } => {
                 let address = email.into_string();
@@ -221,8 +260,13 @@ pub async fn invite(
                     (None, None) => AddressState::Unknown,
                 };
                 let outcome = rules::decide(known, &req.roles);
-                match (&outcome, account, pending) {
-                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
+                let outcome = match (outcome, account, pending) {
+                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
+                        if !policy::may_change_grants_of(&me.actor, UserId(user.id)) =>
+                    {
+                        InviteOutcome::OwnAccount
+                    }
+                    (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
                         let wanted: Vec<(i64, GroupRole)> =
                             req.roles.iter().map(|r| (req.group_id, *r)).collect();
                         grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
@@ -233,36 +277,61 @@ pub async fn invite(
                             "invitation.existing_account_added",
                             Some(user.id),
                             &address,
-                            &req,
+                            req,
                             now,
                         )
                         .await?;
+                        outcome
                     }
-                    (InviteOutcome::Merged, None, Some(invitation)) => {
-                        for role in &req.roles {
-                            invitations::add_grant(&mut tx, invitation.id, req.group_id, *role)
-                                .await?;
-                        }
-                        invitations::merge(&mut tx, invitation.id, &options, expires_at, now)
-                            .await?;
-                        if let Some(json) = &custom_json {
+                    (outcome @ InviteOutcome::Merged, None, Some(invitation)) => {
+                        let held: Vec<(GroupId, GroupRole)> =
+                            invitations::grants(&mut tx, invitation.id)
+                                .await?
+                                .into_iter()
+                                .map(|(g, r)| (GroupId(g), r))
+                                .collect();
+                        // Only an actor who may hand out the whole invitation
+                        // changes its options; a narrower one only adds their
+                        // grants, so the merge widens nobody's reach.
+                        let whole = policy::may_handle_invitation(
+                            &me.actor,
+                            &tree,
+                            &held,
+                            invitation.platform_admin,
+                        );
+                        let grants: Vec<(i64, GroupRole)> =
+                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                        merge_into(
+                            &mut tx,
+                            &ctx,
+                            me,
+                            &invitation,
+                            &grants,
+                            whole.then_some(&options),
+                            expires_at,
+                            now,
+                        )
+                        .await?;
+                        if whole && let Some(json) = &custom_json {
                             invitations::set_custom_values(&mut tx, invitation.id, json).await?;
                         }
-                        invitations::revoke_links(&mut tx, invitation.id, now).await?;
-                        let merged = invitations::by_id(&mut tx, invitation.id)
-                            .await?
-                            .ok_or(AppError::NotFound)?;
-                        ctx.send(&mut tx, &merged, false, now).await?;
                         queued = true;
-                        record(&mut tx, me, "invitation.merged", None, &address, &req, now).await?;
+                        let action = if whole {
+                            "invitation.merged"
+                        } else {
+                            "invitation.grants_added"
+                        };
+                        record(&mut tx, me, action, None, &address, req, now).await?;
+                        outcome
                     }
-                    _ => {
+                    (outcome, _, _) => {
                         let id = invitations::insert(
                             &mut tx, &address, me.user.id, &options, expires_at, now,
                         )
                         .await?;
                         for role in &req.roles {
-                            invitations::add_grant(&mut tx, id, req.group_id, *role).await?;
+                            invitations::add_grant(&mut tx, id, req.group_id, *role, me.user.id)
+                                .await?;
                         }
                         if let Some(json) = &custom_json {
                             invitations::set_custom_values(&mut tx, id, json).await?;
@@ -272,20 +341,63 @@ pub async fn invite(
                             .ok_or(AppError::NotFound)?;
                         ctx.send(&mut tx, &created, false, now).await?;
                         queued = true;
-                        record(&mut tx, me, "invitation.created", None, &address, &req, now)
-                            .await?;
+                        record(&mut tx, me, "invitation.created", None, &address, req, now).await?;
+                        outcome
                     }
-                }
+                };
                 (address, outcome)
             }
         };
         lines.push(InviteLine { address, outcome });
     }
     tx.commit().await?;
-    if queued {
-        state.mail_wakeup.notify_one();
+    Ok(queued)
+}
+
+/// Adds `grants`, written by `me`, to a pending invitation, renews it and
+/// mails it again with a fresh link (the earlier links die). `options`
+/// replace the invitation's own only when given: only an actor who may
+/// act on the whole invitation changes what it carries besides their own
+/// grants.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn merge_into(
+    conn: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    invitation: &InvitationRecord,
+    grants: &[(i64, GroupRole)],
+    options: Option<&InvitationOptions>,
+    expires_at: i64,
+    now: i64,
+) -> AppResult<()> {
+    for &(group, role) in grants {
+        invitations::add_grant(conn, invitation.id, group, role, me.user.id).await?;
     }
-    Ok(lines)
+    let kept = InvitationOptions {
+        language: invitation.language.clone(),
+        account_type: invitation.account_type,
+        platform_admin: false,
+        message: invitation.message.clone(),
+        deletion_at: None,
+    };
+    let options = options.unwrap_or(&kept);
+    invitations::merge(conn, invitation.id, options, me.user.id, expires_at, now).await?;
+    invitations::revoke_links(conn, invitation.id, now).await?;
+    let merged = invitations::by_id(conn, invitation.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ctx.send(conn, &merged, false, now).await
+}
+
+/// What is said back of an entry that is not an address: enough to find it
+/// in the list, never a whole pasted blob.
+fn echo(raw: &str) -> String {
+    if raw.chars().count() <= MAX_ECHOED_CHARS {
+        return raw.to_owned();
+    }
+    let mut cut: String = raw.chars().take(MAX_ECHOED_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 async fn record(
@@ -382,10 +494,30 @@ pub struct AcceptInput {
     pub language: Lang,
 }
 
+/// What accepting gave: the signed-in person, and what the invitation
+/// promised that no longer holds (its granter lost the right to give it).
+#[derive(Clone, Debug)]
+pub struct Accepted {
+    pub user: users::UserRecord,
+    pub session_token: String,
+    pub dropped: Vec<DroppedGrant>,
+}
+
+impl Accepted {
+    pub fn signed_in(&self) -> SignedIn {
+        SignedIn {
+            user: self.user.clone(),
+            session_token: self.session_token.clone(),
+        }
+    }
+}
+
 /// The first-login form (POST): in one transaction the invitation is
 /// consumed (once: a conditional update), the active account created, its
-/// grants applied with propagation; then the user is signed in.
-pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<SignedIn> {
+/// grants checked again against what each granter may give *now* and the
+/// ones that still hold applied with propagation; then the user is signed
+/// in.
+pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<Accepted> {
     let first_name = PersonName::parse(&input.first_name)
         .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
     let last_name = PersonName::parse(&input.last_name)
@@ -404,13 +536,15 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     if !invitations::consume(&mut tx, invitation.id, now).await? {
         return Err(AppError::Invalid(Msg::InvitationUsed));
     }
+    let tree = groups::tree(&groups::all(&mut tx).await?);
+    let (wanted, platform_admin, dropped) = still_held(&mut tx, &tree, &invitation).await?;
     let new_user = users::NewUser {
         email: Some(invitation.email.clone()),
         login_name: None,
         first_name: first_name.into_string(),
         last_name: last_name.into_string(),
         password_hash: Some(password_hash),
-        platform_admin: invitation.platform_admin,
+        platform_admin,
         account_type: invitation.account_type,
         language: input.language.code().to_owned(),
         activated_at: Some(now),
@@ -432,11 +566,16 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     if invitation.deletion_at.is_some() {
         users::set_extras(&mut tx, user_id, "", invitation.deletion_at, now).await?;
     }
-    let tree = groups::tree(&groups::all(&mut tx).await?);
-    let wanted = invitations::grants(&mut tx, invitation.id).await?;
     let applied =
         grants::apply(&mut tx, &tree, user_id, &wanted, invitation.invited_by, now).await?;
     users::record_billing_start(&mut tx, user_id, invitation.account_type, now).await?;
+    let dropped_audit: Vec<serde_json::Value> = dropped
+        .iter()
+        .map(|d| match d {
+            Dropped::Grant(g, r) => serde_json::json!({ "group": g, "role": r.as_str() }),
+            Dropped::PlatformAdmin => serde_json::json!("platform_admin"),
+        })
+        .collect();
     audit::record(
         &mut tx,
         audit::Entry {
@@ -447,6 +586,8 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
             details: serde_json::json!({
                 "invitation": invitation.id,
                 "grants": applied.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),
+                "platform_admin": platform_admin,
+                "dropped": dropped_audit,
             })
             .to_string(),
             ..Default::default()
@@ -460,10 +601,83 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     let user = users::by_id(&mut conn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(SignedIn {
+    let names: HashMap<i64, String> = groups::all(&mut conn)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let dropped = dropped
+        .into_iter()
+        .map(|d| match d {
+            Dropped::Grant(g, role) => DroppedGrant::Role {
+                group: super::groups::path_label(&tree, &names, g),
+                role,
+            },
+            Dropped::PlatformAdmin => DroppedGrant::PlatformAdmin,
+        })
+        .collect();
+    Ok(Accepted {
         user,
         session_token,
+        dropped,
     })
+}
+
+/// What an invitation promised that no longer holds at acceptance.
+enum Dropped {
+    Grant(i64, GroupRole),
+    PlatformAdmin,
+}
+
+/// Granters' current rights, each loaded once.
+#[derive(Default)]
+struct Granters(HashMap<i64, Option<crate::domain::Actor>>);
+
+impl Granters {
+    async fn get(
+        &mut self,
+        conn: &mut Conn,
+        id: Option<i64>,
+    ) -> AppResult<Option<crate::domain::Actor>> {
+        let Some(id) = id else { return Ok(None) };
+        if let Some(known) = self.0.get(&id) {
+            return Ok(known.clone());
+        }
+        let actor = grants::actor_of(conn, id).await?;
+        self.0.insert(id, actor.clone());
+        Ok(actor)
+    }
+}
+
+/// The invitation's grants (and platform-admin flag) that still hold: each
+/// checked against what its granter may give now (GitLab issue 26801: an
+/// admin removed from a group must not keep granting in it through the
+/// invitations they sent before).
+async fn still_held(
+    conn: &mut Conn,
+    tree: &GroupTree,
+    invitation: &InvitationRecord,
+) -> AppResult<(Vec<(i64, GroupRole)>, bool, Vec<Dropped>)> {
+    let mut granters = Granters::default();
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for grant in invitations::grants_with_granters(conn, invitation.id).await? {
+        let by = granters.get(conn, grant.granted_by).await?;
+        if policy::grant_still_holds(by.as_ref(), tree, GroupId(grant.group_id), grant.role) {
+            kept.push((grant.group_id, grant.role));
+        } else {
+            dropped.push(Dropped::Grant(grant.group_id, grant.role));
+        }
+    }
+    let mut platform_admin = false;
+    if invitation.platform_admin {
+        let by = granters.get(conn, invitation.platform_admin_by).await?;
+        platform_admin = policy::platform_admin_still_holds(by.as_ref());
+        if !platform_admin {
+            dropped.push(Dropped::PlatformAdmin);
+        }
+    }
+    Ok((kept, platform_admin, dropped))
 }
 
 /// Mails the one reminder of every invitation whose time has come. Safe to

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::api::accounts::UserProfile;
-use crate::domain::{GroupRole, policy};
+use crate::domain::policy::AccountReach;
+use crate::domain::{GroupRole, UserId, policy};
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
@@ -14,46 +15,60 @@ use crate::server::state::AppState;
 use crate::server::store::users::UserRecord;
 use crate::server::store::{Conn, audit, custom_fields as field_store, groups, memberships, users};
 
-/// The account, if `me` manages it: platform admins manage everybody;
-/// group and user admins the accounts (platform admins excepted) with a
-/// role in a group they administer. Anyone else gets `NotFound`, as for a
+/// The account and how far `me` reaches it (`policy::account_reach`):
+/// platform admins reach everybody; group and user admins reach the
+/// memberships in their groups, and the whole account only when every
+/// membership is theirs to give. Anyone else gets `NotFound`, as for a
 /// missing account.
+pub async fn reached_user(
+    conn: &mut Conn,
+    me: &CurrentUser,
+    user_id: i64,
+) -> AppResult<(UserRecord, AccountReach)> {
+    let user = users::by_id(conn, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tree = groups::tree(&groups::all(conn).await?);
+    let roles = memberships::roles_of_user(conn, user_id).await?;
+    match policy::account_reach(
+        &me.actor,
+        &tree,
+        UserId(user.id),
+        user.platform_admin,
+        &roles,
+    ) {
+        AccountReach::None => Err(AppError::NotFound),
+        reach => Ok((user, reach)),
+    }
+}
+
+/// The account, for an account-level action (deletion date, names, type,
+/// custom fields, set-password link): `me` must reach the whole account.
+/// One they only share a group with is `Forbidden`.
 pub async fn managed_user(
     conn: &mut Conn,
     me: &CurrentUser,
     user_id: i64,
 ) -> AppResult<UserRecord> {
-    let user = users::by_id(conn, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if me.actor.platform_admin {
-        return Ok(user);
-    }
-    if user.platform_admin {
-        // Group-level admins never act on a platform admin's account.
-        return Err(AppError::NotFound);
-    }
-    let tree = groups::tree(&groups::all(conn).await?);
-    let roles = memberships::roles_of_user(conn, user_id).await?;
-    if roles
-        .iter()
-        .any(|(g, _)| policy::may_manage_users(&me.actor, &tree, *g))
-    {
-        Ok(user)
-    } else {
-        Err(AppError::NotFound)
+    match reached_user(conn, me, user_id).await? {
+        (user, AccountReach::Account) => Ok(user),
+        _ => Err(AppError::Forbidden),
     }
 }
 
 pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<UserProfile> {
     let mut conn = state.db.pool.acquire().await?;
-    let user = managed_user(&mut conn, me, user_id).await?;
+    let (user, reach) = reached_user(&mut conn, me, user_id).await?;
+    let whole = reach == AccountReach::Account;
     let all = groups::all(&mut conn).await?;
     let tree = groups::tree(&all);
     let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let mut by_group: HashMap<i64, Vec<GroupRole>> = HashMap::new();
     for (g, r) in memberships::roles_of_user(&mut conn, user_id).await? {
-        by_group.entry(g.0).or_default().push(r);
+        // An admin who shares only some groups with the person sees those.
+        if whole || policy::may_manage_users(&me.actor, &tree, g) {
+            by_group.entry(g.0).or_default().push(r);
+        }
     }
     let mut groups: Vec<(i64, String, Vec<GroupRole>)> = by_group
         .into_iter()
@@ -75,15 +90,24 @@ pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppRes
         activated_at: user.activated_at,
         deletion_at: user.deletion_at,
         created_at: user.created_at,
-        extra_info: users::extra_info(&mut conn, user_id).await?,
+        extra_info: if whole {
+            users::extra_info(&mut conn, user_id).await?
+        } else {
+            String::new()
+        },
         language: Lang::parse(&user.language).unwrap_or_default(),
         groups,
         custom_fields: field_store::list(&mut conn).await?,
-        custom_values: field_store::user_values(&mut conn, user_id)
-            .await?
-            .into_iter()
-            .collect(),
+        custom_values: if whole {
+            field_store::user_values(&mut conn, user_id)
+                .await?
+                .into_iter()
+                .collect()
+        } else {
+            HashMap::new()
+        },
         has_password: user.password_hash.is_some(),
+        whole_account: whole,
     })
 }
 
@@ -108,11 +132,10 @@ pub async fn update(
         return Err(AppError::Invalid(Msg::ErrExtraInfoTooLong));
     }
     let mut tx = state.db.begin().await?;
-    let user = managed_user(&mut tx, me, user_id).await?;
-    if user.id == me.user.id && !me.actor.platform_admin && update.deletion_at.is_some() {
-        // Scheduling one's own deletion is for a platform admin to decide.
-        return Err(AppError::Forbidden);
-    }
+    // Account-level: `account_reach` never gives a non-platform admin
+    // their own account, so nobody but a platform admin schedules their
+    // own deletion.
+    managed_user(&mut tx, me, user_id).await?;
     let defs = field_store::list(&mut tx).await?;
     let values = custom_fields::check(&defs, &update.custom)?;
     users::set_extras(

@@ -75,6 +75,7 @@ pub struct TabRecord {
     pub deletion_at: Option<i64>,
     pub delivery_status: String,
     pub delivery_error: Option<String>,
+    pub platform_admin: bool,
 }
 
 enum Arg {
@@ -246,6 +247,7 @@ fn record(row: &AnyRow) -> Result<TabRecord, sqlx::Error> {
         deletion_at: row.try_get("deletion_at")?,
         delivery_status: row.try_get("delivery_status")?,
         delivery_error: row.try_get("delivery_error")?,
+        platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
     })
 }
 
@@ -261,8 +263,8 @@ pub async fn page(
     let mut sql = Sql::default();
     sql.push(
         "SELECT i.id, i.email, i.invited_by, i.created_at, i.last_sent_at, i.send_count, \
-         i.reminder_sent_at, i.expires_at, i.deletion_at, i.delivery_status, i.delivery_error \
-         FROM invitations i",
+         i.reminder_sent_at, i.expires_at, i.deletion_at, i.delivery_status, i.delivery_error, \
+         i.platform_admin FROM invitations i",
     );
     push_where(&mut sql, criteria, Walk::Page);
     sql.push(if newest_first {

@@ -14,6 +14,8 @@ pub struct InvitationRecord {
     pub language: String,
     pub account_type: AccountType,
     pub platform_admin: bool,
+    /// Who set "platform admin on acceptance" (checked again at acceptance).
+    pub platform_admin_by: Option<i64>,
     pub message: String,
     pub deletion_at: Option<i64>,
     pub created_at: i64,
@@ -27,7 +29,7 @@ pub struct InvitationRecord {
 macro_rules! invitation_columns {
     () => {
         "i.id, i.email, i.status, i.invited_by, i.language, i.account_type, i.platform_admin, \
-         i.message, i.deletion_at, i.created_at, i.last_sent_at, i.send_count, i.reminder_sent_at, \
+         i.platform_admin_by, i.message, i.deletion_at, i.created_at, i.last_sent_at, i.send_count, i.reminder_sent_at, \
          i.expires_at"
     };
 }
@@ -53,6 +55,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
         language: row.try_get("language")?,
         account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
+        platform_admin_by: row.try_get("platform_admin_by")?,
         message: row.try_get("message")?,
         deletion_at: row.try_get("deletion_at")?,
         created_at: row.try_get("created_at")?,
@@ -132,8 +135,9 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO invitations (email, status, invited_by, language, account_type, platform_admin, \
-         message, deletion_at, created_at, last_sent_at, send_count, expires_at) \
-         VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $8, 1, $9) RETURNING id",
+         platform_admin_by, message, deletion_at, created_at, last_sent_at, send_count, expires_at) \
+         VALUES ($1, 'pending', $2, $3, $4, $5, CASE WHEN $5 = 1 THEN $2 ELSE NULL END, $6, $7, $8, \
+         $8, 1, $9) RETURNING id",
     )
     .bind(email.to_owned())
     .bind(invited_by)
@@ -148,17 +152,21 @@ pub async fn insert(
     .await
 }
 
-/// A second invitation of the same address: its options win, grants are
-/// added by the caller, and it counts as a fresh send.
+/// A second invitation of the same address by an actor who may act on the
+/// whole invitation: its options win (the platform flag is only ever
+/// added, and remembers who added it); grants are added by the caller.
+/// It counts as a fresh send.
 pub async fn merge(
     conn: &mut Conn,
     id: i64,
     options: &InvitationOptions,
+    merged_by: i64,
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE invitations SET language = $2, account_type = $3, \
+         platform_admin_by = CASE WHEN $4 = 1 THEN $7 ELSE platform_admin_by END, \
          platform_admin = CASE WHEN $4 = 1 THEN 1 ELSE platform_admin END, \
          message = $5, deletion_at = COALESCE($6, deletion_at) WHERE id = $1",
     )
@@ -168,6 +176,7 @@ pub async fn merge(
     .bind(flag(options.platform_admin))
     .bind(options.message.clone())
     .bind(options.deletion_at)
+    .bind(merged_by)
     .execute(&mut *conn)
     .await?;
     renew(conn, id, expires_at, now).await
@@ -219,15 +228,37 @@ pub async fn revoke_links(
     Ok(())
 }
 
+/// Adds a grant written by `granted_by`; a grant already there keeps its
+/// first granter.
 pub async fn add_grant(
+    conn: &mut Conn,
+    invitation_id: i64,
+    group_id: i64,
+    role: GroupRole,
+    granted_by: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invitation_grants (invitation_id, group_id, role, granted_by) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
+    )
+    .bind(invitation_id)
+    .bind(group_id)
+    .bind(role.as_str())
+    .bind(granted_by)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes grants back from an invitation (what a narrower admin withdraws).
+pub async fn remove_grant(
     conn: &mut Conn,
     invitation_id: i64,
     group_id: i64,
     role: GroupRole,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO invitation_grants (invitation_id, group_id, role) VALUES ($1, $2, $3) \
-         ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
+        "DELETE FROM invitation_grants WHERE invitation_id = $1 AND group_id = $2 AND role = $3",
     )
     .bind(invitation_id)
     .bind(group_id)
@@ -237,12 +268,34 @@ pub async fn add_grant(
     Ok(())
 }
 
+/// An invitation's grants as (group, role), by group.
 pub async fn grants(
     conn: &mut Conn,
     invitation_id: i64,
 ) -> Result<Vec<(i64, GroupRole)>, sqlx::Error> {
+    Ok(grants_with_granters(conn, invitation_id)
+        .await?
+        .into_iter()
+        .map(|g| (g.group_id, g.role))
+        .collect())
+}
+
+/// One grant of an invitation and who wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GrantRecord {
+    pub group_id: i64,
+    pub role: GroupRole,
+    /// `None` once the granter's account is gone.
+    pub granted_by: Option<i64>,
+}
+
+pub async fn grants_with_granters(
+    conn: &mut Conn,
+    invitation_id: i64,
+) -> Result<Vec<GrantRecord>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT group_id, role FROM invitation_grants WHERE invitation_id = $1 ORDER BY group_id, role",
+        "SELECT group_id, role, granted_by FROM invitation_grants WHERE invitation_id = $1 \
+         ORDER BY group_id, role",
     )
     .bind(invitation_id)
     .fetch_all(&mut *conn)
@@ -250,7 +303,11 @@ pub async fn grants(
     let mut grants = Vec::with_capacity(rows.len());
     for row in rows {
         if let Some(role) = GroupRole::parse(&row.try_get::<String, _>("role")?) {
-            grants.push((row.try_get("group_id")?, role));
+            grants.push(GrantRecord {
+                group_id: row.try_get("group_id")?,
+                role,
+                granted_by: row.try_get("granted_by")?,
+            });
         }
     }
     Ok(grants)

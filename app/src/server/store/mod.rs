@@ -6,6 +6,7 @@ pub mod custom_fields;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
+pub mod login_failures;
 pub mod memberships;
 pub mod outbox;
 pub mod password_tokens;

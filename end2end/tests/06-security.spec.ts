@@ -1,0 +1,127 @@
+import { expect, Page, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+
+// Runs after the earlier specs: the admin exists and the demo tree is
+// Acme (privé) › Ventes (public) › Paris Centre (public), Acme › Support.
+// Accounts and invitations the story starts from are set up through the
+// HTTP API; what is under test is walked in the browser.
+
+const PASSWORD = 'une autre phrase longue';
+
+/** A signed-in server-function call from the page's own session. */
+async function api(page: Page, endpoint: string, form: Record<string, string>) {
+  const response = await page.request.post(`/api/${endpoint}`, { form });
+  expect(response.status(), `${endpoint}: ${await response.text()}`).toBe(200);
+  return response.json();
+}
+
+async function groupId(page: Page, name: RegExp): Promise<string> {
+  const link = page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name }).first();
+  const href = await link.getAttribute('href');
+  return href!.split('/').pop()!;
+}
+
+async function createAccount(page: Page, group: string, email: string, firstName: string, role: string) {
+  await api(page, 'accounts/create', {
+    group_id: group,
+    first_name: firstName,
+    last_name: 'Test',
+    email,
+    password: PASSWORD,
+    password_confirm: PASSWORD,
+    [`groups[${group}]`]: 'on',
+    [`role_${role}`]: 'on',
+    language: 'fr',
+    account_type: 'member',
+  });
+}
+
+test.describe.serial('no admin hands out more than they may grant', () => {
+  const ids: Record<string, string> = {};
+
+  test('the platform admin sets the scene', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    ids.paris = await groupId(page, /^Paris Centre/);
+    ids.ventes = await groupId(page, /^Ventes/);
+    ids.support = await groupId(page, /^Support/);
+    await createAccount(page, ids.paris, 'ugo@exemple.fr', 'Ugo', 'user_admin');
+    await createAccount(page, ids.ventes, 'gaston@exemple.fr', 'Gaston', 'group_admin');
+    const invited = await api(page, 'invitations/invite', {
+      group_id: ids.support,
+      emails: 'xavier@exemple.fr',
+      role_group_admin: 'on',
+      platform_admin: 'on',
+      language: 'fr',
+      account_type: 'member',
+    });
+    expect(JSON.stringify(invited)).toContain('Invited');
+  });
+
+  test('a user admin whose grant was merged in may only withdraw it', async ({ page }) => {
+    await login(page, 'ugo@exemple.fr', PASSWORD);
+    await expect(page).toHaveURL('/');
+    await page.goto(`/groups/${ids.paris}/users/invite`);
+    await hydrated(page);
+    await page.getByLabel('Emails').fill('xavier@exemple.fr');
+    await page.getByRole('button', { name: 'INVITER' }).click();
+    await expect(page.locator('.result-list li')).toContainText('Invitation déjà en attente');
+
+    await page.goto(`/groups/${ids.paris}/users/invitations`);
+    await hydrated(page);
+    const row = page.getByRole('row').filter({ hasText: 'xavier@exemple.fr' });
+    await expect(row).toContainText('Comprend des droits que vous ne pouvez pas donner');
+    await expect(row.getByRole('button', { name: 'Copier le lien' })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: "Renvoyer l'invitation" })).toHaveCount(0);
+    await expectAccessible(page);
+    await row.getByRole('button', { name: 'Retirer mes groupes et rôles' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Vos groupes et rôles ont été retirés' }),
+    ).toBeVisible();
+    // No grant of theirs is left in it: it is out of their tab.
+    await expect(row).toHaveCount(0);
+  });
+
+  test('what the inviter may no longer grant is dropped at acceptance, and said', async ({ browser }) => {
+    const gaston = await browser.newPage();
+    await login(gaston, 'gaston@exemple.fr', PASSWORD);
+    await expect(gaston).toHaveURL('/');
+    await api(gaston, 'invitations/invite', {
+      group_id: ids.ventes,
+      emails: 'yves@exemple.fr',
+      role_user_admin: 'on',
+      language: 'fr',
+      account_type: 'member',
+    });
+    await gaston.close();
+
+    const admin = await browser.newPage();
+    await login(admin, ADMIN.email, ADMIN.password);
+    await expect(admin).toHaveURL('/');
+    await admin.goto(`/groups/${ids.ventes}`);
+    await hydrated(admin);
+    const row = admin.getByRole('row').filter({ hasText: 'gaston@exemple.fr' });
+    await row.getByText('Modifier').click();
+    await row.getByRole('button', { name: 'Retirer du groupe' }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Retiré du groupe.' })).toBeVisible();
+    await admin.close();
+
+    const page = await browser.newPage();
+    const [mail] = await mailsTo('yves@exemple.fr');
+    await page.goto(linkIn(mail, '/invitation\\?token='));
+    await hydrated(page);
+    await page.getByLabel('Prénom').fill('Yves');
+    await page.getByLabel('Nom', { exact: true }).fill('Dupont');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirmer le mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Votre compte est activé' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText("Acme › Ventes — Administrateur d'utilisateurs");
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Continuer' }).click();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ })).toHaveCount(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,719 @@
+//! Replays of the escalation and takeover paths an attacker with a low
+//! admin role tried against the HTTP API, through the real router, on both
+//! databases. Each test is the attack as it was tried, then the refusal.
+//!
+//! The tree is the demo one: `Acme (private) › Ventes (public) › Paris
+//! (public)` and `Acme › Support (private)`.
+
+mod support;
+
+use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
+use app::server::Backend;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use support::TestApp;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "http://127.0.0.1:3000";
+const PASSWORD: &str = "correct horse battery";
+
+/// The real router, signed in as whoever a test needs.
+struct Http {
+    app: TestApp,
+    router: axum::Router,
+}
+
+struct Answer {
+    status: StatusCode,
+    body: String,
+}
+
+impl Http {
+    async fn new(backend: Backend) -> Http {
+        let app = TestApp::new(backend).await;
+        let router = server::startup::router(app.state.clone(), server::startup::leptos_options());
+        Http { app, router }
+    }
+
+    async fn post(&self, cookie: Option<&str>, endpoint: &str, form: &[(&str, &str)]) -> Answer {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Answer {
+            status,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Signs in over HTTP; the session cookie to send back.
+    async fn login(&self, email: &str) -> String {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("identifier", email), ("password", PASSWORD)])
+            .finish();
+        let response = self
+            .router
+            .clone()
+            .oneshot(
+                Request::post("/api/auth/login")
+                    .header(header::HOST, "127.0.0.1:3000")
+                    .header(header::ORIGIN, ORIGIN)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{email} signs in");
+        response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("onboard_session="))
+            .and_then(|c| c.split(';').next().map(str::to_owned))
+            .expect("a session cookie")
+    }
+
+    async fn invite(
+        &self,
+        cookie: &str,
+        group: i64,
+        emails: &str,
+        role: GroupRole,
+        platform_admin: bool,
+    ) -> Answer {
+        let group = group.to_string();
+        let role_field = format!("role_{}", role.as_str());
+        let mut form = vec![
+            ("group_id", group.as_str()),
+            ("emails", emails),
+            (role_field.as_str(), "on"),
+            ("language", "fr"),
+            ("account_type", "member"),
+        ];
+        if platform_admin {
+            form.push(("platform_admin", "on"));
+        }
+        let answer = self.post(Some(cookie), "invitations/invite", &form).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        answer
+    }
+
+    async fn scalar_i64(&self, sql: &'static str, bind: &str) -> Option<i64> {
+        let mut conn = self.app.conn().await;
+        sqlx::query_scalar::<_, Option<i64>>(sql)
+            .bind(bind.to_owned())
+            .fetch_optional(&mut *conn)
+            .await
+            .unwrap()
+            .flatten()
+    }
+
+    async fn pending_invitation(&self, email: &str) -> i64 {
+        self.scalar_i64(
+            "SELECT id FROM invitations WHERE email = $1 AND status = 'pending'",
+            email,
+        )
+        .await
+        .expect("a pending invitation")
+    }
+
+    async fn user_id(&self, email: &str) -> Option<i64> {
+        self.scalar_i64("SELECT id FROM users WHERE email = $1", email)
+            .await
+    }
+
+    async fn grants_of(&self, invitation: i64) -> Vec<(i64, String)> {
+        let mut conn = self.app.conn().await;
+        sqlx::query_as(
+            "SELECT group_id, role FROM invitation_grants WHERE invitation_id = $1 \
+             ORDER BY group_id, role",
+        )
+        .bind(invitation)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap()
+    }
+}
+
+/// The demo tree and its cast.
+struct Cast {
+    acme: i64,
+    ventes: i64,
+    paris: i64,
+    support: i64,
+    /// Platform admin.
+    ada: String,
+    /// User admin of Paris: the attacker of most replays.
+    paris_user_admin: String,
+    /// Group admin of Ventes.
+    ventes_admin: String,
+}
+
+async fn cast(http: &Http) -> Cast {
+    let (acme, ventes, paris, support) = http.app.sample_tree().await;
+    http.app.platform_admin("ada@exemple.fr").await;
+    http.app
+        .user_with_roles("ua.paris@exemple.fr", &[(paris, UserAdmin)])
+        .await;
+    http.app
+        .user_with_roles("ga.ventes@exemple.fr", &[(ventes, GroupAdmin)])
+        .await;
+    http.app
+        .user_with_roles("ga.support@exemple.fr", &[(support, GroupAdmin)])
+        .await;
+    Cast {
+        acme,
+        ventes,
+        paris,
+        support,
+        ada: http.login("ada@exemple.fr").await,
+        paris_user_admin: http.login("ua.paris@exemple.fr").await,
+        ventes_admin: http.login("ga.ventes@exemple.fr").await,
+    }
+}
+
+/// Hole 1: a platform admin invites X into Support as group admin and
+/// platform admin; the user admin of Paris merges a learner grant into it,
+/// which brings it into their tab. They must get no link out of it — not
+/// by copy, re-send or bulk — and may only withdraw their own grant.
+async fn a_merged_invitation_gives_a_narrower_admin_no_link(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    http.invite(&c.ada, c.support, "x@exemple.fr", GroupAdmin, true)
+        .await;
+    let merged = http
+        .invite(&c.paris_user_admin, c.paris, "x@exemple.fr", Learner, false)
+        .await;
+    assert!(merged.body.contains("Merged"), "{}", merged.body);
+    let id = http.pending_invitation("x@exemple.fr").await;
+    let id_field = id.to_string();
+
+    // It shows in their tab, marked as not wholly theirs.
+    let list = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/list",
+            &[
+                ("search", ""),
+                ("status", ""),
+                ("delivery", ""),
+                ("group", ""),
+                ("inviter", ""),
+                ("sort", ""),
+                ("page", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("x@exemple.fr"));
+    assert!(list.body.contains(r#""whole":false"#), "{}", list.body);
+
+    for endpoint in ["invitations/copy-link", "invitations/resend"] {
+        let answer = http
+            .post(
+                Some(&c.paris_user_admin),
+                endpoint,
+                &[("id", id_field.as_str())],
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{endpoint}"
+        );
+        assert!(
+            answer.body.contains("ErrInvitationBeyondYou"),
+            "{endpoint}: {}",
+            answer.body
+        );
+        assert!(!answer.body.contains("token="), "{endpoint} leaked a link");
+    }
+    let bulk = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/bulk",
+            &[
+                ("action", "resend"),
+                ("ids", id_field.as_str()),
+                ("all_matching", "false"),
+                ("search", ""),
+                ("status", ""),
+                ("delivery", ""),
+                ("group", ""),
+                ("inviter", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bulk.status, StatusCode::OK);
+    assert!(bulk.body.contains(r#""done":0"#), "{}", bulk.body);
+    assert!(bulk.body.contains(r#""partial":1"#), "{}", bulk.body);
+
+    // The merge changed none of what the invitation carried.
+    let flag = http
+        .scalar_i64(
+            "SELECT platform_admin FROM invitations WHERE email = $1",
+            "x@exemple.fr",
+        )
+        .await;
+    assert_eq!(flag, Some(1));
+
+    // "Annuler" withdraws their own grant only; the rest stays pending.
+    let cancel = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/cancel",
+            &[("id", id_field.as_str())],
+        )
+        .await;
+    assert_eq!(cancel.status, StatusCode::OK, "{}", cancel.body);
+    assert!(cancel.body.contains("Withdrawn"), "{}", cancel.body);
+    assert_eq!(http.pending_invitation("x@exemple.fr").await, id);
+    assert_eq!(
+        http.grants_of(id).await,
+        vec![(c.support, "group_admin".to_owned())]
+    );
+
+    // Who may grant everything still gets a link.
+    let copy = http
+        .post(
+            Some(&c.ada),
+            "invitations/copy-link",
+            &[("id", id_field.as_str())],
+        )
+        .await;
+    assert_eq!(copy.status, StatusCode::OK);
+    assert!(copy.body.contains("token="));
+}
+
+/// Hole 2: the user admin of Paris invites the address of Support's group
+/// admin (an existing account is added to Paris without consent), then
+/// reads the whole profile and schedules the account's deletion.
+async fn an_outside_account_pulled_into_a_group_stays_out_of_reach(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let added = http
+        .invite(
+            &c.paris_user_admin,
+            c.paris,
+            "ga.support@exemple.fr",
+            Learner,
+            false,
+        )
+        .await;
+    assert!(
+        added.body.contains("ExistingAccountAdded"),
+        "{}",
+        added.body
+    );
+    let target = http.user_id("ga.support@exemple.fr").await.unwrap();
+    let target_field = target.to_string();
+
+    let profile = http
+        .post(
+            Some(&c.paris_user_admin),
+            "users/profile",
+            &[("user_id", target_field.as_str())],
+        )
+        .await;
+    assert_eq!(profile.status, StatusCode::OK);
+    assert!(profile.body.contains(r#""whole_account":false"#));
+    assert!(profile.body.contains("Paris"));
+    assert!(
+        !profile.body.contains("Support"),
+        "memberships outside the admin's scope are not shown: {}",
+        profile.body
+    );
+
+    let update = http
+        .post(
+            Some(&c.paris_user_admin),
+            "users/update",
+            &[
+                ("user_id", target_field.as_str()),
+                ("extra_info", ""),
+                ("deletion_date", "2030-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(update.status, StatusCode::FORBIDDEN);
+    let deletion = http
+        .scalar_i64(
+            "SELECT deletion_at FROM users WHERE email = $1",
+            "ga.support@exemple.fr",
+        )
+        .await;
+    assert_eq!(deletion, None, "no deletion was scheduled");
+    let resend = http
+        .post(
+            Some(&c.paris_user_admin),
+            "password-link/resend",
+            &[("user_id", target_field.as_str())],
+        )
+        .await;
+    assert_eq!(resend.status, StatusCode::FORBIDDEN);
+
+    // Membership-level actions in their own group stay theirs.
+    let removed = http
+        .post(
+            Some(&c.paris_user_admin),
+            "groups/member-remove",
+            &[
+                ("group_id", c.paris.to_string().as_str()),
+                ("user_id", target_field.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+
+    // Their own learner's account is theirs, though the learner role
+    // propagated up to Acme, outside their scope.
+    http.app
+        .user_with_roles(
+            "own.learner@exemple.fr",
+            &[(c.paris, Learner), (c.ventes, Learner), (c.acme, Learner)],
+        )
+        .await;
+    let own = http
+        .user_id("own.learner@exemple.fr")
+        .await
+        .unwrap()
+        .to_string();
+    let update = http
+        .post(
+            Some(&c.paris_user_admin),
+            "users/update",
+            &[
+                ("user_id", own.as_str()),
+                ("extra_info", "bien"),
+                ("deletion_date", "2030-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(update.status, StatusCode::OK, "{}", update.body);
+}
+
+/// Hole 3: the group admin of Ventes creates an account, with a password
+/// of their choosing, for an address whose pending invitation makes it a
+/// group admin of Support, asking to "create anyway".
+async fn another_scopes_invitation_cannot_be_used_up_by_create(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    http.invite(&c.ada, c.support, "x@exemple.fr", GroupAdmin, false)
+        .await;
+    let id = http.pending_invitation("x@exemple.fr").await;
+    let ventes = c.ventes.to_string();
+    let groups_field = format!("groups[{ventes}]");
+    let create = |if_invited: &'static str| {
+        let ventes = ventes.clone();
+        let groups_field = groups_field.clone();
+        let cookie = c.ventes_admin.clone();
+        let http = &http;
+        async move {
+            http.post(
+                Some(&cookie),
+                "accounts/create",
+                &[
+                    ("group_id", ventes.as_str()),
+                    ("first_name", "Xavier"),
+                    ("last_name", "Pirate"),
+                    ("email", "x@exemple.fr"),
+                    ("password", "attacker chosen pw"),
+                    ("password_confirm", "attacker chosen pw"),
+                    (groups_field.as_str(), "on"),
+                    ("role_trainer", "on"),
+                    ("language", "fr"),
+                    ("account_type", "member"),
+                    ("if_invited", if_invited),
+                ],
+            )
+            .await
+        }
+    };
+    let answer = create("create").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(answer.body.contains("PendingInvitation"), "{}", answer.body);
+    assert!(
+        answer.body.contains(r#""invitation_id":null"#),
+        "another scope's invitation id is not given: {}",
+        answer.body
+    );
+    assert_eq!(http.user_id("x@exemple.fr").await, None);
+    assert_eq!(http.pending_invitation("x@exemple.fr").await, id);
+
+    // What they may do: add their own grants to it.
+    let added = create("add").await;
+    assert!(added.body.contains("AddedToInvitation"), "{}", added.body);
+    assert_eq!(
+        http.grants_of(id).await,
+        vec![
+            (c.ventes, "trainer".to_owned()),
+            (c.support, "group_admin".to_owned())
+        ]
+    );
+    assert_eq!(http.user_id("x@exemple.fr").await, None);
+}
+
+/// Hole 4: the group admin of Ventes invites Y as user admin of Ventes, is
+/// removed from Ventes, and Y accepts: the grant no longer holds.
+async fn grants_are_checked_again_against_the_granters_rights_at_acceptance(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    http.invite(&c.ventes_admin, c.ventes, "y@exemple.fr", UserAdmin, false)
+        .await;
+    http.invite(&c.ventes_admin, c.paris, "y@exemple.fr", Trainer, false)
+        .await;
+    let token = http.app.latest_link_token("y@exemple.fr").await;
+    let ventes_admin_id = http.user_id("ga.ventes@exemple.fr").await.unwrap();
+    let removed = http
+        .post(
+            Some(&c.ada),
+            "groups/member-remove",
+            &[
+                ("group_id", c.ventes.to_string().as_str()),
+                ("user_id", ventes_admin_id.to_string().as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+
+    let accepted = http
+        .post(
+            None,
+            "invitations/accept",
+            &[
+                ("token", token.as_str()),
+                ("first_name", "Yves"),
+                ("last_name", "Dupont"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    assert!(
+        accepted.body.contains("user_admin") && accepted.body.contains("Acme › Ventes"),
+        "the welcome says what was dropped: {}",
+        accepted.body
+    );
+    let y = http.user_id("y@exemple.fr").await.unwrap();
+    assert!(http.app.roles_in(y, c.ventes).await.is_empty());
+    assert!(http.app.roles_in(y, c.paris).await.is_empty());
+    let audit = http
+        .scalar_i64(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'invitation.accepted' \
+             AND details LIKE $1",
+            "%\"dropped\":[{%",
+        )
+        .await;
+    assert_eq!(audit, Some(1), "the audit log records what was dropped");
+}
+
+/// Hole 4, platform flag: set by a platform admin who is no longer one.
+async fn a_platform_admin_flag_lapses_with_its_granters_rights(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let second = http.app.platform_admin("bob@exemple.fr").await;
+    let bob = http.login("bob@exemple.fr").await;
+    http.invite(&bob, c.support, "z@exemple.fr", Learner, true)
+        .await;
+    let mut conn = http.app.conn().await;
+    sqlx::query("UPDATE users SET platform_admin = 0 WHERE id = $1")
+        .bind(second.user.id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    let token = http.app.latest_link_token("z@exemple.fr").await;
+    let accepted = http
+        .post(
+            None,
+            "invitations/accept",
+            &[
+                ("token", token.as_str()),
+                ("first_name", "Zoé"),
+                ("last_name", "Martin"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    assert!(accepted.body.contains("PlatformAdmin"), "{}", accepted.body);
+    let flag = http
+        .scalar_i64(
+            "SELECT platform_admin FROM users WHERE email = $1",
+            "z@exemple.fr",
+        )
+        .await;
+    assert_eq!(flag, Some(0));
+    let _ = c.ada;
+}
+
+/// Hole 6: one `INVITER` with thousands of addresses is refused with a
+/// message; an invalid entry is never echoed back in full.
+async fn a_huge_invite_is_refused_and_bad_entries_are_not_echoed_in_full(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let many: Vec<String> = (0..1_001).map(|i| format!("p{i}@exemple.fr")).collect();
+    let paris = c.paris.to_string();
+    let answer = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/invite",
+            &[
+                ("group_id", paris.as_str()),
+                ("emails", many.join("\n").as_str()),
+                ("role_learner", "on"),
+                ("language", "fr"),
+                ("account_type", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer.body.contains("ErrTooManyAddresses"),
+        "{}",
+        answer.body
+    );
+    let mut conn = http.app.conn().await;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+    drop(conn);
+
+    let blob = "x".repeat(5_000);
+    let answer = http
+        .invite(
+            &c.paris_user_admin,
+            c.paris,
+            &format!("{blob}\nok@exemple.fr"),
+            Learner,
+            false,
+        )
+        .await;
+    assert!(
+        answer.body.len() < 1_000,
+        "{} bytes back",
+        answer.body.len()
+    );
+    assert!(
+        answer.body.contains("Invited"),
+        "the good address went through"
+    );
+}
+
+/// Hole 7: who an address belongs to, or which invitation it has, is not
+/// told across scopes; learners see co-members' names, not addresses.
+async fn nothing_is_told_across_scopes(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let ventes = c.ventes.to_string();
+    let groups_field = format!("groups[{ventes}]");
+    let answer = http
+        .post(
+            Some(&c.ventes_admin),
+            "accounts/create",
+            &[
+                ("group_id", ventes.as_str()),
+                ("first_name", "Un"),
+                ("last_name", "Autre"),
+                ("email", "ga.support@exemple.fr"),
+                ("password", "a long password"),
+                ("password_confirm", "a long password"),
+                (groups_field.as_str(), "on"),
+                ("role_learner", "on"),
+                ("language", "fr"),
+                ("account_type", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(
+        answer
+            .body
+            .contains(r#"{"ExistingAccount":{"account":null}}"#),
+        "{}",
+        answer.body
+    );
+
+    http.app
+        .user_with_roles("learner.a@exemple.fr", &[(c.paris, Learner)])
+        .await;
+    http.app
+        .user_with_roles("learner.b@exemple.fr", &[(c.paris, Learner)])
+        .await;
+    let learner = http.login("learner.a@exemple.fr").await;
+    let page = http
+        .post(
+            Some(&learner),
+            "groups/page",
+            &[("id", c.paris.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("learner.b"), "names are shown");
+    assert!(
+        !page.body.contains("learner.b@exemple.fr"),
+        "addresses are not: {}",
+        page.body
+    );
+    let admin_view = http
+        .post(
+            Some(&c.paris_user_admin),
+            "groups/page",
+            &[("id", c.paris.to_string().as_str())],
+        )
+        .await;
+    assert!(admin_view.body.contains("learner.b@exemple.fr"));
+}
+
+/// Hole 8: changing one's own roles through an invitation to one's own
+/// address.
+async fn nobody_grants_themselves_a_role_by_inviting_their_own_address(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let answer = http
+        .invite(
+            &c.paris_user_admin,
+            c.paris,
+            "ua.paris@exemple.fr",
+            Trainer,
+            false,
+        )
+        .await;
+    assert!(answer.body.contains("OwnAccount"), "{}", answer.body);
+    let me = http.user_id("ua.paris@exemple.fr").await.unwrap();
+    assert_eq!(http.app.roles_in(me, c.paris).await, vec![UserAdmin]);
+}
+
+on_both_backends!(
+    a_merged_invitation_gives_a_narrower_admin_no_link,
+    an_outside_account_pulled_into_a_group_stays_out_of_reach,
+    another_scopes_invitation_cannot_be_used_up_by_create,
+    grants_are_checked_again_against_the_granters_rights_at_acceptance,
+    a_platform_admin_flag_lapses_with_its_granters_rights,
+    a_huge_invite_is_refused_and_bad_entries_are_not_echoed_in_full,
+    nothing_is_told_across_scopes,
+    nobody_grants_themselves_a_role_by_inviting_their_own_address,
+);
