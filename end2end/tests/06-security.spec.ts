@@ -83,7 +83,9 @@ test.describe.serial('no admin hands out more than they may grant', () => {
   });
 
   test('what the inviter may no longer grant is dropped at acceptance, and said', async ({ browser }) => {
-    const gaston = await browser.newPage();
+    // One browser context per person, each with its own session.
+    const newPage = async () => (await browser.newContext()).newPage();
+    const gaston = await newPage();
     await login(gaston, 'gaston@exemple.fr', PASSWORD);
     await expect(gaston).toHaveURL('/');
     await api(gaston, 'invitations/invite', {
@@ -95,7 +97,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     });
     await gaston.close();
 
-    const admin = await browser.newPage();
+    const admin = await newPage();
     await login(admin, ADMIN.email, ADMIN.password);
     await expect(admin).toHaveURL('/');
     await admin.goto(`/groups/${ids.ventes}`);
@@ -106,7 +108,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await expect(admin.getByRole('status').filter({ hasText: 'Retiré du groupe.' })).toBeVisible();
     await admin.close();
 
-    const page = await browser.newPage();
+    const page = await newPage();
     const [mail] = await mailsTo('yves@exemple.fr');
     await page.goto(linkIn(mail, '/invitation\\?token='));
     await hydrated(page);

@@ -128,6 +128,11 @@ pub async fn accept_invitation(
         language: Lang::parse(&language).unwrap_or_default(),
     };
     let accepted = invitations::accept(&state, &token, input).await?;
-    context::signed_in(&state, &accepted.signed_in());
+    if accepted.dropped.is_empty() {
+        context::signed_in(&state, &accepted.signed_in());
+    } else {
+        // The welcome page says what was dropped, then links home.
+        context::set_session_cookies(&state, &accepted.signed_in());
+    }
     Ok(accepted.dropped)
 }

@@ -52,6 +52,13 @@ pub fn set_cookie(value: &str) {
 /// Hands the browser the new session (and the account's language) and
 /// sends it home: the end of every way of signing in.
 pub fn signed_in(state: &AppState, signed_in: &SignedIn) {
+    set_session_cookies(state, signed_in);
+    leptos_axum::redirect("/");
+}
+
+/// The cookies of a sign-in, for an answer that has something to say
+/// before going home (the page then links home itself).
+pub fn set_session_cookies(state: &AppState, signed_in: &SignedIn) {
     let secure = state.config.secure_cookies();
     set_cookie(&cookie::session(
         &signed_in.session_token,
@@ -59,7 +66,6 @@ pub fn signed_in(state: &AppState, signed_in: &SignedIn) {
         secure,
     ));
     set_cookie(&cookie::language(&signed_in.user.language, secure));
-    leptos_axum::redirect("/");
 }
 
 /// The peer address of the TCP connection. Forwarded-for headers are not
