@@ -242,7 +242,7 @@ messages! {
     GrantsWithdrawn => "Vos groupes et rôles ont été retirés de l'invitation ; elle reste en attente pour les autres.", "Your groups and roles were withdrawn from the invitation; it stays pending for the others.";
     BulkPartial => "avec des droits que vous ne pouvez pas donner : seuls vos groupes et rôles retirés (annulation), rien renvoyé (renvoi)", "with rights you cannot grant: only your groups and roles withdrawn (cancel), nothing re-sent (re-send)";
     WithdrawMyGrants => "Retirer mes groupes et rôles", "Withdraw my groups and roles";
-    InvitationPartlyYours => "Comprend des droits que vous ne pouvez pas donner", "Carries rights you cannot grant";
+    InvitationPartlyYours => "+ des droits que vous ne pouvez pas donner", "+ rights you cannot grant";
     WelcomeTitle => "Votre compte est activé", "Your account is active";
     WelcomeDroppedIntro => "Une partie des accès promis par l'invitation n'est plus valable, car la personne qui les avait donnés ne peut plus les donner. Demandez-les à un administrateur :", "Part of the access the invitation promised no longer holds, because whoever granted it may no longer grant it. Ask an administrator for it:";
     Continue => "Continuer", "Continue";

@@ -70,7 +70,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await page.goto(`/groups/${ids.paris}/users/invitations`);
     await hydrated(page);
     const row = page.getByRole('row').filter({ hasText: 'xavier@exemple.fr' });
-    await expect(row).toContainText('Comprend des droits que vous ne pouvez pas donner');
+    await expect(row).toContainText('+ des droits que vous ne pouvez pas donner');
     await expect(row.getByRole('button', { name: 'Copier le lien' })).toHaveCount(0);
     await expect(row.getByRole('button', { name: "Renvoyer l'invitation" })).toHaveCount(0);
     await expectAccessible(page);

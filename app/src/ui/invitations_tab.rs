@@ -401,11 +401,11 @@ fn InvitationRow(
                     }
                 />
             </td>
-            <td class="email">
-                {row.email.clone()}
+            <td class="email">{row.email.clone()}</td>
+            <td>
+                {grants}
                 {(!whole).then(|| view! { <small class="muted partly-yours">{lang.t(Msg::InvitationPartlyYours)}</small> })}
             </td>
-            <td>{grants}</td>
             <td>{row.invited_by.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{date(row.created_at)}</td>
             <td>{date(row.last_sent_at)} {(row.send_count > 1).then(|| format!(" (×{})", row.send_count))}</td>
