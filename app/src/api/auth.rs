@@ -1,23 +1,6 @@
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use super::ApiError;
-use crate::i18n::Lang;
-
-/// The signed-in user as the UI needs them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Me {
-    pub id: i64,
-    pub display_name: String,
-    pub initials: String,
-    pub email: Option<String>,
-    pub platform_admin: bool,
-    /// Administers users somewhere: the `+ → Utilisateur` menu is theirs.
-    pub manages_users: bool,
-    /// No SMTP server is configured: mails are read in `/dev/mailbox`.
-    pub dev_mailbox: bool,
-    pub lang: Lang,
-}
+pub use crate::contracts::auth::*;
+use leptos::prelude::*;
 
 #[server(endpoint = "auth/me")]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
@@ -38,18 +21,8 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
         platform_admin: user.platform_admin,
         manages_users,
         dev_mailbox,
-        lang: Lang::parse(&user.language).unwrap_or_default(),
+        lang: crate::i18n::Lang::parse(&user.language).unwrap_or_default(),
     }))
-}
-
-/// "Marie Curie" → "MC"; falls back to the first letter of what is shown.
-pub fn initials(first: &str, last: &str, fallback: &str) -> String {
-    let pick = |s: &str| s.chars().next().map(|c| c.to_uppercase().to_string());
-    match (pick(first), pick(last)) {
-        (Some(f), Some(l)) => f + &l,
-        (Some(one), None) | (None, Some(one)) => one,
-        (None, None) => pick(fallback).unwrap_or_else(|| "?".into()),
-    }
 }
 
 /// Signs in with an e-mail address or a login name; on success the session
@@ -87,7 +60,7 @@ pub async fn set_language(lang: String) -> Result<(), ApiError> {
     use crate::server::auth::cookie;
     use crate::server::context;
     use crate::server::services::auth;
-    let lang = Lang::parse(&lang).ok_or(ApiError::NotFound)?;
+    let lang = crate::i18n::Lang::parse(&lang).ok_or(ApiError::NotFound)?;
     let state = context::state()?;
     if let Some(current) = context::current_user().await? {
         auth::set_language(&state, current.user.id, lang).await?;

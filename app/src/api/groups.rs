@@ -1,61 +1,6 @@
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use super::ApiError;
-use crate::domain::{AccountType, GroupRole, Visibility};
-
-/// One entry of the sidebar tree.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SidebarGroup {
-    pub id: i64,
-    pub name: String,
-    /// The parent as shown: `None` also when the real parent is not visible
-    /// to this user, so their groups still form a tree.
-    pub parent_id: Option<i64>,
-    pub visibility: Visibility,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Sidebar {
-    pub groups: Vec<SidebarGroup>,
-    pub can_manage_groups: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MemberRow {
-    pub user_id: i64,
-    pub name: String,
-    pub email: Option<String>,
-    pub login_name: Option<String>,
-    pub roles: Vec<GroupRole>,
-    pub account_type: AccountType,
-    pub active: bool,
-    pub activated_at: Option<i64>,
-    /// Whether the viewer may change this member's roles here or remove
-    /// them (`policy::may_edit_member`).
-    pub editable: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GroupPage {
-    pub id: i64,
-    pub name: String,
-    pub parent_id: Option<i64>,
-    pub visibility: Visibility,
-    /// From the root down to the group itself.
-    pub breadcrumb: Vec<(i64, String)>,
-    pub members: Vec<MemberRow>,
-    /// Pending invitations into this group: (address, roles). Shown only to
-    /// those who manage its users.
-    pub pending: Vec<(String, Vec<GroupRole>)>,
-    pub can_manage_groups: bool,
-    pub can_manage_users: bool,
-    /// The roles the viewer may grant in this group (for editing members).
-    pub grantable_roles: Vec<GroupRole>,
-    /// Where this group may be moved (itself and its sub-groups excluded),
-    /// as (id, path) pairs; empty for those who cannot move groups.
-    pub parent_choices: Vec<(i64, String)>,
-}
+pub use crate::contracts::groups::*;
+use leptos::prelude::*;
 
 #[server(endpoint = "groups/sidebar")]
 pub async fn get_sidebar() -> Result<Sidebar, ApiError> {

@@ -1,52 +1,9 @@
 // A form's fields are a server function's arguments: `INVITER` has many.
 #![allow(clippy::too_many_arguments)]
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use super::ApiError;
-use crate::domain::GroupRole;
-use crate::domain::invitation::InviteOutcome;
-use crate::i18n::Lang;
-
-/// One line of the result list after `INVITER`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteLine {
-    pub address: String,
-    pub outcome: InviteOutcome,
-}
-
-/// What the `Inviter` panel offers this admin in this group.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct InvitePanel {
-    pub group_id: i64,
-    pub group_name: String,
-    pub grantable_roles: Vec<GroupRole>,
-    pub may_grant_platform_admin: bool,
-    pub custom_fields: Vec<crate::domain::custom_field::FieldDef>,
-}
-
-/// The first-login form's view of a live invitation link.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LinkView {
-    pub email: String,
-    pub language: Lang,
-    pub groups: Vec<String>,
-    pub inviter: Option<String>,
-    pub expires_at: i64,
-}
-
-/// Something an invitation promised that did not hold at acceptance: the
-/// admin who granted it may no longer grant it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DroppedGrant {
-    /// A role in a group, named by its path.
-    Role {
-        group: String,
-        role: GroupRole,
-    },
-    PlatformAdmin,
-}
+pub use crate::contracts::invitations::*;
+use leptos::prelude::*;
 
 #[server(endpoint = "invitations/panel")]
 pub async fn get_invite_panel(group_id: i64) -> Result<InvitePanel, ApiError> {
@@ -88,7 +45,7 @@ pub async fn invite_users(
         group_id,
         emails,
         roles,
-        language: Lang::parse(&language).unwrap_or_default(),
+        language: crate::i18n::Lang::parse(&language).unwrap_or_default(),
         deletion_at: forms::optional_date(deletion_date.as_deref())?,
         message: message.unwrap_or_default(),
         account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
@@ -125,7 +82,7 @@ pub async fn accept_invitation(
         last_name,
         password,
         password_confirm,
-        language: Lang::parse(&language).unwrap_or_default(),
+        language: crate::i18n::Lang::parse(&language).unwrap_or_default(),
     };
     let accepted = invitations::accept(&state, &token, input).await?;
     if accepted.dropped.is_empty() {

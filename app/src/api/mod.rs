@@ -1,14 +1,14 @@
 //! Server functions: the HTTP API (`POST /api/<endpoint>`, form-encoded in,
-//! JSON out) and the contracts the UI calls. Each one is a thin adapter:
-//! read the session, call one service, map the error. No SQL, no hashing.
+//! JSON out). Each one is a thin adapter: read the session, call one
+//! service, map the error. No SQL, no hashing. The types they take and
+//! give are in `contracts` (re-exported here for the UI).
 
 pub mod accounts;
 pub mod auth;
-pub mod error;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod mailbox;
 pub mod setup;
 
-pub use error::ApiError;
+pub use crate::contracts::error::{self, ApiError};

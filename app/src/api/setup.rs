@@ -1,16 +1,6 @@
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use super::ApiError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SetupStatus {
-    /// The link is valid and no platform admin exists yet.
-    Open,
-    /// A platform admin exists: the setup page has nothing left to do.
-    Done,
-    InvalidLink,
-}
+pub use crate::contracts::setup::*;
+use leptos::prelude::*;
 
 #[server(endpoint = "setup/status")]
 pub async fn get_setup_status(token: String) -> Result<SetupStatus, ApiError> {

@@ -11,7 +11,7 @@ use leptos_axum::ResponseOptions;
 
 use super::auth::cookie;
 use super::context;
-use crate::api::ApiError;
+use crate::contracts::ApiError;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, thiserror::Error)]

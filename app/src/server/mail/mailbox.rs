@@ -1,7 +1,7 @@
 //! The development mailbox: the latest mails of the outbox, whatever their
 //! status, for platform admins. Without SMTP it is where mails are read.
 
-use crate::api::mailbox::MailboxMail;
+use crate::contracts::mailbox::MailboxMail;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::state::AppState;

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::api::accounts::CreateOutcome;
+use crate::contracts::accounts::CreateOutcome;
 use crate::domain::login_name::parse_login_name;
 use crate::domain::password;
 use crate::domain::person_name::PersonName;

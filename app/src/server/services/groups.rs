@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
+use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, UserId, Visibility, policy};
 use crate::i18n::Msg;

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::api::invitation_tab::{
+use crate::contracts::invitation_tab::{
     BulkSummary, CancelOutcome, PER_PAGE, TabFilter, TabPage, TabRow,
 };
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};

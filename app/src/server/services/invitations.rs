@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::invitations::{DroppedGrant, InviteLine, LinkView};
+use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
 use crate::domain::password;
 use crate::domain::person_name::PersonName;

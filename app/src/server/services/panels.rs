@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::api::accounts::{CreatePanel, GroupChoice};
-use crate::api::invitations::InvitePanel;
+use crate::contracts::accounts::{CreatePanel, GroupChoice};
+use crate::contracts::invitations::InvitePanel;
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;

@@ -3,7 +3,7 @@
 //! (OWASP ASVS 2.5.1): the mail carries the login and a one-time link,
 //! valid 7 days, re-sendable by the admins of the account.
 
-use crate::api::accounts::SetPasswordView;
+use crate::contracts::accounts::SetPasswordView;
 use crate::domain::password;
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::accounts::UserProfile;
+use crate::contracts::accounts::UserProfile;
 use crate::domain::policy::AccountReach;
 use crate::domain::{GroupRole, UserId, policy};
 use crate::i18n::{Lang, Msg};

@@ -1,7 +1,7 @@
 //! The first platform admin: a one-time link printed at start while no
 //! platform admin exists, and the `create-admin` command for scripts.
 
-use crate::api::setup::SetupStatus;
+use crate::contracts::setup::SetupStatus;
 use crate::domain::password::{self, PasswordError};
 use crate::domain::person_name::PersonName;
 use crate::domain::{AccountType, Email};

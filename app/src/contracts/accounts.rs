@@ -1,0 +1,99 @@
+//! `Créer un compte`, the set-password link, the user's page, and the
+//! custom fields settings.
+
+use crate::domain::custom_field::FieldDef;
+use crate::domain::{AccountType, GroupRole};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A group the admin may put the new account in, as the chooser shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupChoice {
+    pub id: i64,
+    /// `Acme › Ventes › Paris`.
+    pub path: String,
+    /// 0 for a top-level group.
+    pub depth: usize,
+    /// The roles the admin may grant there.
+    pub grantable: Vec<GroupRole>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatePanel {
+    pub group_id: i64,
+    pub group_name: String,
+    /// Tree order (each group after its parent).
+    pub groups: Vec<GroupChoice>,
+    /// Roles grantable in at least one of those groups.
+    pub roles: Vec<GroupRole>,
+    pub custom_fields: Vec<FieldDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CreateOutcome {
+    Created {
+        user_id: i64,
+        name: String,
+        /// What they sign in with: the address or the login name.
+        login: String,
+        /// Shown once to the admin (a typed password is never echoed).
+        generated_password: Option<String>,
+        credentials_mailed: bool,
+    },
+    /// The address belongs to an account: nothing was created. The
+    /// account (id, name) is named only to an admin who reaches it.
+    ExistingAccount { account: Option<(i64, String)> },
+    /// The address has a pending invitation: nothing was created yet. With
+    /// its id (the admin may act on the whole invitation), they may create
+    /// anyway (the invitation is used up) or re-send it; without, they may
+    /// only add their groups and roles to it.
+    PendingInvitation {
+        invitation_id: Option<i64>,
+        email: String,
+    },
+    /// The groups and roles of the form were added to the pending
+    /// invitation of this address, which was sent again.
+    AddedToInvitation { email: String },
+}
+
+/// The set-password page's view of a live link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetPasswordView {
+    pub login: String,
+    pub name: String,
+    pub language: Lang,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserProfile {
+    pub id: i64,
+    pub name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub account_type: AccountType,
+    pub platform_admin: bool,
+    pub activated_at: Option<i64>,
+    pub deletion_at: Option<i64>,
+    pub created_at: i64,
+    pub extra_info: String,
+    pub language: Lang,
+    /// (group id, path, roles there), in path order.
+    pub groups: Vec<(i64, String, Vec<GroupRole>)>,
+    pub custom_fields: Vec<FieldDef>,
+    /// Field id → value held.
+    pub custom_values: HashMap<i64, String>,
+    /// False while a set-password link waits to be used.
+    pub has_password: bool,
+    /// Whether the viewer reaches the whole account (`policy::account_reach`):
+    /// otherwise only the memberships in their own groups are shown, and
+    /// the account-level fields are neither shown nor editable.
+    pub whole_account: bool,
+}
+
+/// Empty strings and absent checkboxes mean "no".
+pub fn checked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !v.is_empty())
+}

@@ -1,0 +1,29 @@
+//! Who is signed in.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in user as the UI needs them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: i64,
+    pub display_name: String,
+    pub initials: String,
+    pub email: Option<String>,
+    pub platform_admin: bool,
+    /// Administers users somewhere: the `+ → Utilisateur` menu is theirs.
+    pub manages_users: bool,
+    /// No SMTP server is configured: mails are read in `/dev/mailbox`.
+    pub dev_mailbox: bool,
+    pub lang: Lang,
+}
+
+/// "Marie Curie" → "MC"; falls back to the first letter of what is shown.
+pub fn initials(first: &str, last: &str, fallback: &str) -> String {
+    let pick = |s: &str| s.chars().next().map(|c| c.to_uppercase().to_string());
+    match (pick(first), pick(last)) {
+        (Some(f), Some(l)) => f + &l,
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => pick(fallback).unwrap_or_else(|| "?".into()),
+    }
+}

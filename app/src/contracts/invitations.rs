@@ -1,0 +1,45 @@
+//! Invite by e-mail: the panel, the outcomes, the first-login form.
+
+use crate::domain::GroupRole;
+use crate::domain::invitation::InviteOutcome;
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// One line of the result list after `INVITER`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteLine {
+    pub address: String,
+    pub outcome: InviteOutcome,
+}
+
+/// What the `Inviter` panel offers this admin in this group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitePanel {
+    pub group_id: i64,
+    pub group_name: String,
+    pub grantable_roles: Vec<GroupRole>,
+    pub may_grant_platform_admin: bool,
+    pub custom_fields: Vec<crate::domain::custom_field::FieldDef>,
+}
+
+/// The first-login form's view of a live invitation link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub email: String,
+    pub language: Lang,
+    pub groups: Vec<String>,
+    pub inviter: Option<String>,
+    pub expires_at: i64,
+}
+
+/// Something an invitation promised that did not hold at acceptance: the
+/// admin who granted it may no longer grant it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DroppedGrant {
+    /// A role in a group, named by its path.
+    Role {
+        group: String,
+        role: GroupRole,
+    },
+    PlatformAdmin,
+}
