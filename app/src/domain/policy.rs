@@ -269,6 +269,61 @@ pub fn may_see_member_contacts(actor: &Actor, tree: &GroupTree, group: GroupId) 
     may_manage_users(actor, tree, group)
 }
 
+/// Custom field definitions shape every account's page and every panel:
+/// kept to platform admins.
+pub fn may_manage_custom_fields(actor: &Actor) -> bool {
+    actor.platform_admin
+}
+
+/// The development mailbox shows every mail the platform wrote.
+pub fn may_read_dev_mailbox(actor: &Actor) -> bool {
+    actor.platform_admin
+}
+
+/// Which pending invitations an actor follows in the Invitations tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InvitationScope {
+    /// Every invitation (platform admins).
+    All,
+    /// Those with at least one grant in these groups: the groups the actor
+    /// manages the users of, sub-groups included.
+    Groups(BTreeSet<GroupId>),
+    /// None at all.
+    Nothing,
+}
+
+impl InvitationScope {
+    /// Whether an invitation carrying `grants` is in the scope.
+    pub fn reaches(&self, grants: &[(GroupId, GroupRole)]) -> bool {
+        match self {
+            InvitationScope::All => true,
+            InvitationScope::Groups(groups) => grants.iter().any(|(g, _)| groups.contains(g)),
+            InvitationScope::Nothing => false,
+        }
+    }
+
+    /// Whether the scope covers invitations into `group`.
+    pub fn covers(&self, group: GroupId) -> bool {
+        match self {
+            InvitationScope::All => true,
+            InvitationScope::Groups(groups) => groups.contains(&group),
+            InvitationScope::Nothing => false,
+        }
+    }
+}
+
+pub fn invitation_scope(actor: &Actor, tree: &GroupTree) -> InvitationScope {
+    if actor.platform_admin {
+        return InvitationScope::All;
+    }
+    let groups = administered_groups(actor, tree);
+    if groups.is_empty() {
+        InvitationScope::Nothing
+    } else {
+        InvitationScope::Groups(groups)
+    }
+}
+
 pub fn visible_groups(actor: &Actor, tree: &GroupTree) -> BTreeSet<GroupId> {
     tree.ids()
         .filter(|&g| may_view_group(actor, tree, g))
@@ -883,6 +938,45 @@ mod tests {
                     "{kind:?} in {place:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_invitations_tab_follows_invitations_with_a_grant_where_the_actor_manages_users() {
+        let tree = tree();
+        for (kind, row) in MATRIX {
+            let actor = kind.actor();
+            let scope = invitation_scope(&actor, &tree);
+            for (place, (_, manage, _)) in PLACES.into_iter().zip(row) {
+                let group = place.of(kind.home());
+                assert_eq!(scope.covers(group), manage, "{kind:?} covering {place:?}");
+                assert_eq!(
+                    scope.reaches(&[(group, Learner)]),
+                    manage,
+                    "{kind:?} reaching an invitation into {place:?}"
+                );
+                // One grant in scope is enough to see an invitation.
+                assert_eq!(
+                    scope.reaches(&[(UNKNOWN, GroupAdmin), (group, Learner)]),
+                    manage || matches!(kind, Kind::PlatformAdmin),
+                    "{kind:?} reaching a mixed invitation in {place:?}"
+                );
+            }
+            assert_eq!(
+                matches!(scope, InvitationScope::Nothing),
+                administered_groups(&actor, &tree).is_empty() && !actor.platform_admin,
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_platform_admins_manage_custom_fields_and_read_the_dev_mailbox() {
+        for (kind, _) in MATRIX {
+            let actor = kind.actor();
+            let expected = matches!(kind, Kind::PlatformAdmin);
+            assert_eq!(may_manage_custom_fields(&actor), expected, "{kind:?}");
+            assert_eq!(may_read_dev_mailbox(&actor), expected, "{kind:?}");
         }
     }
 }

@@ -17,13 +17,14 @@ use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::invitations::{self as invitations_service, MailContext};
+use crate::server::services::directory::Directory;
+use crate::server::services::invitations::{self as invitations_service, MailContext, Merge};
 use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants, password_links};
 use crate::server::state::AppState;
 use crate::server::store::invitations::InvitationRecord;
 use crate::server::store::{
-    Conn, audit, custom_fields as field_store, groups, invitations, memberships, users,
+    Conn, audit, custom_fields as field_store, invitations, memberships, users,
 };
 
 const MAX_EXTRA_INFO_CHARS: usize = 2_000;
@@ -171,11 +172,10 @@ async fn add_to_invitation(
     checked: &Checked,
     now: i64,
 ) -> AppResult<()> {
-    let all = groups::all(conn).await?;
     let ctx = MailContext {
         state,
         inviter: me.user.display_name(),
-        names: all.iter().map(|g| (g.id, g.name.clone())).collect(),
+        names: Directory::load(conn).await?.names,
         tree,
     };
     let expires_at = now + invitations_service::lifecycle(conn).await?.lifetime;
@@ -184,10 +184,12 @@ async fn add_to_invitation(
         &ctx,
         me,
         invitation,
-        &checked.grants,
-        None,
-        expires_at,
-        now,
+        Merge {
+            grants: &checked.grants,
+            options: None,
+            expires_at,
+            now,
+        },
     )
     .await?;
     audit::record(
@@ -216,7 +218,7 @@ pub async fn create(
 ) -> AppResult<CreateOutcome> {
     let checked = {
         let mut conn = state.db.pool.acquire().await?;
-        let tree = groups::tree(&groups::all(&mut conn).await?);
+        let tree = Directory::load(&mut conn).await?.tree;
         let defs = field_store::list(&mut conn).await?;
         check(me, &tree, &defs, &req, state.now())?
     };
@@ -228,7 +230,7 @@ pub async fn create(
     };
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let tree = groups::tree(&groups::all(&mut tx).await?);
+    let tree = Directory::load(&mut tx).await?.tree;
     let (email, login_name) = match &checked.identity {
         Identity::Email(e) => (Some(e.clone()), None),
         Identity::LoginName(n) => (None, Some(n.clone())),

@@ -25,7 +25,7 @@ pub struct FieldInput {
 }
 
 fn require_platform_admin(me: &CurrentUser) -> AppResult<()> {
-    if me.actor.platform_admin {
+    if crate::domain::policy::may_manage_custom_fields(&me.actor) {
         Ok(())
     } else {
         Err(AppError::Forbidden)

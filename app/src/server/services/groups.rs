@@ -1,13 +1,12 @@
 //! The group tree: what a user sees of it, and the platform admin's edits.
 
-use std::collections::HashMap;
-
 use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, UserId, Visibility, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::directory::{self, Directory};
 use crate::server::state::AppState;
 use crate::server::store::{audit, groups, invitations, memberships};
 
@@ -58,23 +57,11 @@ pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group_id: i64) -
     Ok(())
 }
 
-/// `Acme › Ventes › Paris`: how a group is named where names alone could
-/// be ambiguous (two `Paris` under different parents).
-pub fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
-    let mut parts: Vec<&str> = tree
-        .ancestors(GroupId(id))
-        .iter()
-        .rev()
-        .filter_map(|g| names.get(&g.0).map(String::as_str))
-        .collect();
-    parts.extend(names.get(&id).map(String::as_str));
-    parts.join(" › ")
-}
-
 pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut conn).await?;
     let visible = policy::visible_groups(&me.actor, &tree);
     let groups = all
         .into_iter()
@@ -94,13 +81,15 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
 
 pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all,
+        tree,
+        names,
+    } = Directory::load(&mut conn).await?;
     // A group one may not see answers exactly like a missing one.
     if !tree.contains(GroupId(id)) || !policy::may_view_group(&me.actor, &tree, GroupId(id)) {
         return Err(AppError::NotFound);
     }
-    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let group = all.iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
     let mut breadcrumb: Vec<(i64, String)> = tree
         .ancestors(GroupId(id))
@@ -114,7 +103,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         let mut choices: Vec<(i64, String)> = all
             .iter()
             .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), GroupId(id)))
-            .map(|g| (g.id, path_label(&tree, &names, g.id)))
+            .map(|g| (g.id, directory::path(&tree, &names, g.id)))
             .collect();
         choices.sort_by_key(|(_, path)| path.to_lowercase());
         choices
@@ -173,7 +162,7 @@ pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bo
         return Ok(true);
     }
     let mut conn = state.db.pool.acquire().await?;
-    let tree = groups::tree(&groups::all(&mut conn).await?);
+    let tree = Directory::load(&mut conn).await?.tree;
     Ok(!policy::administered_groups(&me.actor, &tree).is_empty())
 }
 
@@ -225,8 +214,7 @@ pub async fn update(
     require_group_manager(me)?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let all = groups::all(&mut tx).await?;
-    let tree = groups::tree(&all);
+    let Directory { tree, .. } = Directory::load(&mut tx).await?;
     tree.can_move(GroupId(id), input.parent.map(GroupId))
         .map_err(|e| match e {
             MoveError::UnknownGroup => AppError::NotFound,

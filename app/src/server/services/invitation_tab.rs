@@ -11,18 +11,20 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::contracts::invitation_tab::{
     BulkSummary, CancelOutcome, PER_PAGE, TabFilter, TabPage, TabRow,
 };
+use crate::domain::policy::InvitationScope;
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::i18n::Msg;
 use crate::server::auth::token;
 use crate::server::clock::{Millis, SECOND};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::directory::{self, Directory};
 use crate::server::services::invitations::{Lifecycle, MailContext, lifecycle};
 use crate::server::state::AppState;
 use crate::server::store::groups::GroupRecord;
 use crate::server::store::invitation_tab::{self as tab, Criteria, Delivery, Expiry, Scope};
 use crate::server::store::invitations::InvitationRecord;
-use crate::server::store::{Conn, audit, groups, invitations, users};
+use crate::server::store::{Conn, audit, invitations, users};
 
 /// An invitation is not re-sent more often than this.
 pub const RESEND_GAP: Millis = 60 * SECOND;
@@ -41,21 +43,22 @@ pub enum BulkTarget {
     Matching(TabFilter),
 }
 
-/// The groups whose invitations `me` reaches; `None` when none.
+/// The invitations `me` reaches (`policy::invitation_scope`), as the store
+/// filters them; `None` when none.
 fn scope_of(me: &CurrentUser, tree: &GroupTree) -> Option<Scope> {
-    if me.actor.platform_admin {
-        return Some(Scope::All);
+    match policy::invitation_scope(&me.actor, tree) {
+        InvitationScope::All => Some(Scope::All),
+        InvitationScope::Groups(groups) => {
+            Some(Scope::Groups(groups.into_iter().map(|g| g.0).collect()))
+        }
+        InvitationScope::Nothing => None,
     }
-    let groups: Vec<i64> = policy::administered_groups(&me.actor, tree)
-        .into_iter()
-        .map(|g| g.0)
-        .collect();
-    (!groups.is_empty()).then_some(Scope::Groups(groups))
 }
 
+/// The store's scope, read back as the policy's, to ask it about one group.
 fn covers(scope: &Scope, group_id: i64) -> bool {
     match scope {
-        Scope::All => true,
+        Scope::All => InvitationScope::All.covers(GroupId(group_id)),
         Scope::Groups(groups) => groups.contains(&group_id),
     }
 }
@@ -103,8 +106,9 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
         inviters: Vec::new(),
     };
     let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut conn).await?;
     let Some(scope) = scope_of(me, &tree) else {
         return Ok(result);
     };
@@ -112,7 +116,7 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     result.groups = all
         .iter()
         .filter(|g| covers(&scope, g.id))
-        .map(|g| (g.id, super::groups::path_label(&tree, &names, g.id)))
+        .map(|g| (g.id, directory::path(&tree, &names, g.id)))
         .collect();
     result.groups.sort_by_key(|(_, path)| path.to_lowercase());
     result.inviters = tab::inviters(&mut conn, &scope).await?;
@@ -202,7 +206,8 @@ enum Outcome {
 /// mail context (for re-sends), the lifecycle settings.
 struct Session<'a> {
     me: &'a CurrentUser,
-    scope: Scope,
+    /// The invitations the caller reaches (`policy::invitation_scope`).
+    reach: InvitationScope,
     ctx: MailContext<'a>,
     life: Lifecycle,
     inviter_names: HashMap<Option<i64>, String>,
@@ -218,12 +223,13 @@ impl<'a> Session<'a> {
         all: &[GroupRecord],
         tree: &'a GroupTree,
     ) -> AppResult<Option<Session<'a>>> {
-        let Some(scope) = scope_of(me, tree) else {
+        let reach = policy::invitation_scope(&me.actor, tree);
+        if reach == InvitationScope::Nothing {
             return Ok(None);
-        };
+        }
         Ok(Some(Session {
             me,
-            scope,
+            reach,
             ctx: MailContext {
                 state,
                 inviter: String::new(),
@@ -237,10 +243,7 @@ impl<'a> Session<'a> {
     }
 
     fn in_scope(&self, grants: &[(i64, GroupRole)]) -> bool {
-        match &self.scope {
-            Scope::All => true,
-            Scope::Groups(_) => grants.iter().any(|(g, _)| covers(&self.scope, *g)),
-        }
+        self.reach.reaches(&typed(grants))
     }
 
     /// The pending invitation `id` and its grants, if the caller reaches it.
@@ -391,8 +394,9 @@ struct Loaded {
 }
 
 async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
-    let all = groups::all(conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(conn).await?;
     Ok((all, tree))
 }
 

@@ -15,12 +15,13 @@ use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::mail::{InvitationMail, invitation as render_invitation};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
+use crate::server::services::directory::{self, Directory};
 use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants};
 use crate::server::state::AppState;
 use crate::server::store::invitations::{InvitationOptions, InvitationRecord};
 use crate::server::store::{
-    Conn, audit, custom_fields as field_store, groups, invitations, outbox, settings, users,
+    Conn, audit, custom_fields as field_store, invitations, outbox, settings, users,
 };
 
 pub const REMINDER_AFTER_KEY: &str = "invitation_reminder_after_ms";
@@ -100,15 +101,7 @@ pub(crate) struct MailContext<'a> {
 
 impl MailContext<'_> {
     fn group_label(&self, id: i64) -> String {
-        let mut parts: Vec<&str> = self
-            .tree
-            .ancestors(GroupId(id))
-            .iter()
-            .rev()
-            .filter_map(|g| self.names.get(&g.0).map(String::as_str))
-            .collect();
-        parts.extend(self.names.get(&id).map(String::as_str));
-        parts.join(" › ")
+        directory::path(self.tree, &self.names, id)
     }
 
     pub(crate) fn link(&self, raw_token: &str) -> String {
@@ -221,8 +214,9 @@ async fn invite_chunk(
 ) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let all = groups::all(&mut tx).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut tx).await?;
     authorize(me, &tree, req, now)?;
     let defs = field_store::list(&mut tx).await?;
     let values = custom_fields::check(&defs, &req.custom)?;
@@ -306,10 +300,12 @@ async fn invite_chunk(
                             &ctx,
                             me,
                             &invitation,
-                            &grants,
-                            whole.then_some(&options),
-                            expires_at,
-                            now,
+                            Merge {
+                                grants: &grants,
+                                options: whole.then_some(&options),
+                                expires_at,
+                                now,
+                            },
                         )
                         .await?;
                         if whole && let Some(json) = &custom_json {
@@ -354,22 +350,33 @@ async fn invite_chunk(
     Ok(queued)
 }
 
+/// What `merge_into` adds to an invitation.
+pub(crate) struct Merge<'a> {
+    pub(crate) grants: &'a [(i64, GroupRole)],
+    /// The new options, from an actor who may act on the whole invitation.
+    pub(crate) options: Option<&'a InvitationOptions>,
+    pub(crate) expires_at: i64,
+    pub(crate) now: i64,
+}
+
 /// Adds `grants`, written by `me`, to a pending invitation, renews it and
 /// mails it again with a fresh link (the earlier links die). `options`
 /// replace the invitation's own only when given: only an actor who may
 /// act on the whole invitation changes what it carries besides their own
 /// grants.
-#[allow(clippy::too_many_arguments)]
 pub(crate) async fn merge_into(
     conn: &mut Conn,
     ctx: &MailContext<'_>,
     me: &CurrentUser,
     invitation: &InvitationRecord,
-    grants: &[(i64, GroupRole)],
-    options: Option<&InvitationOptions>,
-    expires_at: i64,
-    now: i64,
+    merge: Merge<'_>,
 ) -> AppResult<()> {
+    let Merge {
+        grants,
+        options,
+        expires_at,
+        now,
+    } = merge;
     for &(group, role) in grants {
         invitations::add_grant(conn, invitation.id, group, role, me.user.id).await?;
     }
@@ -464,8 +471,7 @@ async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<Invitation
 pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
     let mut conn = state.db.pool.acquire().await?;
     let invitation = find_link(&mut conn, raw, state.now()).await?;
-    let all = groups::all(&mut conn).await?;
-    let names: HashMap<i64, String> = all.into_iter().map(|g| (g.id, g.name)).collect();
+    let names = Directory::load(&mut conn).await?.names;
     let mut group_names: Vec<String> = invitations::grants(&mut conn, invitation.id)
         .await?
         .into_iter()
@@ -536,7 +542,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     if !invitations::consume(&mut tx, invitation.id, now).await? {
         return Err(AppError::Invalid(Msg::InvitationUsed));
     }
-    let tree = groups::tree(&groups::all(&mut tx).await?);
+    let tree = Directory::load(&mut tx).await?.tree;
     let (wanted, platform_admin, dropped) = still_held(&mut tx, &tree, &invitation).await?;
     let new_user = users::NewUser {
         email: Some(invitation.email.clone()),
@@ -601,16 +607,12 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     let user = users::by_id(&mut conn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let names: HashMap<i64, String> = groups::all(&mut conn)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let names = Directory::load(&mut conn).await?.names;
     let dropped = dropped
         .into_iter()
         .map(|d| match d {
             Dropped::Grant(g, role) => DroppedGrant::Role {
-                group: super::groups::path_label(&tree, &names, g),
+                group: directory::path(&tree, &names, g),
                 role,
             },
             Dropped::PlatformAdmin => DroppedGrant::PlatformAdmin,
@@ -692,8 +694,9 @@ pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
         return Ok(0);
     }
     let mut tx = state.db.begin().await?;
-    let all = groups::all(&mut tx).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut tx).await?;
     let mut inviters: HashMap<Option<i64>, String> = HashMap::new();
     let mut sent = 0;
     for invitation in due {

@@ -8,9 +8,10 @@ use crate::domain::{GroupId, GroupRole, UserId};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::directory::Directory;
 use crate::server::services::grants;
 use crate::server::state::AppState;
-use crate::server::store::{audit, groups, memberships};
+use crate::server::store::{audit, memberships};
 
 /// Sets `user_id`'s roles in `group_id` to exactly `roles`; an empty list
 /// removes them from the group. Roles in other groups are left alone: a
@@ -26,8 +27,7 @@ pub async fn set_roles(
 ) -> AppResult<()> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let all = groups::all(&mut tx).await?;
-    let tree = groups::tree(&all);
+    let Directory { tree, .. } = Directory::load(&mut tx).await?;
     let group = GroupId(group_id);
     super::groups::require_user_manager(me, &tree, group_id)?;
     let from = memberships::roles_in_group(&mut tx, user_id, group_id).await?;

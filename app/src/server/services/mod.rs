@@ -6,6 +6,7 @@ pub mod auth;
 pub mod custom_fields;
 pub mod deletion;
 pub mod demo;
+pub mod directory;
 pub mod grants;
 pub mod groups;
 pub mod invitation_tab;

@@ -7,9 +7,9 @@ use crate::contracts::invitations::InvitePanel;
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::groups::path_label;
+use crate::server::services::directory::{self, Directory};
 use crate::server::state::AppState;
-use crate::server::store::{custom_fields as field_store, groups};
+use crate::server::store::custom_fields as field_store;
 
 pub async fn invite_panel(
     state: &AppState,
@@ -17,8 +17,9 @@ pub async fn invite_panel(
     group_id: i64,
 ) -> AppResult<InvitePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut conn).await?;
     let group = GroupId(group_id);
     super::groups::require_user_manager(me, &tree, group_id)?;
     let name = all
@@ -58,7 +59,7 @@ pub fn choosable_groups(
         if !grantable.is_empty() {
             out.push(GroupChoice {
                 id: group.0,
-                path: path_label(tree, names, group.0),
+                path: directory::path(tree, names, group.0),
                 depth,
                 grantable,
             });
@@ -79,8 +80,9 @@ pub async fn create_panel(
     group_id: i64,
 ) -> AppResult<CreatePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
+    let Directory {
+        groups: all, tree, ..
+    } = Directory::load(&mut conn).await?;
     super::groups::require_user_manager(me, &tree, group_id)?;
     let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let choices = choosable_groups(me, &tree, &names);

@@ -10,10 +10,10 @@ use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::custom_fields;
-use crate::server::services::groups::path_label;
+use crate::server::services::directory::{self, Directory};
 use crate::server::state::AppState;
 use crate::server::store::users::UserRecord;
-use crate::server::store::{Conn, audit, custom_fields as field_store, groups, memberships, users};
+use crate::server::store::{Conn, audit, custom_fields as field_store, memberships, users};
 
 /// The account and how far `me` reaches it (`policy::account_reach`):
 /// platform admins reach everybody; group and user admins reach the
@@ -28,7 +28,7 @@ pub async fn reached_user(
     let user = users::by_id(conn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let tree = groups::tree(&groups::all(conn).await?);
+    let tree = Directory::load(conn).await?.tree;
     let roles = memberships::roles_of_user(conn, user_id).await?;
     match policy::account_reach(
         &me.actor,
@@ -60,9 +60,7 @@ pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppRes
     let mut conn = state.db.pool.acquire().await?;
     let (user, reach) = reached_user(&mut conn, me, user_id).await?;
     let whole = reach == AccountReach::Account;
-    let all = groups::all(&mut conn).await?;
-    let tree = groups::tree(&all);
-    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
     let mut by_group: HashMap<i64, Vec<GroupRole>> = HashMap::new();
     for (g, r) in memberships::roles_of_user(&mut conn, user_id).await? {
         // An admin who shares only some groups with the person sees those.
@@ -74,7 +72,7 @@ pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppRes
         .into_iter()
         .map(|(g, mut roles)| {
             roles.sort();
-            (g, path_label(&tree, &names, g), roles)
+            (g, directory::path(&tree, &names, g), roles)
         })
         .collect();
     groups.sort_by_key(|(_, path, _)| path.to_lowercase());

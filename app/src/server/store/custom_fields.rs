@@ -1,9 +1,10 @@
 //! Custom field definitions and the values accounts hold for them.
 
+use super::codec::decode;
 use sqlx::Row;
 
 use super::Conn;
-use crate::domain::custom_field::{FieldDef, FieldType};
+use crate::domain::custom_field::FieldDef;
 use crate::server::db::flag;
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
@@ -22,7 +23,7 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
                 key: row.try_get("key")?,
                 label_fr: row.try_get("label_fr")?,
                 label_en: row.try_get("label_en")?,
-                field_type: FieldType::parse(&field_type).unwrap_or(FieldType::Text),
+                field_type: decode(&field_type)?,
                 choices: serde_json::from_str(&choices).unwrap_or_default(),
                 required: row.try_get::<i64, _>("required")? != 0,
             })

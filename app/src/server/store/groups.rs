@@ -1,3 +1,4 @@
+use super::codec::decode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -28,7 +29,7 @@ fn from_row(row: &AnyRow) -> Result<GroupRecord, sqlx::Error> {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         parent_id: row.try_get("parent_id")?,
-        visibility: Visibility::parse(&visibility).unwrap_or(Visibility::Private),
+        visibility: decode(&visibility)?,
     })
 }
 

@@ -5,6 +5,7 @@
 //! from fixed fragments; every value (search term, ids, instants) is bound
 //! as a `$n` parameter, never written into the text.
 
+use super::codec::decode;
 use std::collections::HashMap;
 
 use sqlx::Row;
@@ -308,13 +309,11 @@ pub async fn grants_of(
     .push(") ORDER BY invitation_id, group_id, role");
     let mut grants = Vec::new();
     for row in sql.query().fetch_all(&mut *conn).await? {
-        if let Some(role) = GroupRole::parse(&row.try_get::<String, _>("role")?) {
-            grants.push((
-                row.try_get("invitation_id")?,
-                row.try_get("group_id")?,
-                role,
-            ));
-        }
+        grants.push((
+            row.try_get("invitation_id")?,
+            row.try_get("group_id")?,
+            decode(&row.try_get::<String, _>("role")?)?,
+        ));
     }
     Ok(grants)
 }

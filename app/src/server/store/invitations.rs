@@ -1,3 +1,4 @@
+use super::codec::decode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -53,7 +54,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
         status: row.try_get("status")?,
         invited_by: row.try_get("invited_by")?,
         language: row.try_get("language")?,
-        account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+        account_type: decode(&account_type)?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
         platform_admin_by: row.try_get("platform_admin_by")?,
         message: row.try_get("message")?,
@@ -302,13 +303,11 @@ pub async fn grants_with_granters(
     .await?;
     let mut grants = Vec::with_capacity(rows.len());
     for row in rows {
-        if let Some(role) = GroupRole::parse(&row.try_get::<String, _>("role")?) {
-            grants.push(GrantRecord {
-                group_id: row.try_get("group_id")?,
-                role,
-                granted_by: row.try_get("granted_by")?,
-            });
-        }
+        grants.push(GrantRecord {
+            group_id: row.try_get("group_id")?,
+            role: decode(&row.try_get::<String, _>("role")?)?,
+            granted_by: row.try_get("granted_by")?,
+        });
     }
     Ok(grants)
 }
@@ -390,7 +389,7 @@ pub async fn pending_into_group(
     let mut pending: Vec<(String, Vec<GroupRole>)> = Vec::new();
     for row in rows {
         let email: String = row.try_get("email")?;
-        let role = GroupRole::parse(&row.try_get::<String, _>("role")?);
+        let role = Some(decode::<GroupRole>(&row.try_get::<String, _>("role")?)?);
         match pending.last_mut() {
             Some((last, roles)) if *last == email => roles.extend(role),
             _ => pending.push((email, role.into_iter().collect())),

@@ -1,6 +1,7 @@
 use sqlx::Row;
 
 use super::Conn;
+use super::codec::decode;
 use crate::domain::{AccountType, GroupId, GroupRole};
 
 pub async fn roles_of_user(
@@ -13,10 +14,8 @@ pub async fn roles_of_user(
         .await?;
     let mut roles = Vec::with_capacity(rows.len());
     for row in rows {
-        let role: String = row.try_get("role")?;
-        if let Some(role) = GroupRole::parse(&role) {
-            roles.push((GroupId(row.try_get("group_id")?), role));
-        }
+        let role: GroupRole = decode(&row.try_get::<String, _>("role")?)?;
+        roles.push((GroupId(row.try_get("group_id")?), role));
     }
     Ok(roles)
 }
@@ -56,7 +55,10 @@ pub async fn roles_in_group(
             .bind(group_id)
             .fetch_all(&mut *conn)
             .await?;
-    let mut roles: Vec<GroupRole> = rows.iter().filter_map(|r| GroupRole::parse(r)).collect();
+    let mut roles = rows
+        .iter()
+        .map(|r| decode::<GroupRole>(r))
+        .collect::<Result<Vec<_>, _>>()?;
     roles.sort();
     Ok(roles)
 }
@@ -106,7 +108,7 @@ pub async fn members_of_group(
     let mut members: Vec<MemberRecord> = Vec::new();
     for row in rows {
         let user_id: i64 = row.try_get("id")?;
-        let role = GroupRole::parse(&row.try_get::<String, _>("role")?);
+        let role = Some(decode::<GroupRole>(&row.try_get::<String, _>("role")?)?);
         if let Some(last) = members.last_mut().filter(|m| m.user_id == user_id) {
             last.roles.extend(role);
             continue;
@@ -118,7 +120,7 @@ pub async fn members_of_group(
             last_name: row.try_get("last_name")?,
             email: row.try_get("email")?,
             login_name: row.try_get("login_name")?,
-            account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+            account_type: decode(&account_type)?,
             activated_at: row.try_get("activated_at")?,
             roles: role.into_iter().collect(),
         });

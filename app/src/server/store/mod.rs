@@ -2,6 +2,7 @@
 //! or a transaction's) so services decide the transaction boundaries.
 
 pub mod audit;
+pub mod codec;
 pub mod custom_fields;
 pub mod groups;
 pub mod invitation_tab;

@@ -1,3 +1,4 @@
+use super::codec::decode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -57,7 +58,7 @@ fn from_row(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
         last_name: row.try_get("last_name")?,
         password_hash: row.try_get("password_hash")?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
-        account_type: AccountType::parse(&account_type).unwrap_or(AccountType::Member),
+        account_type: decode(&account_type)?,
         language: row.try_get("language")?,
         activated_at: row.try_get("activated_at")?,
         deletion_at: row.try_get("deletion_at")?,

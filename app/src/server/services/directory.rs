@@ -1,0 +1,47 @@
+//! The group tree with its names, loaded once per use case: what the policy
+//! needs (the tree) and what screens and mails show (names, paths). Every
+//! use case loads groups through here.
+
+use std::collections::HashMap;
+
+use crate::domain::{GroupId, GroupTree};
+use crate::server::store::Conn;
+use crate::server::store::groups::{self, GroupRecord};
+
+pub struct Directory {
+    /// Every group, by name.
+    pub groups: Vec<GroupRecord>,
+    pub tree: GroupTree,
+    pub names: HashMap<i64, String>,
+}
+
+impl Directory {
+    pub async fn load(conn: &mut Conn) -> Result<Directory, sqlx::Error> {
+        let groups = groups::all(conn).await?;
+        let tree = groups::tree(&groups);
+        let names = groups.iter().map(|g| (g.id, g.name.clone())).collect();
+        Ok(Directory {
+            groups,
+            tree,
+            names,
+        })
+    }
+
+    pub fn path(&self, id: i64) -> String {
+        path(&self.tree, &self.names, id)
+    }
+}
+
+/// `Acme › Ventes › Paris`: how a group is named where names alone could
+/// be ambiguous (two `Paris` under different parents), in screens and
+/// mails alike.
+pub fn path(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
+    let mut parts: Vec<&str> = tree
+        .ancestors(GroupId(id))
+        .iter()
+        .rev()
+        .filter_map(|g| names.get(&g.0).map(String::as_str))
+        .collect();
+    parts.extend(names.get(&id).map(String::as_str));
+    parts.join(" › ")
+}

@@ -1,0 +1,72 @@
+//! Stored values decoded strictly, in one place: a value the code does not
+//! know is an error, never a default. (Lenient parsing — French labels,
+//! "admin", any case — is for what people type, never for what the
+//! database holds.)
+
+use crate::domain::custom_field::FieldType;
+use crate::domain::{AccountType, GroupRole, Visibility};
+
+/// A closed set of values stored as their `as_str` text.
+pub trait Stored: Sized + Copy + 'static {
+    /// What the value is, for the error.
+    const WHAT: &'static str;
+    fn all() -> &'static [Self];
+    fn stored(self) -> &'static str;
+}
+
+pub fn decode<T: Stored>(raw: &str) -> Result<T, sqlx::Error> {
+    T::all()
+        .iter()
+        .copied()
+        .find(|v| v.stored() == raw)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown stored {} {raw:?}", T::WHAT).into()))
+}
+
+macro_rules! stored {
+    ($ty:ty, $what:literal) => {
+        impl Stored for $ty {
+            const WHAT: &'static str = $what;
+            fn all() -> &'static [Self] {
+                &<$ty>::ALL
+            }
+            fn stored(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    };
+}
+
+stored!(GroupRole, "role");
+stored!(AccountType, "account type");
+stored!(Visibility, "visibility");
+stored!(FieldType, "field type");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_round_trips_and_nothing_else_decodes() {
+        for role in GroupRole::ALL {
+            assert_eq!(decode::<GroupRole>(role.as_str()).unwrap(), role);
+        }
+        for kind in AccountType::ALL {
+            assert_eq!(decode::<AccountType>(kind.as_str()).unwrap(), kind);
+        }
+        for visibility in Visibility::ALL {
+            assert_eq!(
+                decode::<Visibility>(visibility.as_str()).unwrap(),
+                visibility
+            );
+        }
+        for field in FieldType::ALL {
+            assert_eq!(decode::<FieldType>(field.as_str()).unwrap(), field);
+        }
+        // What people may type is not what the database may hold.
+        assert!(decode::<GroupRole>("admin").is_err());
+        assert!(decode::<GroupRole>("Apprenant").is_err());
+        assert!(decode::<AccountType>("membre").is_err());
+        assert!(decode::<AccountType>("").is_err());
+        assert!(decode::<Visibility>("Public").is_err());
+    }
+}
