@@ -71,6 +71,7 @@ pub fn path_label(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> St
     parts.join(" › ")
 }
 
+#[tracing::instrument(name = "groups::sidebar", skip_all, fields(actor = me.user.id))]
 pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     let mut conn = state.db.pool.acquire().await?;
     let all = groups::all(&mut conn).await?;
@@ -92,6 +93,7 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     })
 }
 
+#[tracing::instrument(name = "groups::page", skip_all, fields(actor = me.user.id, group = id))]
 pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
     let all = groups::all(&mut conn).await?;
@@ -168,6 +170,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
 }
 
 /// True when the user may manage the users of at least one group.
+#[tracing::instrument(name = "groups::administers_any", skip_all, fields(actor = me.user.id))]
 pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bool> {
     if me.actor.platform_admin {
         return Ok(true);
@@ -185,6 +188,11 @@ fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
     }
 }
 
+#[tracing::instrument(
+    name = "groups::create",
+    skip_all,
+    fields(actor = me.user.id, parent = input.parent)
+)]
 pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<i64> {
     require_group_manager(me)?;
     let now = state.now();
@@ -216,6 +224,11 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     Ok(id)
 }
 
+#[tracing::instrument(
+    name = "groups::update",
+    skip_all,
+    fields(actor = me.user.id, group = id, parent = input.parent)
+)]
 pub async fn update(
     state: &AppState,
     me: &CurrentUser,
@@ -265,6 +278,7 @@ pub async fn update(
 }
 
 /// Deletes an empty-of-sub-groups group with its roles and sessions.
+#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = me.user.id, group = id))]
 pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
     require_group_manager(me)?;
     let now = state.now();
