@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use app::server::Config;
 use clap::{Args, Parser, Subcommand};
 
+use crate::telemetry::LogFormat;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "onboard",
@@ -62,6 +64,10 @@ pub struct Settings {
     /// Seed a sample group tree when the database has no groups.
     #[arg(long, env = "ONBOARD_DEMO", value_parser = clap::builder::FalseyValueParser::new())]
     pub demo: bool,
+    /// Log lines as human-readable text or as JSON objects (one a line).
+    /// Which lines: RUST_LOG (default info,sqlx=warn).
+    #[arg(long, env = "ONBOARD_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
 impl Settings {

@@ -9,3 +9,4 @@
 pub mod config;
 pub mod origin;
 pub mod startup;
+pub mod telemetry;

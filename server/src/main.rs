@@ -7,17 +7,12 @@ use app::server::SystemClock;
 use app::server::services::setup;
 use clap::Parser;
 use server::config::{Cli, Command};
-use server::startup;
-use tracing_subscriber::EnvFilter;
+use server::{startup, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
     let cli = Cli::parse();
+    telemetry::init(cli.settings.log_format);
     let config = cli.settings.into_config();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,

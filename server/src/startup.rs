@@ -17,7 +17,7 @@ use axum::extract::Request;
 use axum::http::header::{
     CONTENT_LENGTH, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -25,9 +25,14 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::task::JoinHandle;
+use tower::util::MapRequestLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Instrument;
 
 use crate::origin::{self, AllowedOrigin};
+use crate::telemetry;
 
 pub type StartError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -122,6 +127,8 @@ async fn limit_api_body(request: Request, next: Next) -> Response {
 }
 
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    telemetry::init_executor();
+    let request_id = HeaderName::from_static(telemetry::REQUEST_ID);
     let routes = generate_route_list(App);
     let allowed = AllowedOrigin::from_url(&state.config.public_url);
     let context = {
@@ -161,6 +168,19 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        // Outermost, in this order: the id is set before the span is made
+        // (so the span carries it) and copied to the answer inside it.
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(telemetry::RequestSpan)
+                .on_response(telemetry::ResponseLine)
+                .on_failure(telemetry::FailureLine),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(MapRequestLayer::new(
+            telemetry::drop_unacceptable_request_id::<Body>,
+        ))
 }
 
 /// While no platform admin exists, prints a one-time link to create one and
@@ -196,6 +216,7 @@ fn spawn_session_sweeper(state: AppState) {
                 let mut conn = state.db.pool.acquire().await?;
                 sessions::delete_expired(&mut conn, state.now()).await
             }
+            .instrument(tracing::info_span!("session_sweep"))
             .await;
             if let Err(e) = swept {
                 tracing::warn!(error = %e, "could not sweep expired sessions");

@@ -28,25 +28,36 @@ pub enum AppError {
     /// A refused value of a custom field: (label FR, label EN, why).
     #[error("refused field {0}: {2:?}")]
     InvalidField(String, String, Msg),
-    #[error("internal error: {0}")]
-    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// Our failure. `span` is where it happened (the service's span inside
+    /// the request's), so the log line written when it becomes an answer
+    /// names the route, the request id, the use case and the user even
+    /// though the service's span has been left by then.
+    #[error("internal error: {cause}")]
+    Internal {
+        #[source]
+        cause: Box<dyn std::error::Error + Send + Sync>,
+        span: tracing::Span,
+    },
 }
 
 impl AppError {
     pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        AppError::Internal(cause.into())
+        AppError::Internal {
+            cause: cause.into(),
+            span: tracing::Span::current(),
+        }
     }
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::Internal(Box::new(e))
+        AppError::internal(e)
     }
 }
 
 impl From<tokio::task::JoinError> for AppError {
     fn from(e: tokio::task::JoinError) -> Self {
-        AppError::Internal(Box::new(e))
+        AppError::internal(e)
     }
 }
 
@@ -66,7 +77,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Invalid(_) | AppError::InvalidField(..) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -82,8 +93,10 @@ impl From<AppError> for ApiError {
             AppError::NotFound => ApiError::NotFound,
             AppError::Invalid(msg) => ApiError::Public(msg),
             AppError::InvalidField(fr, en, msg) => ApiError::Field { fr, en, msg },
-            AppError::Internal(cause) => {
-                tracing::error!(error = %cause, "internal error");
+            AppError::Internal { cause, span } => {
+                // Entering a span the filter turned off does nothing: the
+                // line then carries the current span instead.
+                span.in_scope(|| tracing::error!(error = %cause, "internal error"));
                 ApiError::Internal
             }
         }

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use tracing::Instrument;
+
 use super::services::{deletion, invitations};
 use super::state::AppState;
 
@@ -11,20 +13,26 @@ pub fn spawn(state: AppState) {
         let mut every = tokio::time::interval(Duration::from_secs(60));
         loop {
             every.tick().await;
-            match invitations::send_due_reminders(&state).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(reminders = n, "invitation reminders queued"),
-                Err(e) => tracing::warn!(error = %e, "invitation reminders failed"),
-            }
-            match deletion::run_due(&state).await {
-                Ok(d) if d == deletion::Deleted::default() => {}
-                Ok(d) => tracing::info!(
-                    accounts = d.accounts,
-                    invitations = d.invitations,
-                    "automatic deletions done"
-                ),
-                Err(e) => tracing::warn!(error = %e, "automatic deletion failed"),
-            }
+            minute_pass(&state)
+                .instrument(tracing::info_span!("minute_job"))
+                .await;
         }
     });
+}
+
+async fn minute_pass(state: &AppState) {
+    match invitations::send_due_reminders(state).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(reminders = n, "invitation reminders queued"),
+        Err(e) => tracing::warn!(error = %e, "invitation reminders failed"),
+    }
+    match deletion::run_due(state).await {
+        Ok(d) if d == deletion::Deleted::default() => {}
+        Ok(d) => tracing::info!(
+            accounts = d.accounts,
+            invitations = d.invitations,
+            "automatic deletions done"
+        ),
+        Err(e) => tracing::warn!(error = %e, "automatic deletion failed"),
+    }
 }

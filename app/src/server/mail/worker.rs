@@ -13,6 +13,7 @@ use futures::StreamExt;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncTransport, Message};
 use rand::RngCore;
+use tracing::Instrument;
 
 use super::transport::Transport;
 use crate::server::clock::{HOUR, MINUTE, Millis, SECOND};
@@ -75,6 +76,7 @@ enum Outcome {
 /// once on a permanent SMTP error (5xx), recording the error text either
 /// way. Database errors are logged and end the pass: the leases expire and
 /// the rows come back.
+#[tracing::instrument(name = "mail::deliver_due", skip_all, fields(owner = owner))]
 pub async fn deliver_due(state: &AppState, transport: &Transport, owner: &str) -> DeliveryReport {
     let claimed = async {
         let mut conn = state.db.pool.acquire().await?;
@@ -89,9 +91,14 @@ pub async fn deliver_due(state: &AppState, transport: &Transport, owner: &str) -
         }
     };
     let outcomes: Vec<Option<Recorded>> = futures::stream::iter(rows)
-        .map(|row| async move {
-            let outcome = send(state, transport, &row).await;
-            record(state, owner, &row, outcome).await
+        .map(|row| {
+            let span =
+                tracing::info_span!("mail", id = row.id, kind = %row.kind, attempt = row.attempts);
+            async move {
+                let outcome = send(state, transport, &row).await;
+                record(state, owner, &row, outcome).await
+            }
+            .instrument(span)
         })
         .buffer_unordered(CONCURRENCY)
         .collect()

@@ -211,6 +211,16 @@ async fn add_to_invitation(
     Ok(())
 }
 
+#[tracing::instrument(
+    name = "accounts::create",
+    skip_all,
+    fields(
+        actor = me.user.id,
+        group = req.origin_group,
+        groups = req.group_ids.len(),
+        roles = req.roles.len(),
+    )
+)]
 pub async fn create(
     state: &AppState,
     me: &CurrentUser,

@@ -28,6 +28,7 @@ pub struct SignedIn {
 /// password give the same answer after the same work (one argon2 check).
 /// The throttle counts by the identifier as the lookup understands it and
 /// by the account found, so no other spelling escapes a lock-out.
+#[tracing::instrument(name = "auth::login", skip_all, fields(user = tracing::field::Empty))]
 pub async fn login(
     state: &AppState,
     identifier: &str,
@@ -52,6 +53,7 @@ pub async fn login(
     let Some(user) = user.filter(|_| valid) else {
         return Err(AppError::Invalid(Msg::InvalidCredentials));
     };
+    tracing::Span::current().record("user", user.id);
     attempt.succeeded(&mut conn).await?;
     let session_token = open_session(state, &mut conn, user.id).await?;
     Ok(SignedIn {
@@ -60,6 +62,7 @@ pub async fn login(
     })
 }
 
+#[tracing::instrument(name = "auth::open_session", skip_all, fields(user = user_id))]
 pub async fn open_session(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
@@ -78,12 +81,14 @@ pub async fn open_session(
     Ok(session_token)
 }
 
+#[tracing::instrument(name = "auth::logout", skip_all)]
 pub async fn logout(state: &AppState, session_token: &str) -> AppResult<()> {
     let mut conn = state.db.pool.acquire().await?;
     sessions::delete(&mut conn, &token::hash(session_token)).await?;
     Ok(())
 }
 
+#[tracing::instrument(name = "auth::current_user", skip_all)]
 pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Option<CurrentUser>> {
     let mut conn = state.db.pool.acquire().await?;
     let Some(user_id) =
@@ -103,6 +108,7 @@ pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Op
     Ok(Some(CurrentUser { user, actor }))
 }
 
+#[tracing::instrument(name = "auth::set_language", skip_all, fields(user = user_id))]
 pub async fn set_language(
     state: &AppState,
     user_id: i64,

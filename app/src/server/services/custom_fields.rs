@@ -32,11 +32,13 @@ fn require_platform_admin(me: &CurrentUser) -> AppResult<()> {
     }
 }
 
+#[tracing::instrument(name = "custom_fields::list", skip_all)]
 pub async fn list(state: &AppState) -> AppResult<Vec<FieldDef>> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(custom_fields::list(&mut conn).await?)
 }
 
+#[tracing::instrument(name = "custom_fields::create", skip_all, fields(actor = me.user.id))]
 pub async fn create(state: &AppState, me: &CurrentUser, input: FieldInput) -> AppResult<i64> {
     require_platform_admin(me)?;
     let key = rules::parse_key(&input.key).map_err(|_| AppError::Invalid(Msg::ErrFieldKey))?;
@@ -94,6 +96,11 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: FieldInput) -> Ap
 }
 
 /// Deletes a field with every value held for it.
+#[tracing::instrument(
+    name = "custom_fields::delete",
+    skip_all,
+    fields(actor = me.user.id, field = id)
+)]
 pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
     require_platform_admin(me)?;
     let now = state.now();

@@ -18,6 +18,7 @@ pub struct Deleted {
 
 /// Deletes what is due now. Safe on several instances at once: each row is
 /// re-read inside its transaction and deleted at most once.
+#[tracing::instrument(name = "deletion::run_due", skip_all)]
 pub async fn run_due(state: &AppState) -> AppResult<Deleted> {
     let mut done = Deleted::default();
     loop {

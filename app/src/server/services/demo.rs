@@ -6,6 +6,7 @@ use crate::server::error::AppResult;
 use crate::server::state::AppState;
 use crate::server::store::{groups, memberships, users};
 
+#[tracing::instrument(name = "demo::seed", skip_all)]
 pub async fn seed(state: &AppState) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;

@@ -57,6 +57,7 @@ pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group_id: i64) -
     Ok(())
 }
 
+#[tracing::instrument(name = "groups::sidebar", skip_all, fields(actor = me.user.id))]
 pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
@@ -79,6 +80,7 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     })
 }
 
+#[tracing::instrument(name = "groups::page", skip_all, fields(actor = me.user.id, group = id))]
 pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
@@ -157,6 +159,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
 }
 
 /// True when the user may manage the users of at least one group.
+#[tracing::instrument(name = "groups::administers_any", skip_all, fields(actor = me.user.id))]
 pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bool> {
     if me.actor.platform_admin {
         return Ok(true);
@@ -174,6 +177,11 @@ fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
     }
 }
 
+#[tracing::instrument(
+    name = "groups::create",
+    skip_all,
+    fields(actor = me.user.id, parent = input.parent)
+)]
 pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<i64> {
     require_group_manager(me)?;
     let now = state.now();
@@ -205,6 +213,11 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     Ok(id)
 }
 
+#[tracing::instrument(
+    name = "groups::update",
+    skip_all,
+    fields(actor = me.user.id, group = id, parent = input.parent)
+)]
 pub async fn update(
     state: &AppState,
     me: &CurrentUser,
@@ -253,6 +266,7 @@ pub async fn update(
 }
 
 /// Deletes an empty-of-sub-groups group with its roles and sessions.
+#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = me.user.id, group = id))]
 pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
     require_group_manager(me)?;
     let now = state.now();

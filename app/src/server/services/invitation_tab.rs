@@ -38,6 +38,16 @@ pub enum BulkAction {
     Resend,
 }
 
+impl BulkAction {
+    /// As the API names it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BulkAction::Cancel => "cancel",
+            BulkAction::Resend => "resend",
+        }
+    }
+}
+
 pub enum BulkTarget {
     Ids(Vec<i64>),
     Matching(TabFilter),
@@ -94,6 +104,16 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     })
 }
 
+#[tracing::instrument(
+    name = "invitation_tab::list",
+    skip_all,
+    fields(
+        actor = me.user.id,
+        group = filter.group_id,
+        inviter = filter.inviter_id,
+        page = filter.page,
+    )
+)]
 pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> AppResult<TabPage> {
     let now = state.now();
     let page = filter.page.max(1);
@@ -400,6 +420,11 @@ async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
     Ok((all, tree))
 }
 
+#[tracing::instrument(
+    name = "invitation_tab::cancel",
+    skip_all,
+    fields(actor = me.user.id, invitation = id)
+)]
 pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<CancelOutcome> {
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
@@ -417,6 +442,11 @@ pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Ca
     Ok(outcome)
 }
 
+#[tracing::instrument(
+    name = "invitation_tab::resend",
+    skip_all,
+    fields(actor = me.user.id, invitation = id)
+)]
 pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
@@ -438,6 +468,11 @@ pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
 
 /// A fresh link to hand over another way: the previous links stop working,
 /// no mail goes, the expiry is renewed only if it had passed.
+#[tracing::instrument(
+    name = "invitation_tab::copy_link",
+    skip_all,
+    fields(actor = me.user.id, invitation = id)
+)]
 pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<String> {
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
@@ -466,6 +501,16 @@ pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult
 /// Cancels or re-sends each targeted invitation, skipping what is out of
 /// scope, accepted or cancelled, and re-sends refused by the rate limit.
 /// Committed every `BULK_CHUNK` invitations.
+#[tracing::instrument(
+    name = "invitation_tab::bulk",
+    skip_all,
+    fields(
+        actor = me.user.id,
+        action = action.name(),
+        matching = matches!(target, BulkTarget::Matching(_)),
+        ids = tracing::field::Empty,
+    )
+)]
 pub async fn bulk(
     state: &AppState,
     me: &CurrentUser,
@@ -487,6 +532,7 @@ pub async fn bulk(
             }
         }
     };
+    tracing::Span::current().record("ids", ids.len());
     let Some(mut session) = Session::open(state, me, &mut conn, &all, &tree).await? else {
         summary.skipped = ids.len();
         return Ok(summary);

@@ -178,12 +178,23 @@ const MAX_ECHOED_CHARS: usize = 80;
 /// go through whatever the others are. The list is written in short
 /// transactions of `ADDRESSES_PER_TRANSACTION` addresses; each is checked
 /// against the policy as the database stands then.
+#[tracing::instrument(
+    name = "invitations::invite",
+    skip_all,
+    fields(
+        actor = me.user.id,
+        group = req.group_id,
+        roles = req.roles.len(),
+        addresses = tracing::field::Empty,
+    )
+)]
 pub async fn invite(
     state: &AppState,
     me: &CurrentUser,
     req: InviteRequest,
 ) -> AppResult<Vec<InviteLine>> {
     let entries = parse_email_list(&req.emails);
+    tracing::Span::current().record("addresses", entries.len());
     if entries.len() > MAX_ADDRESSES {
         return Err(AppError::Invalid(Msg::ErrTooManyAddresses));
     }
@@ -468,6 +479,7 @@ async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<Invitation
 }
 
 /// What the first-login form shows (GET): nothing changes.
+#[tracing::instrument(name = "invitations::open_link", skip_all)]
 pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
     let mut conn = state.db.pool.acquire().await?;
     let invitation = find_link(&mut conn, raw, state.now()).await?;
@@ -523,6 +535,11 @@ impl Accepted {
 /// grants checked again against what each granter may give *now* and the
 /// ones that still hold applied with propagation; then the user is signed
 /// in.
+#[tracing::instrument(
+    name = "invitations::accept",
+    skip_all,
+    fields(invitation = tracing::field::Empty, user = tracing::field::Empty)
+)]
 pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<Accepted> {
     let first_name = PersonName::parse(&input.first_name)
         .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
@@ -539,6 +556,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let invitation = find_link(&mut tx, raw, now).await?;
+    tracing::Span::current().record("invitation", invitation.id);
     if !invitations::consume(&mut tx, invitation.id, now).await? {
         return Err(AppError::Invalid(Msg::InvitationUsed));
     }
@@ -563,6 +581,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
             e.into()
         }
     })?;
+    tracing::Span::current().record("user", user_id);
     invitations::set_accepted_user(&mut tx, invitation.id, user_id).await?;
     // What the invitation carried for the account: custom values and the
     // automatic deletion date.
@@ -684,6 +703,7 @@ async fn still_held(
 
 /// Mails the one reminder of every invitation whose time has come. Safe to
 /// run on several instances at once: each reminder is claimed first.
+#[tracing::instrument(name = "invitations::send_due_reminders", skip_all)]
 pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
     let now = state.now();
     let mut conn = state.db.pool.acquire().await?;

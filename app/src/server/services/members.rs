@@ -18,6 +18,11 @@ use crate::server::store::{audit, memberships};
 /// learner role that propagated upward stays where it is, as it was given
 /// there in its own right. An added learner role in a public group
 /// propagates upward like on every other way in.
+#[tracing::instrument(
+    name = "members::set_roles",
+    skip_all,
+    fields(actor = me.user.id, group = group_id, user = user_id, roles = roles.len())
+)]
 pub async fn set_roles(
     state: &AppState,
     me: &CurrentUser,
@@ -87,6 +92,11 @@ pub async fn set_roles(
 }
 
 /// Removes `user_id` from `group_id` (every role they hold there).
+#[tracing::instrument(
+    name = "members::remove",
+    skip_all,
+    fields(actor = me.user.id, group = group_id, user = user_id)
+)]
 pub async fn remove(
     state: &AppState,
     me: &CurrentUser,

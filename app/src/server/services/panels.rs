@@ -11,6 +11,11 @@ use crate::server::services::directory::{self, Directory};
 use crate::server::state::AppState;
 use crate::server::store::custom_fields as field_store;
 
+#[tracing::instrument(
+    name = "panels::invite_panel",
+    skip_all,
+    fields(actor = me.user.id, group = group_id)
+)]
 pub async fn invite_panel(
     state: &AppState,
     me: &CurrentUser,
@@ -74,6 +79,11 @@ pub fn choosable_groups(
     out
 }
 
+#[tracing::instrument(
+    name = "panels::create_panel",
+    skip_all,
+    fields(actor = me.user.id, group = group_id)
+)]
 pub async fn create_panel(
     state: &AppState,
     me: &CurrentUser,

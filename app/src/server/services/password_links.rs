@@ -22,6 +22,7 @@ pub const LIFETIME: Millis = 7 * DAY;
 
 /// Ends the account's earlier links, creates one and queues its mail (in
 /// the caller's transaction). The caller rings the mail worker.
+#[tracing::instrument(name = "password_links::issue", skip_all, fields(user = user.id))]
 pub async fn issue(
     state: &AppState,
     conn: &mut Conn,
@@ -83,6 +84,7 @@ async fn live(conn: &mut Conn, raw: &str, now: i64) -> AppResult<TokenRecord> {
 }
 
 /// What the set-password page shows (GET): nothing changes.
+#[tracing::instrument(name = "password_links::open", skip_all)]
 pub async fn open(state: &AppState, raw: &str) -> AppResult<SetPasswordView> {
     let mut conn = state.db.pool.acquire().await?;
     let record = live(&mut conn, raw, state.now()).await?;
@@ -102,6 +104,7 @@ pub async fn open(state: &AppState, raw: &str) -> AppResult<SetPasswordView> {
 
 /// Sets the password through a live link (once: a conditional update), then
 /// signs the person in.
+#[tracing::instrument(name = "password_links::set", skip_all, fields(user = tracing::field::Empty))]
 pub async fn set(
     state: &AppState,
     raw: &str,
@@ -118,6 +121,7 @@ pub async fn set(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let record = live(&mut tx, raw, now).await?;
+    tracing::Span::current().record("user", record.user_id);
     if !password_tokens::consume(&mut tx, &token::hash(raw), now).await? {
         return Err(AppError::Invalid(Msg::PasswordLinkUsed));
     }
@@ -146,6 +150,11 @@ pub async fn set(
 }
 
 /// A new link from the user's page (the previous ones stop working).
+#[tracing::instrument(
+    name = "password_links::resend",
+    skip_all,
+    fields(actor = me.user.id, user = user_id)
+)]
 pub async fn resend(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<()> {
     let now = state.now();
     let mut tx = state.db.begin().await?;

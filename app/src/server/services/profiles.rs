@@ -56,6 +56,11 @@ pub async fn managed_user(
     }
 }
 
+#[tracing::instrument(
+    name = "profiles::profile",
+    skip_all,
+    fields(actor = me.user.id, user = user_id)
+)]
 pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<UserProfile> {
     let mut conn = state.db.pool.acquire().await?;
     let (user, reach) = reached_user(&mut conn, me, user_id).await?;
@@ -116,6 +121,11 @@ pub struct ProfileUpdate {
     pub custom: HashMap<String, String>,
 }
 
+#[tracing::instrument(
+    name = "profiles::update",
+    skip_all,
+    fields(actor = me.user.id, user = user_id)
+)]
 pub async fn update(
     state: &AppState,
     me: &CurrentUser,

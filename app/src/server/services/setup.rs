@@ -15,6 +15,7 @@ use crate::server::store::{audit, settings, users};
 
 /// A new setup token while no platform admin exists (replacing any earlier
 /// one), `None` once one does.
+#[tracing::instrument(name = "setup::issue_token", skip_all)]
 pub async fn issue_token(state: &AppState) -> AppResult<Option<String>> {
     let mut conn = state.db.pool.acquire().await?;
     if users::count_platform_admins(&mut conn).await? > 0 {
@@ -26,6 +27,7 @@ pub async fn issue_token(state: &AppState) -> AppResult<Option<String>> {
     Ok(Some(raw))
 }
 
+#[tracing::instrument(name = "setup::status", skip_all)]
 pub async fn status(state: &AppState, presented: &str) -> AppResult<SetupStatus> {
     let mut conn = state.db.pool.acquire().await?;
     if users::count_platform_admins(&mut conn).await? > 0 {
@@ -121,6 +123,11 @@ async fn insert_admin(
     Ok(id)
 }
 
+#[tracing::instrument(
+    name = "setup::create_first_admin",
+    skip_all,
+    fields(user = tracing::field::Empty)
+)]
 pub async fn create_first_admin(
     state: &AppState,
     presented: &str,
@@ -141,6 +148,7 @@ pub async fn create_first_admin(
         return Err(AppError::Invalid(Msg::SetupDone));
     }
     let id = insert_admin(&mut tx, admin, language, now).await?;
+    tracing::Span::current().record("user", id);
     tx.commit().await?;
     let mut conn = state.db.pool.acquire().await?;
     let session_token = open_session(state, &mut conn, id).await?;
@@ -155,12 +163,14 @@ pub async fn create_first_admin(
 
 /// For the `create-admin` command: whoever runs it already controls the
 /// server, so no token is asked.
+#[tracing::instrument(name = "setup::create_admin", skip_all, fields(user = tracing::field::Empty))]
 pub async fn create_admin(state: &AppState, input: AdminInput) -> AppResult<i64> {
     let language = input.language;
     let admin = validate(input).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let id = insert_admin(&mut tx, admin, language, now).await?;
+    tracing::Span::current().record("user", id);
     settings::delete(&mut tx, settings::SETUP_TOKEN_HASH).await?;
     tx.commit().await?;
     Ok(id)
