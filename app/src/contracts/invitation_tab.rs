@@ -6,19 +6,118 @@ use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE: i64 = 50;
 
-/// What the tab lists. Empty strings mean "any".
+/// Closed sets of the tab's filter values. Read leniently from the URL
+/// (anything unknown means "any", or the default order): people edit URLs.
+macro_rules! query_enum {
+    ($(#[$doc:meta])* $name:ident { $(#[$first_doc:meta])* $first:ident => $first_text:literal $(, $(#[$vdoc:meta])* $variant:ident => $text:literal)* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $(#[$first_doc])*
+            #[default]
+            $first,
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($text,)* $first_text].len()] = [$name::$first, $($name::$variant,)*];
+
+            /// Its value in URLs and forms.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $name::$first => $first_text,
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            pub fn from_query(value: &str) -> $name {
+                $name::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == value.trim())
+                    .unwrap_or_default()
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> $name {
+                $name::from_query(value)
+            }
+        }
+    };
+}
+
+query_enum!(
+    /// Which invitations by their expiry.
+    StatusFilter {
+        Any => "",
+        /// Still valid.
+        Pending => "pending",
+        Expired => "expired",
+    }
+);
+
+query_enum!(
+    /// Which invitations by the state of their newest mail.
+    DeliveryFilter {
+        Any => "",
+        Queued => "queued",
+        Sent => "sent",
+        Failed => "failed",
+    }
+);
+
+query_enum!(
+    /// The tab's order, by last send.
+    SortKey {
+        Newest => "newest",
+        Oldest => "oldest",
+    }
+);
+
+/// Where the newest mail of an invitation stands. (A mail being sent stays
+/// `queued` until its outcome is known.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    Queued,
+    Sent,
+    Failed,
+}
+
+impl DeliveryState {
+    pub const ALL: [DeliveryState; 3] = [
+        DeliveryState::Queued,
+        DeliveryState::Sent,
+        DeliveryState::Failed,
+    ];
+
+    /// As stored in `invitations.delivery_status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Queued => "queued",
+            DeliveryState::Sent => "sent",
+            DeliveryState::Failed => "failed",
+        }
+    }
+}
+
+impl PartialEq<&str> for DeliveryState {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// What the tab lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TabFilter {
-    /// Part of the address (case-insensitive).
+    /// Part of the address (case-insensitive); empty for any.
     pub search: String,
-    /// "", "pending" or "expired".
-    pub status: String,
-    /// "", "queued", "sent" or "failed": the state of the newest mail.
-    pub delivery: String,
+    pub status: StatusFilter,
+    pub delivery: DeliveryFilter,
     pub group_id: Option<i64>,
     pub inviter_id: Option<i64>,
-    /// "newest" (default) or "oldest", by last send.
-    pub sort: String,
+    pub sort: SortKey,
     /// 1-based.
     pub page: i64,
 }
@@ -36,8 +135,7 @@ pub struct TabRow {
     pub reminder_sent_at: Option<i64>,
     pub expires_at: i64,
     pub deletion_at: Option<i64>,
-    /// "queued", "sending", "sent" or "failed".
-    pub delivery: String,
+    pub delivery: DeliveryState,
     /// The SMTP error of the newest mail, if its last attempt failed.
     pub delivery_error: Option<String>,
     pub expired: bool,
@@ -94,11 +192,15 @@ pub fn filter(
 ) -> TabFilter {
     TabFilter {
         search: search.trim().to_owned(),
-        status,
-        delivery,
+        status: StatusFilter::from_query(&status),
+        // A mail being sent shows as queued: the two are one filter.
+        delivery: match delivery.trim() {
+            "sending" => DeliveryFilter::Queued,
+            other => DeliveryFilter::from_query(other),
+        },
         group_id: group.trim().parse().ok(),
         inviter_id: inviter.trim().parse().ok(),
-        sort,
+        sort: SortKey::from_query(&sort),
         page: page.max(1),
     }
 }

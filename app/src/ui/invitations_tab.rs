@@ -13,7 +13,7 @@ use super::widgets::Loading;
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
     BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
-    ResendInvitation, TabPage, TabRow, get_invitations,
+    DeliveryState, ResendInvitation, TabPage, TabRow, get_invitations,
 };
 use crate::i18n::{Lang, Msg};
 
@@ -376,10 +376,10 @@ fn InvitationRow(
         .map(|(group, role)| format!("{group} ({})", lang.t(format::role(*role))))
         .collect::<Vec<_>>()
         .join(", ");
-    let (delivery_class, delivery_msg) = match row.delivery.as_str() {
-        "sent" => ("status active", Msg::DeliverySent),
-        "failed" => ("status failed", Msg::DeliveryFailed),
-        _ => ("status pending", Msg::DeliveryQueued),
+    let (delivery_class, delivery_msg) = match row.delivery {
+        DeliveryState::Sent => ("status active", Msg::DeliverySent),
+        DeliveryState::Failed => ("status failed", Msg::DeliveryFailed),
+        DeliveryState::Queued => ("status pending", Msg::DeliveryQueued),
     };
     let (status_class, status_msg) = if row.expired {
         ("status failed", Msg::StatusExpired)

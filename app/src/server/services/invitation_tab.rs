@@ -9,7 +9,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::contracts::invitation_tab::{
-    BulkSummary, CancelOutcome, PER_PAGE, TabFilter, TabPage, TabRow,
+    BulkSummary, CancelOutcome, DeliveryFilter, PER_PAGE, SortKey, StatusFilter, TabFilter,
+    TabPage, TabRow,
 };
 use crate::domain::policy::InvitationScope;
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
@@ -85,18 +86,16 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     Some(Criteria {
         scope,
         search: (!search.is_empty()).then_some(search),
-        expiry: match filter.status.as_str() {
-            "pending" => Some(Expiry::Open),
-            "expired" => Some(Expiry::Expired),
-            _ => None,
+        expiry: match filter.status {
+            StatusFilter::Pending => Some(Expiry::Open),
+            StatusFilter::Expired => Some(Expiry::Expired),
+            StatusFilter::Any => None,
         },
-        delivery: match filter.delivery.as_str() {
-            // The stored state is never "sending": a leased mail stays
-            // "queued" until its outcome is known.
-            "queued" | "sending" => Some(Delivery::Queued),
-            "sent" => Some(Delivery::Sent),
-            "failed" => Some(Delivery::Failed),
-            _ => None,
+        delivery: match filter.delivery {
+            DeliveryFilter::Queued => Some(Delivery::Queued),
+            DeliveryFilter::Sent => Some(Delivery::Sent),
+            DeliveryFilter::Failed => Some(Delivery::Failed),
+            DeliveryFilter::Any => None,
         },
         group_id: filter.group_id,
         inviter_id: filter.inviter_id,
@@ -151,7 +150,7 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let records = tab::page(
         &mut conn,
         &criteria,
-        filter.sort != "oldest",
+        filter.sort != SortKey::Oldest,
         PER_PAGE,
         offset,
     )

@@ -3,6 +3,7 @@
 //! "admin", any case — is for what people type, never for what the
 //! database holds.)
 
+use crate::contracts::invitation_tab::DeliveryState;
 use crate::domain::custom_field::FieldType;
 use crate::domain::{AccountType, GroupRole, Visibility};
 
@@ -40,6 +41,7 @@ stored!(GroupRole, "role");
 stored!(AccountType, "account type");
 stored!(Visibility, "visibility");
 stored!(FieldType, "field type");
+stored!(DeliveryState, "delivery state");
 
 #[cfg(test)]
 mod tests {
@@ -62,6 +64,10 @@ mod tests {
         for field in FieldType::ALL {
             assert_eq!(decode::<FieldType>(field.as_str()).unwrap(), field);
         }
+        for state in DeliveryState::ALL {
+            assert_eq!(decode::<DeliveryState>(state.as_str()).unwrap(), state);
+        }
+        assert!(decode::<DeliveryState>("sending").is_err());
         // What people may type is not what the database may hold.
         assert!(decode::<GroupRole>("admin").is_err());
         assert!(decode::<GroupRole>("Apprenant").is_err());

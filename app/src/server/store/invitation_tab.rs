@@ -6,6 +6,7 @@
 //! as a `$n` parameter, never written into the text.
 
 use super::codec::decode;
+use crate::contracts::invitation_tab::DeliveryState;
 use std::collections::HashMap;
 
 use sqlx::Row;
@@ -74,7 +75,7 @@ pub struct TabRecord {
     pub reminder_sent_at: Option<i64>,
     pub expires_at: i64,
     pub deletion_at: Option<i64>,
-    pub delivery_status: String,
+    pub delivery_status: DeliveryState,
     pub delivery_error: Option<String>,
     pub platform_admin: bool,
 }
@@ -246,7 +247,7 @@ fn record(row: &AnyRow) -> Result<TabRecord, sqlx::Error> {
         reminder_sent_at: row.try_get("reminder_sent_at")?,
         expires_at: row.try_get("expires_at")?,
         deletion_at: row.try_get("deletion_at")?,
-        delivery_status: row.try_get("delivery_status")?,
+        delivery_status: decode(&row.try_get::<String, _>("delivery_status")?)?,
         delivery_error: row.try_get("delivery_error")?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
     })
