@@ -262,13 +262,7 @@ pub async fn create(
             });
         }
         if let Some(invitation) = invitations::pending_by_email(&mut tx, email).await? {
-            let held: Vec<(GroupId, GroupRole)> = invitations::grants(&mut tx, invitation.id)
-                .await?
-                .into_iter()
-                .map(|(g, r)| (GroupId(g), r))
-                .collect();
-            let whole =
-                policy::may_handle_invitation(&me.actor, &tree, &held, invitation.platform_admin);
+            let whole = invitations_service::may_handle(&mut tx, me, &tree, &invitation).await?;
             match req.if_invited {
                 IfInvited::Create if whole => {
                     if !invitations::consume(&mut tx, invitation.id, now).await? {

@@ -66,10 +66,10 @@ fn scope_of(me: &CurrentUser, tree: &GroupTree) -> Option<Scope> {
     }
 }
 
-/// The store's scope, read back as the policy's, to ask it about one group.
+/// Whether the store's scope (built from the policy's) covers one group.
 fn covers(scope: &Scope, group_id: i64) -> bool {
     match scope {
-        Scope::All => InvitationScope::All.covers(GroupId(group_id)),
+        Scope::All => true,
         Scope::Groups(groups) => groups.contains(&group_id),
     }
 }

@@ -289,21 +289,10 @@ async fn invite_chunk(
                         outcome
                     }
                     (outcome @ InviteOutcome::Merged, None, Some(invitation)) => {
-                        let held: Vec<(GroupId, GroupRole)> =
-                            invitations::grants(&mut tx, invitation.id)
-                                .await?
-                                .into_iter()
-                                .map(|(g, r)| (GroupId(g), r))
-                                .collect();
                         // Only an actor who may hand out the whole invitation
                         // changes its options; a narrower one only adds their
                         // grants, so the merge widens nobody's reach.
-                        let whole = policy::may_handle_invitation(
-                            &me.actor,
-                            &tree,
-                            &held,
-                            invitation.platform_admin,
-                        );
+                        let whole = may_handle(&mut tx, me, &tree, &invitation).await?;
                         let grants: Vec<(i64, GroupRole)> =
                             req.roles.iter().map(|r| (req.group_id, *r)).collect();
                         merge_into(
@@ -359,6 +348,27 @@ async fn invite_chunk(
     }
     tx.commit().await?;
     Ok(queued)
+}
+
+/// Whether `me` may act on the whole pending invitation
+/// (`policy::may_handle_invitation` over its grants as stored now).
+pub(crate) async fn may_handle(
+    conn: &mut Conn,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    invitation: &InvitationRecord,
+) -> AppResult<bool> {
+    let held: Vec<(GroupId, GroupRole)> = invitations::grants(conn, invitation.id)
+        .await?
+        .into_iter()
+        .map(|(g, r)| (GroupId(g), r))
+        .collect();
+    Ok(policy::may_handle_invitation(
+        &me.actor,
+        tree,
+        &held,
+        invitation.platform_admin,
+    ))
 }
 
 /// What `merge_into` adds to an invitation.
