@@ -56,6 +56,40 @@ test.describe.serial('a new platform', () => {
     await expectAccessible(page);
   });
 
+  test('the top bar menus close on a choice, Escape and a click outside, and arrows move', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await hydrated(page);
+    const add = page.locator('details.add-menu');
+    await expect(page.locator('summary[aria-label="+ Ajouter"]')).toBeVisible();
+    // Escape closes and gives the focus back to the button.
+    await page.locator('summary[aria-label="+ Ajouter"]').click();
+    await expect(add).toHaveAttribute('open', '');
+    await page.keyboard.press('ArrowDown');
+    await expect(add.getByRole('link').first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(add.getByRole('link').last()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(add).not.toHaveAttribute('open', '');
+    await expect(page.locator('summary[aria-label="+ Ajouter"]')).toBeFocused();
+    // A click outside closes.
+    await page.locator('summary[aria-label="+ Ajouter"]').click();
+    await expect(add).toHaveAttribute('open', '');
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await expect(add).not.toHaveAttribute('open', '');
+    // A choice closes, even though the page stays (client-side navigation).
+    await page.locator('.user-menu summary').click();
+    await page.getByRole('link', { name: 'Champs personnalisés' }).click();
+    await expect(page).toHaveURL('/settings/fields');
+    await expect(page.locator('details.user-menu')).not.toHaveAttribute('open', '');
+    // The tree's toggles name their action.
+    const sidebar = page.getByRole('navigation', { name: 'Groupes' });
+    await sidebar.getByRole('button', { name: 'Replier Acme' }).click();
+    await expect(sidebar.getByRole('button', { name: 'Déplier Acme' })).toHaveAttribute('aria-expanded', 'false');
+    await sidebar.getByRole('button', { name: 'Déplier Acme' }).click();
+    await expectAccessible(page);
+  });
+
   test('a group page lists its members with roles and status', async ({ page }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
@@ -63,7 +97,8 @@ test.describe.serial('a new platform', () => {
     await expect(page.getByRole('heading', { name: 'Paris' })).toBeVisible();
     const rows = page.getByRole('row');
     await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('Apprenant');
-    await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('Actif');
+    // The demo people never chose a password: they are not called active.
+    await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('En attente du mot de passe');
     await expect(rows.filter({ hasText: 'pierre.dupont@exemple.fr' })).toBeVisible();
     await expectAccessible(page);
 
@@ -85,6 +120,15 @@ test.describe.serial('a new platform', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expectAccessible(page);
+  });
+
+  test('the page names its icon and the icon is served', async ({ page }) => {
+    await page.goto('/login');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBe('/favicon.svg');
+    const icon = await page.request.get(href!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
   });
 
   test('signing out ends the session', async ({ page }) => {

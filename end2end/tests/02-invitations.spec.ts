@@ -83,3 +83,35 @@ test.describe.serial('invite by e-mail', () => {
     }
   });
 });
+
+test.describe('a third language', () => {
+  test('the switch offers Nederlands and the sign-in page speaks Dutch', async ({ page }) => {
+    await page.goto('/login');
+    await hydrated(page);
+    await page.getByRole('button', { name: 'NL' }).click();
+    await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'FR' }).click();
+    await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  });
+
+  test('an invitation in Dutch is mailed in Dutch', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }).click();
+    await page.getByLabel('Ajouter').click();
+    await page.getByRole('link', { name: 'Utilisateur', exact: true }).click();
+    await hydrated(page);
+    await page.getByLabel('Emails').fill('jan@voorbeeld.be');
+    await page.getByText('Options').click();
+    await page.getByLabel("Langue de l'invité").selectOption({ label: 'Nederlands' });
+    await page.getByRole('button', { name: 'INVITER' }).click();
+    await expect(page.locator('.result-list li')).toContainText('Invitation envoyée');
+    const [mail] = await mailsTo('jan@voorbeeld.be');
+    expect(mail.subject).toBe('Ada Lovelace nodigt u uit op Onboard');
+    expect(mail.text).toContain('Acme › Ventes › Paris Centre');
+    expect(mail.text).toContain('Open deze link om de uitnodiging te aanvaarden:');
+    expect(mail.html).toContain('<html lang="nl">');
+  });
+});

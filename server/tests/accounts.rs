@@ -6,14 +6,15 @@ mod support;
 use std::collections::HashMap;
 
 use app::api::accounts::CreateOutcome;
+use app::contracts::accounts::CustomFieldInput;
 use app::domain::AccountType;
 use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
 use app::i18n::{Lang, Msg};
 use app::server::clock::DAY;
 use app::server::services::accounts::{self, CreateRequest, IfInvited};
-use app::server::services::custom_fields::{self, FieldInput};
+use app::server::services::custom_fields;
 use app::server::services::invitations::{self, AcceptInput, InviteRequest};
-use app::server::services::{auth, deletion, panels, password_links, profiles};
+use app::server::services::{auth, deletion, groups, panels, password_links, profiles};
 use app::server::store::{audit, custom_fields as field_store, memberships, outbox, users};
 use app::server::{AppError, Backend};
 use support::{START, TestApp, token_in};
@@ -121,6 +122,15 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
         "no password in a mail"
     );
     let token = token_in(&mails[0].body_text);
+    // The group's list says the account waits for its password, not "active".
+    let password_set = |page: app::contracts::groups::GroupPage| {
+        page.members
+            .iter()
+            .find(|m| m.user_id == id)
+            .map(|m| (m.active, m.password_set))
+    };
+    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
+    assert_eq!(password_set(page), Some((true, false)));
     // No password yet: signing in fails until the link is used.
     assert!(
         auth::login(&app.state, "marie@exemple.fr", "x".repeat(10), None)
@@ -139,6 +149,8 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     .await
     .unwrap();
     assert_eq!(signed_in.user.id, id);
+    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
+    assert_eq!(password_set(page), Some((true, true)));
     assert!(matches!(
         password_links::set(
             &app.state,
@@ -437,13 +449,16 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     let app = TestApp::new(backend).await;
     let (_, ventes, _, _) = app.sample_tree().await;
     let admin = app.platform_admin("ada@exemple.fr").await;
-    let field = |key: &str, t: &str, choices: &str, required: bool| FieldInput {
+    let field = |key: &str, t: &str, choices: &str, required: bool| CustomFieldInput {
         key: key.into(),
-        label_fr: format!("Libellé {key}"),
-        label_en: format!("Label {key}"),
+        labels: [
+            ("fr".to_owned(), format!("Libellé {key}")),
+            ("en".to_owned(), format!("Label {key}")),
+        ]
+        .into(),
         field_type: t.into(),
         choices: choices.into(),
-        required,
+        required: required.then(|| "on".to_owned()),
     };
     let matricule =
         custom_fields::create(&app.state, &admin, field("matricule", "number", "", true))
@@ -481,20 +496,21 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     let mut req = with_password(request(&[ventes], &[Learner]));
     req.custom = typed("douze", "Paris");
     match accounts::create(&app.state, &admin, req.clone()).await {
-        Err(AppError::InvalidField(fr, _, Msg::ErrFieldNumber)) => {
-            assert_eq!(fr, "Libellé matricule")
+        Err(AppError::InvalidField(labels, Msg::ErrFieldNumber)) => {
+            assert_eq!(labels.get(Lang::Fr), "Libellé matricule");
+            assert_eq!(labels.get(Lang::En), "Label matricule");
         }
         other => panic!("expected a typed refusal, got {other:?}"),
     }
     req.custom = typed("42", "Marseille");
     assert!(matches!(
         accounts::create(&app.state, &admin, req.clone()).await,
-        Err(AppError::InvalidField(_, _, Msg::ErrFieldChoice))
+        Err(AppError::InvalidField(_, Msg::ErrFieldChoice))
     ));
     req.custom = typed("", "Lyon");
     assert!(matches!(
         accounts::create(&app.state, &admin, req.clone()).await,
-        Err(AppError::InvalidField(_, _, Msg::ErrFieldRequired))
+        Err(AppError::InvalidField(_, Msg::ErrFieldRequired))
     ));
     req.custom = typed("1 234", "Lyon");
     let (id, _) = created(accounts::create(&app.state, &admin, req).await.unwrap());
@@ -629,7 +645,57 @@ async fn the_deletion_job_deletes_at_the_date_and_not_before(backend: Backend) {
     );
 }
 
+/// Labels are rows per language: Dutch is stored like the others, a
+/// language left empty shows the French label, and French is required.
+async fn custom_field_labels_are_kept_per_language(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let input = |labels: &[(&str, &str)]| CustomFieldInput {
+        key: "matricule".into(),
+        labels: labels
+            .iter()
+            .map(|(l, s)| ((*l).to_owned(), (*s).to_owned()))
+            .collect(),
+        field_type: "text".into(),
+        ..Default::default()
+    };
+    for refused in [
+        input(&[("en", "Employee number")]),
+        input(&[("fr", "  "), ("nl", "Stamnummer")]),
+        input(&[("fr", "Matricule"), ("de", "Personalnummer")]),
+        input(&[("fr", &"x".repeat(81))]),
+    ] {
+        assert!(
+            matches!(
+                custom_fields::create(&app.state, &admin, refused.clone()).await,
+                Err(AppError::Invalid(Msg::ErrFieldLabel))
+            ),
+            "{refused:?}"
+        );
+    }
+    custom_fields::create(
+        &app.state,
+        &admin,
+        input(&[("fr", "Matricule"), ("nl", " Stamnummer "), ("en", "")]),
+    )
+    .await
+    .unwrap();
+    let fields = custom_fields::list(&app.state).await.unwrap();
+    let [field] = fields.as_slice() else {
+        panic!("one field expected, got {fields:?}");
+    };
+    assert_eq!(field.label(Lang::Nl), "Stamnummer");
+    assert_eq!(field.label(Lang::Fr), "Matricule");
+    assert_eq!(
+        field.label(Lang::En),
+        "Matricule",
+        "English falls back to French"
+    );
+    assert_eq!(field.labels.given(Lang::En), None);
+}
+
 on_both_backends!(
+    custom_field_labels_are_kept_per_language,
     an_account_created_with_a_password_is_active_billable_and_can_sign_in,
     the_set_password_link_works_once_expires_and_can_be_re_sent,
     an_account_without_an_address_signs_in_with_its_login_name_and_gets_no_mail,

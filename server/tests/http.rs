@@ -227,7 +227,7 @@ async fn every_signed_in_function_refuses_an_anonymous_caller() {
         ("custom-fields/list", ""),
         (
             "custom-fields/create",
-            "key=k&label_fr=K&label_en=K&field_type=text",
+            "input[key]=k&input[labels][fr]=K&input[field_type]=text",
         ),
         ("custom-fields/delete", "id=1"),
     ];

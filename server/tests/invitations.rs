@@ -66,7 +66,7 @@ async fn new_addresses_are_invited_and_mailed_and_bad_ones_do_not_block_them(bac
         &admin,
         request(
             paris,
-            "marie@exemple.fr; Jean Dupont <JEAN@exemple.fr>,\nmarie@exemple.fr pas une adresse jean @exemple.fr",
+            "marie@exemple.fr; Jean Dupont <JEAN@exemple.fr>,\nmarie@exemple.fr\npas une adresse; jean @exemple.fr, @exemple.fr",
             &[GroupRole::Learner],
         ),
     )
@@ -78,10 +78,16 @@ async fn new_addresses_are_invited_and_mailed_and_bad_ones_do_not_block_them(bac
             ("marie@exemple.fr", &InviteOutcome::Invited),
             ("jean@exemple.fr", &InviteOutcome::Invited),
             ("marie@exemple.fr", &InviteOutcome::Duplicate),
-            ("pas", &InviteOutcome::Invalid(EmailError::MissingAt)),
-            ("une", &InviteOutcome::Invalid(EmailError::MissingAt)),
-            ("adresse", &InviteOutcome::Invalid(EmailError::MissingAt)),
-            ("jean", &InviteOutcome::Invalid(EmailError::MissingAt)),
+            (
+                "pas une adresse",
+                &InviteOutcome::Invalid(EmailError::MissingAt)
+            ),
+            // A space inside one entry is refused, not split into a
+            // `jean` and an address nobody typed.
+            (
+                "jean @exemple.fr",
+                &InviteOutcome::Invalid(EmailError::Whitespace)
+            ),
             (
                 "@exemple.fr",
                 &InviteOutcome::Invalid(EmailError::EmptyLocal)

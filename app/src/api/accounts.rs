@@ -156,26 +156,10 @@ pub async fn get_custom_fields() -> Result<Vec<FieldDef>, ApiError> {
 }
 
 #[server(endpoint = "custom-fields/create")]
-pub async fn create_custom_field(
-    key: String,
-    label_fr: String,
-    label_en: String,
-    field_type: String,
-    choices: Option<String>,
-    required: Option<String>,
-) -> Result<i64, ApiError> {
-    use crate::server::context;
-    use crate::server::services::custom_fields::{self, FieldInput};
+pub async fn create_custom_field(input: CustomFieldInput) -> Result<i64, ApiError> {
+    use crate::server::{context, services::custom_fields};
     let state = context::state()?;
     let me = context::require_user().await?;
-    let input = FieldInput {
-        key,
-        label_fr,
-        label_en,
-        field_type,
-        choices: choices.unwrap_or_default(),
-        required: checked(&required),
-    };
     Ok(custom_fields::create(&state, &me, input).await?)
 }
 

@@ -97,3 +97,19 @@ pub struct UserProfile {
 pub fn checked(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty())
 }
+
+/// A custom field as the settings form sends it (`input[labels][nl]=…`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFieldInput {
+    pub key: String,
+    /// The label per language code; French required, the others optional.
+    #[serde(default)]
+    pub labels: HashMap<String, String>,
+    pub field_type: String,
+    /// One choice per line (choice lists only).
+    #[serde(default)]
+    pub choices: String,
+    /// A ticked checkbox sends `on`; an unticked one sends nothing.
+    #[serde(default)]
+    pub required: Option<String>,
+}

@@ -2,6 +2,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::custom_field::Labels;
 use crate::i18n::{Lang, Msg};
 
 /// What a server function tells the browser when it refuses: a message
@@ -18,8 +19,8 @@ pub enum ApiError {
     Public(Msg),
     /// A refused value of a named field (a custom field): its label in
     /// both languages, and why.
-    #[error("{fr}: {msg:?}")]
-    Field { fr: String, en: String, msg: Msg },
+    #[error("refused field: {msg:?}")]
+    Field { labels: Labels, msg: Msg },
     #[error("internal error")]
     Internal,
     /// The request was refused before any function ran: arguments that do
@@ -61,11 +62,13 @@ impl ApiError {
     /// The whole sentence to show, with the field's label when there is one.
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            ApiError::Field { fr, en, msg } => {
-                let label = if lang == Lang::Fr { fr } else { en };
-                let sep = if lang == Lang::Fr { " : " } else { ": " };
-                format!("{label}{sep}{}", lang.t(*msg))
-            }
+            ApiError::Field { labels, msg } => lang.fmt(
+                Msg::FieldErrorOn,
+                &[
+                    ("label", labels.get(lang).into()),
+                    ("reason", lang.t(*msg).into()),
+                ],
+            ),
             other => lang.t(other.message()).to_owned(),
         }
     }

@@ -29,6 +29,8 @@ pub struct MemberRow {
     pub roles: Vec<GroupRole>,
     pub account_type: AccountType,
     pub active: bool,
+    /// False while a created account waits for its set-password link.
+    pub password_set: bool,
     pub activated_at: Option<i64>,
     /// Whether the viewer may change this member's roles here or remove
     /// them (`policy::may_edit_member`).

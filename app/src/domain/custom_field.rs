@@ -3,6 +3,8 @@
 //! import). Values are stored as text in a canonical form: numbers without
 //! a thousands separator and with a dot, dates as `YYYY-MM-DD`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -44,8 +46,8 @@ pub struct FieldDef {
     pub id: i64,
     /// Stable name in files and the API (`[a-z][a-z0-9_]*`).
     pub key: String,
-    pub label_fr: String,
-    pub label_en: String,
+    /// The label in each language it was given in (French at least).
+    pub labels: Labels,
     pub field_type: FieldType,
     /// The allowed values of a choice list, in display order.
     pub choices: Vec<String>,
@@ -54,10 +56,42 @@ pub struct FieldDef {
 
 impl FieldDef {
     pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.label_fr,
-            Lang::En => &self.label_en,
-        }
+        self.labels.get(lang)
+    }
+}
+
+/// A label per language. A language without one shows the French label
+/// (always present: the settings form requires it), so adding a language to
+/// the platform never leaves a field unnamed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels(BTreeMap<Lang, String>);
+
+impl Labels {
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(&lang)
+            .or_else(|| self.0.get(&Lang::Fr))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// The label given in exactly this language, if any.
+    pub fn given(&self, lang: Lang) -> Option<&str> {
+        self.0.get(&lang).map(String::as_str)
+    }
+
+    pub fn set(&mut self, lang: Lang, label: impl Into<String>) {
+        self.0.insert(lang, label.into());
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(lang, label)| (*lang, label.as_str()))
+    }
+}
+
+impl<S: Into<String>> FromIterator<(Lang, S)> for Labels {
+    fn from_iter<I: IntoIterator<Item = (Lang, S)>>(iter: I) -> Self {
+        Labels(iter.into_iter().map(|(l, s)| (l, s.into())).collect())
     }
 }
 
@@ -207,8 +241,7 @@ mod tests {
         FieldDef {
             id: 1,
             key: "k".into(),
-            label_fr: "K".into(),
-            label_en: "K".into(),
+            labels: [(Lang::Fr, "K")].into_iter().collect(),
             field_type,
             choices: vec!["Paris".into(), "Lyon".into()],
             required,
@@ -276,5 +309,15 @@ mod tests {
         assert_eq!(parse_key("2x"), Err(KeyError::Invalid));
         assert_eq!(parse_key("nom complet"), Err(KeyError::Invalid));
         assert_eq!(parse_choices("A\n B ;A;;C"), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn a_language_without_a_label_shows_the_french_one() {
+        let labels: Labels = [(Lang::Fr, "Matricule"), (Lang::Nl, "Stamnummer")]
+            .into_iter()
+            .collect();
+        assert_eq!(labels.get(Lang::Nl), "Stamnummer");
+        assert_eq!(labels.get(Lang::En), "Matricule");
+        assert_eq!(labels.given(Lang::En), None);
     }
 }

@@ -39,12 +39,18 @@ pub fn parse_email_list(input: &str) -> Vec<ListEntry> {
     };
     for token in tokenize(input) {
         match token {
-            Token::Word(word) if !word.quoted && word.text.contains('@') => {
-                builder.flush_pending();
-                builder.push(word.start, word.end, &input[word.start..word.end], None);
-            }
             Token::Word(word) => builder.pending_name.push(word),
             Token::Angle { start, end, inner } => {
+                // The words after the last bare address are the name; the
+                // ones before form a piece of their own.
+                let name_from = builder
+                    .pending_name
+                    .iter()
+                    .rposition(Word::is_address)
+                    .map_or(0, |i| i + 1);
+                let name = builder.pending_name.split_off(name_from);
+                builder.flush_pending();
+                builder.pending_name = name;
                 let (start, name) = builder.take_name(start);
                 builder.push(start, end, inner, name);
             }
@@ -82,12 +88,29 @@ impl Builder<'_> {
         self.entries.push(entry);
     }
 
-    /// Stray words that never got an `<address>` are each reported on their
-    /// own: the admin most likely pasted a name without its address.
+    /// The words of a piece (between commas, semicolons or line breaks)
+    /// that got no `<address>`. Spaces separate addresses only when every
+    /// word is one (`a@x.fr b@x.fr`); otherwise the piece is one invalid
+    /// entry, so `espace dans@exemple.fr` is "space in the address" and
+    /// never an invitation to `dans@exemple.fr`, which nobody typed.
     fn flush_pending(&mut self) {
-        for word in std::mem::take(&mut self.pending_name) {
-            let raw = &self.input[word.start..word.end];
-            self.push(word.start, word.end, raw, None);
+        let words = std::mem::take(&mut self.pending_name);
+        if words.len() == 1 || words.iter().all(Word::is_address) {
+            for word in words {
+                let raw = &self.input[word.start..word.end];
+                self.push(word.start, word.end, raw, None);
+            }
+        } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            let raw = &self.input[first.start..last.end];
+            let error = if raw.contains('@') {
+                EmailError::Whitespace
+            } else {
+                EmailError::MissingAt
+            };
+            self.entries.push(ListEntry::Invalid {
+                raw: raw.to_owned(),
+                error,
+            });
         }
     }
 
@@ -103,6 +126,13 @@ impl Builder<'_> {
             .collect::<Vec<_>>()
             .join(" ");
         (start, (!name.is_empty()).then_some(name))
+    }
+}
+
+impl Word {
+    /// A bare address: unquoted, with an `@`.
+    fn is_address(&self) -> bool {
+        !self.quoted && self.text.contains('@')
     }
 }
 
@@ -446,14 +476,59 @@ mod tests {
     }
 
     #[test]
-    fn a_name_without_address_gives_one_invalid_entry_per_word() {
+    fn a_name_without_address_is_one_invalid_entry() {
         assert_eq!(
             parse_email_list("Marie Curie"),
-            vec![
-                invalid("Marie", EmailError::MissingAt),
-                invalid("Curie", EmailError::MissingAt),
-            ]
+            vec![invalid("Marie Curie", EmailError::MissingAt)]
         );
+    }
+
+    /// Commas, semicolons and line breaks always separate; a space separates
+    /// only when every piece around it is an address.
+    #[test]
+    fn spaces_separate_addresses_only_when_every_piece_is_one() {
+        let table: &[(&str, &[ListEntry])] = &[
+            ("a@x.fr b@x.fr", &[valid("a@x.fr"), valid("b@x.fr")]),
+            (
+                "a@x.fr\tb@x.fr  c@x.fr",
+                &[valid("a@x.fr"), valid("b@x.fr"), valid("c@x.fr")],
+            ),
+            (
+                "espace dans@exemple.fr",
+                &[invalid("espace dans@exemple.fr", EmailError::Whitespace)],
+            ),
+            (
+                "marie@exemple.fr Curie",
+                &[invalid("marie@exemple.fr Curie", EmailError::Whitespace)],
+            ),
+            (
+                "espace dans@exemple.fr, b@x.fr",
+                &[
+                    invalid("espace dans@exemple.fr", EmailError::Whitespace),
+                    valid("b@x.fr"),
+                ],
+            ),
+            (
+                "a@x.fr b@x.fr\nMarie dans@x.fr",
+                &[
+                    valid("a@x.fr"),
+                    valid("b@x.fr"),
+                    invalid("Marie dans@x.fr", EmailError::Whitespace),
+                ],
+            ),
+            ("Marie Curie <m@x.fr>", &[named("m@x.fr", "Marie Curie")]),
+            (
+                "a@x.fr Marie <m@x.fr>",
+                &[valid("a@x.fr"), named("m@x.fr", "Marie")],
+            ),
+            (
+                "un deux; c@x.fr",
+                &[invalid("un deux", EmailError::MissingAt), valid("c@x.fr")],
+            ),
+        ];
+        for (input, expected) in table {
+            assert_eq!(&parse_email_list(input), expected, "{input:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use leptos_axum::ResponseOptions;
 use super::auth::cookie;
 use super::context;
 use crate::contracts::ApiError;
+use crate::domain::custom_field::Labels;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, thiserror::Error)]
@@ -26,8 +27,8 @@ pub enum AppError {
     #[error("refused: {0:?}")]
     Invalid(Msg),
     /// A refused value of a custom field: (label FR, label EN, why).
-    #[error("refused field {0}: {2:?}")]
-    InvalidField(String, String, Msg),
+    #[error("refused field: {1:?}")]
+    InvalidField(Labels, Msg),
     /// Our failure. `span` is where it happened (the service's span inside
     /// the request's), so the log line written when it becomes an answer
     /// names the route, the request id, the use case and the user even
@@ -92,7 +93,7 @@ impl From<AppError> for ApiError {
             AppError::Forbidden => ApiError::Forbidden,
             AppError::NotFound => ApiError::NotFound,
             AppError::Invalid(msg) => ApiError::Public(msg),
-            AppError::InvalidField(fr, en, msg) => ApiError::Field { fr, en, msg },
+            AppError::InvalidField(labels, msg) => ApiError::Field { labels, msg },
             AppError::Internal { cause, span } => {
                 // Entering a span the filter turned off does nothing: the
                 // line then carries the current span instead.

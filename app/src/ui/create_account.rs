@@ -410,7 +410,7 @@ fn CreateResult(
             } => view! {
                 <section class="results ok" role="status">
                     <p>
-                        <strong>{lang.t(Msg::AccountCreated)} " " {name}</strong>
+                        <strong>{lang.fmt(Msg::AccountCreated, &[("name", name.into())])}</strong>
                         " — "
                         <a href=format!("/users/{user_id}")>{lang.t(Msg::OpenAccount)}</a>
                     </p>

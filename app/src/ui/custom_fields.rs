@@ -10,7 +10,7 @@ use super::lang::use_lang;
 use super::widgets::{FormError, FormSuccess, Loading, NotFound};
 use crate::api::accounts::{CreateCustomField, DeleteCustomField, get_custom_fields};
 use crate::domain::custom_field::{FieldDef, FieldType};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 pub fn type_label(t: FieldType) -> Msg {
     match t {
@@ -130,8 +130,13 @@ fn FieldsTable(fields: Vec<FieldDef>, delete: ServerAction<DeleteCustomField>) -
             let label = format!("{} {}", lang.t(Msg::DeleteFieldOf), f.label(lang));
             view! {
                 <tr>
-                    <td>{f.label_fr.clone()}</td>
-                    <td>{f.label_en.clone()}</td>
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| match f.labels.given(l) {
+                            Some(label) => view! { <td lang=l.code()>{label.to_owned()}</td> }.into_any(),
+                            None => view! { <td class="muted">"—"</td> }.into_any(),
+                        })
+                        .collect_view()}
                     <td>
                         <code>{f.key.clone()}</code>
                     </td>
@@ -155,8 +160,14 @@ fn FieldsTable(fields: Vec<FieldDef>, delete: ServerAction<DeleteCustomField>) -
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{lang.t(Msg::FieldLabelFr)}</th>
-                        <th scope="col">{lang.t(Msg::FieldLabelEn)}</th>
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|l| view! {
+                                <th scope="col">
+                                    {lang.fmt(Msg::FieldLabelIn, &[("language", l.name_in(lang).into())])}
+                                </th>
+                            })
+                            .collect_view()}
                         <th scope="col">{lang.t(Msg::FieldKey)}</th>
                         <th scope="col">{lang.t(Msg::FieldTypeLabel)}</th>
                         <th scope="col">{lang.t(Msg::FieldChoices)}</th>
@@ -178,27 +189,42 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
     view! {
         <ActionForm action=create attr:class="panel">
             <h2>{lang.t(Msg::AddField)}</h2>
-            <div class="field-row">
-                <div class="field">
-                    <label for="label_fr">{lang.t(Msg::FieldLabelFr)}</label>
-                    <input id="label_fr" name="label_fr" maxlength="80" required />
-                </div>
-                <div class="field">
-                    <label for="label_en">{lang.t(Msg::FieldLabelEn)}</label>
-                    <input id="label_en" name="label_en" maxlength="80" required />
-                </div>
-            </div>
+            <fieldset class="field-row labels">
+                <legend>{lang.t(Msg::FieldLabel)}</legend>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        let id = format!("label_{}", l.code());
+                        view! {
+                            <div class="field">
+                                <label for=id.clone()>
+                                    {lang.fmt(Msg::FieldLabelIn, &[("language", l.name_in(lang).into())])}
+                                </label>
+                                <input
+                                    id=id
+                                    name=format!("input[labels][{}]", l.code())
+                                    lang=l.code()
+                                    maxlength="80"
+                                    required=l == Lang::Fr
+                                    aria-describedby="labels-help"
+                                />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <p id="labels-help" class="muted help">{lang.t(Msg::FieldLabelHelp)}</p>
+            </fieldset>
             <div class="field-row">
                 <div class="field">
                     <label for="key">{lang.t(Msg::FieldKey)}</label>
-                    <input id="key" name="key" maxlength="40" required aria-describedby="key-help" spellcheck="false" />
+                    <input id="key" name="input[key]" maxlength="40" required aria-describedby="key-help" spellcheck="false" />
                     <p id="key-help" class="muted help">{lang.t(Msg::FieldKeyHelp)}</p>
                 </div>
                 <div class="field">
                     <label for="field_type">{lang.t(Msg::FieldTypeLabel)}</label>
                     <select
                         id="field_type"
-                        name="field_type"
+                        name="input[field_type]"
                         on:change=move |ev| {
                             if let Some(t) = FieldType::parse(&event_target_value(&ev)) {
                                 kind.set(t);
@@ -216,10 +242,10 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
             // only for choice lists.
             <div class="field" class:hidden-with-script=move || kind.get() != FieldType::Choice>
                 <label for="choices">{lang.t(Msg::FieldChoices)}</label>
-                <textarea id="choices" name="choices" rows="4"></textarea>
+                <textarea id="choices" name="input[choices]" rows="4"></textarea>
             </div>
             <div class="checkbox">
-                <input type="checkbox" id="required" name="required" value="on" />
+                <input type="checkbox" id="required" name="input[required]" value="on" />
                 <label for="required">{lang.t(Msg::FieldRequired)}</label>
             </div>
             <FormError value=create.value() />

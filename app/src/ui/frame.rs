@@ -6,6 +6,7 @@ use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
 use super::lang::use_lang;
+use super::menu::Menu;
 use super::sidebar::GroupSidebar;
 use super::widgets::{LangSwitch, Loading};
 use crate::api::ApiError;
@@ -102,10 +103,11 @@ fn SignedInFrame(me: Me) -> impl IntoView {
                 {(can_add_group || can_add_user)
                     .then(|| {
                         view! {
-                            <details class="menu add-menu">
-                                <summary aria-label=lang.t(Msg::AddMenu)>
-                                    <span aria-hidden="true">"+"</span>
-                                </summary>
+                            <Menu
+                                class="add-menu"
+                                label=format!("+ {}", lang.t(Msg::AddMenu))
+                                trigger=view! { <span aria-hidden="true">"+"</span> }.into_any()
+                            >
                                 <ul class="menu-list">
                                     {can_add_user
                                         .then(|| {
@@ -152,7 +154,7 @@ fn SignedInFrame(me: Me) -> impl IntoView {
                                             }
                                         })}
                                 </ul>
-                            </details>
+                            </Menu>
                         }
                     })}
                 <LangSwitch />
@@ -188,13 +190,16 @@ fn SignedInFrame(me: Me) -> impl IntoView {
 fn UserMenu(me: Me) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <details class="menu user-menu">
-            <summary>
+        <Menu
+            class="user-menu"
+            trigger=view! {
                 <span class="avatar" aria-hidden="true">
                     {me.initials.clone()}
                 </span>
                 <span class="visually-hidden">{me.display_name.clone()}</span>
-            </summary>
+            }
+                .into_any()
+        >
             <div class="menu-list user-card">
                 <p class="user-name">{me.display_name.clone()}</p>
                 {me.email.clone().map(|email| view! { <p class="muted">{email}</p> })}
@@ -214,6 +219,6 @@ fn UserMenu(me: Me) -> impl IntoView {
                     </button>
                 </form>
             </div>
-        </details>
+        </Menu>
     }
 }

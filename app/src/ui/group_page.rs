@@ -276,7 +276,9 @@ fn MembersTable(
             let editor = m.editable.then(|| {
                 view! { <MemberEditor group_id member=m.clone() grantable=grantable.clone() actions /> }
             });
-            let (status, status_class) = if m.active {
+            let (status, status_class) = if m.active && !m.password_set {
+                (Msg::StatusNoPassword, "status pending")
+            } else if m.active {
                 (Msg::StatusActive, "status active")
             } else {
                 (Msg::StatusPending, "status pending")
@@ -329,7 +331,7 @@ fn MembersTable(
         })
         .collect_view();
     view! {
-        <p class="muted count">{count} " " {lang.t(Msg::MembersCount)}</p>
+        <p class="muted count">{lang.fmt(Msg::MembersCount, &[("count", count.into())])}</p>
         <div class="table-wrap">
             <table class="data-table">
                 <thead>

@@ -15,7 +15,7 @@ use crate::api::invitation_tab::{
     BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
     DeliveryState, ResendInvitation, TabPage, TabRow, get_invitations,
 };
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Arg, Lang, Msg};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Query {
@@ -263,19 +263,16 @@ fn Feedback(actions: RowActions, bulk: ServerAction<BulkInvitations>) -> impl In
 }
 
 fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
-    let mut parts = vec![format!("{} {}", s.done, lang.t(Msg::BulkDone))];
+    let count = |msg: Msg, n| lang.fmt(msg, &[("count", Arg::from(n))]);
+    let mut parts = vec![count(Msg::BulkDone, s.done)];
     if s.rate_limited > 0 {
-        parts.push(format!(
-            "{} {}",
-            s.rate_limited,
-            lang.t(Msg::BulkRateLimited)
-        ));
+        parts.push(count(Msg::BulkRateLimited, s.rate_limited));
     }
     if s.skipped > 0 {
-        parts.push(format!("{} {}", s.skipped, lang.t(Msg::BulkSkipped)));
+        parts.push(count(Msg::BulkSkipped, s.skipped));
     }
     if s.partial > 0 {
-        parts.push(format!("{} {}", s.partial, lang.t(Msg::BulkPartial)));
+        parts.push(count(Msg::BulkPartial, s.partial));
     }
     view! { <p class="form-success" role="status">{parts.join(" · ")}</p> }
 }
@@ -319,7 +316,12 @@ fn TabBody(
         .collect_view();
     view! {
         <BulkBar total=page.total query=query.clone() bulk selected />
-        <p class="muted count">{first} "–" {last} " " {lang.t(Msg::Of)} " " {page.total}</p>
+        <p class="muted count">
+            {lang.fmt(
+                Msg::PageRange,
+                &[("first", first.into()), ("last", last.into()), ("total", page.total.into())],
+            )}
+        </p>
         <div class="table-wrap" data-ready=move || ready.get().to_string()>
             <table class="data-table invitations">
                 <thead>
@@ -495,7 +497,9 @@ fn BulkBar(
     };
     view! {
         <div class="bulk-bar">
-            <span class="muted">{move || selected.with(|s| s.len())} " " {lang.t(Msg::Selected)}</span>
+            <span class="muted">
+                {move || lang.fmt(Msg::Selected, &[("count", selected.with(|s| s.len()).into())])}
+            </span>
             <button
                 type="button"
                 class="button secondary"
@@ -528,7 +532,7 @@ fn BulkBar(
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text">
-                                <strong>{count} " " {lang.t(Msg::InvitationsCount)}</strong>
+                                <strong>{lang.fmt(Msg::InvitationsCount, &[("count", count.into())])}</strong>
                                 " — "
                                 {lang.t(question)}
                             </p>

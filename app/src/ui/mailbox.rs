@@ -10,77 +10,15 @@ use super::format;
 use super::lang::use_lang;
 use super::widgets::Loading;
 use crate::api::mailbox::{MailboxMail, get_mailbox};
-use crate::i18n::Lang;
-
-/// The page's own texts (a development tool: kept here, not in `i18n`).
-#[derive(Clone, Copy)]
-enum Text {
-    Title,
-    Intro,
-    Empty,
-    EmptyHint,
-    To,
-    Date,
-    Status,
-    Queued,
-    Sending,
-    Sent,
-    Failed,
-    LastError,
-    PlainVersion,
-    FrameTitle,
-}
-
-fn t(lang: Lang, text: Text) -> &'static str {
-    match lang {
-        Lang::Fr => match text {
-            Text::Title => "Boîte mail de développement",
-            Text::Intro => {
-                "Les mails de la plateforme, du plus récent au plus ancien. Sans serveur SMTP \
-                 configuré, ils ne sont envoyés à personne : ils sont conservés ici."
-            }
-            Text::Empty => "Aucun mail pour l'instant.",
-            Text::EmptyHint => "Les invitations envoyées apparaîtront ici.",
-            Text::To => "À",
-            Text::Date => "Date",
-            Text::Status => "Statut",
-            Text::Queued => "En attente",
-            Text::Sending => "Envoi en cours",
-            Text::Sent => "Envoyé",
-            Text::Failed => "Échec",
-            Text::LastError => "Dernière erreur",
-            Text::PlainVersion => "Version texte",
-            Text::FrameTitle => "Mail à",
-        },
-        Lang::En => match text {
-            Text::Title => "Development mailbox",
-            Text::Intro => {
-                "The platform's mails, newest first. With no SMTP server configured they are \
-                 sent to nobody: they are kept here."
-            }
-            Text::Empty => "No mail yet.",
-            Text::EmptyHint => "Invitations you send will show up here.",
-            Text::To => "To",
-            Text::Date => "Date",
-            Text::Status => "Status",
-            Text::Queued => "Queued",
-            Text::Sending => "Sending",
-            Text::Sent => "Sent",
-            Text::Failed => "Failed",
-            Text::LastError => "Last error",
-            Text::PlainVersion => "Text version",
-            Text::FrameTitle => "Mail to",
-        },
-    }
-}
+use crate::i18n::{Lang, Msg};
 
 /// The label and CSS classes of a delivery status.
 fn status(lang: Lang, status: &str) -> (&'static str, &'static str) {
     match status {
-        "sent" => (t(lang, Text::Sent), "status active"),
-        "failed" => (t(lang, Text::Failed), "status failed"),
-        "sending" => (t(lang, Text::Sending), "status pending"),
-        _ => (t(lang, Text::Queued), "status pending"),
+        "sent" => (lang.t(Msg::MailboxSent), "status active"),
+        "failed" => (lang.t(Msg::MailboxFailed), "status failed"),
+        "sending" => (lang.t(Msg::MailboxSending), "status pending"),
+        _ => (lang.t(Msg::MailboxQueued), "status pending"),
     }
 }
 
@@ -92,10 +30,10 @@ fn date_time(ms: i64, lang: Lang) -> (String, String) {
     };
     let day = format::date(ms, lang);
     let clock = format!("{:02}:{:02}", dt.hour(), dt.minute());
-    let shown = match lang {
-        Lang::Fr => format!("{day} {clock} UTC"),
-        Lang::En => format!("{day}, {clock} UTC"),
-    };
+    let shown = lang.fmt(
+        Msg::MailboxDateTime,
+        &[("day", day.into()), ("time", clock.clone().into())],
+    );
     let machine = format!(
         "{:04}-{:02}-{:02}T{clock}:{:02}Z",
         dt.year(),
@@ -127,8 +65,8 @@ pub fn MailboxPage() -> impl IntoView {
     view! {
         <section class="page mailbox">
             <header class="page-header">
-                <h1>{t(lang, Text::Title)}</h1>
-                <p class="muted">{t(lang, Text::Intro)}</p>
+                <h1>{lang.t(Msg::MailboxTitle)}</h1>
+                <p class="muted">{lang.t(Msg::MailboxIntro)}</p>
             </header>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
@@ -136,8 +74,8 @@ pub fn MailboxPage() -> impl IntoView {
                         Ok(mails) if mails.is_empty() => {
                             view! {
                                 <div class="empty-state">
-                                    <p>{t(lang, Text::Empty)}</p>
-                                    <p class="muted">{t(lang, Text::EmptyHint)}</p>
+                                    <p>{lang.t(Msg::MailboxEmpty)}</p>
+                                    <p class="muted">{lang.t(Msg::MailboxEmptyHint)}</p>
                                 </div>
                             }
                                 .into_any()
@@ -172,9 +110,8 @@ fn MailView(mail: MailboxMail) -> impl IntoView {
     let (label, class) = status(lang, &mail.status);
     let (shown, machine) = date_time(mail.sent_at.unwrap_or(mail.created_at), lang);
     let frame_title = format!(
-        "{} {} — {}",
-        t(lang, Text::FrameTitle),
-        mail.recipient,
+        "{} — {}",
+        lang.fmt(Msg::MailboxFrameTitle, &[("to", (&mail.recipient).into())]),
         mail.subject
     );
     let srcdoc = with_base_target(&mail.body_html);
@@ -182,13 +119,13 @@ fn MailView(mail: MailboxMail) -> impl IntoView {
         <article class="panel mail" aria-labelledby=labelled_by>
             <h2 id=heading_id>{mail.subject.clone()}</h2>
             <dl class="mail-meta">
-                <dt>{t(lang, Text::To)}</dt>
+                <dt>{lang.t(Msg::MailboxTo)}</dt>
                 <dd>{mail.recipient.clone()}</dd>
-                <dt>{t(lang, Text::Date)}</dt>
+                <dt>{lang.t(Msg::MailboxDate)}</dt>
                 <dd>
                     <time datetime=machine>{shown}</time>
                 </dd>
-                <dt>{t(lang, Text::Status)}</dt>
+                <dt>{lang.t(Msg::MailboxStatus)}</dt>
                 <dd>
                     <span class=class>{label}</span>
                 </dd>
@@ -197,7 +134,7 @@ fn MailView(mail: MailboxMail) -> impl IntoView {
                     .clone()
                     .map(|error| {
                         view! {
-                            <dt>{t(lang, Text::LastError)}</dt>
+                            <dt>{lang.t(Msg::MailboxLastError)}</dt>
                             <dd>
                                 <code>{error}</code>
                             </dd>
@@ -212,7 +149,7 @@ fn MailView(mail: MailboxMail) -> impl IntoView {
                 style="display:block;width:100%;height:32rem;border:1px solid #d0d5dc;border-radius:6px;background:#fff;"
             ></iframe>
             <details class="mail-text">
-                <summary>{t(lang, Text::PlainVersion)}</summary>
+                <summary>{lang.t(Msg::MailboxPlainVersion)}</summary>
                 <pre style="white-space:pre-wrap;overflow-wrap:anywhere;">{mail.body_text.clone()}</pre>
             </details>
         </article>

@@ -14,6 +14,7 @@ mod invitations_tab;
 mod lang;
 mod login;
 mod mailbox;
+mod menu;
 mod new_group;
 mod set_password;
 mod setup;

@@ -68,7 +68,11 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>) -> impl IntoView {
             <div class="tree-row">
                 {has_children
                     .then(|| {
-                        let label = format!("{} — {}", lang.t(Msg::Groups), group.name);
+                        let name = group.name.clone();
+                        let label = move || {
+                            let msg = if expanded.get() { Msg::CollapseGroup } else { Msg::ExpandGroup };
+                            lang.fmt(msg, &[("name", name.as_str().into())])
+                        };
                         view! {
                             <button
                                 type="button"

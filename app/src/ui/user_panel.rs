@@ -244,7 +244,7 @@ fn InviteResults(
                     view! { <p class="muted">{lang.t(Msg::NoAddresses)}</p> }.into_any()
                 } else {
                     view! {
-                        <p class="muted">{lines.len()} " " {lang.t(Msg::OutcomeSummary)}</p>
+                        <p class="muted">{lang.fmt(Msg::OutcomeSummary, &[("count", lines.len().into())])}</p>
                         <ul class="result-list">
                             {lines
                                 .into_iter()
@@ -277,7 +277,7 @@ pub fn email_error(e: EmailError) -> String {
         EmailError::EmptyLocal => Msg::EmailEmptyLocal,
         EmailError::LocalTooLong => Msg::EmailLocalTooLong,
         EmailError::InvalidLocalChar(c) => {
-            return format!("{} « {c} »", Msg::EmailInvalidChar.text(use_lang()));
+            return use_lang().fmt(Msg::EmailInvalidCharIs, &[("char", c.to_string().into())]);
         }
         EmailError::DotPlacement => Msg::EmailDotPlacement,
         EmailError::EmptyDomain => Msg::EmailEmptyDomain,
@@ -306,11 +306,9 @@ fn outcome_text(
             (
                 "info",
                 "ℹ",
-                format!(
-                    "{} — {} {group} {} {roles}",
-                    lang.t(Msg::OutcomeExisting),
-                    lang.t(Msg::OutcomeExistingAdded),
-                    lang.t(Msg::OutcomeAs)
+                lang.fmt(
+                    Msg::OutcomeExistingAddedTo,
+                    &[("group", group.into()), ("roles", roles.into())],
                 ),
             )
         }
@@ -319,7 +317,10 @@ fn outcome_text(
         InviteOutcome::Invalid(e) => (
             "error",
             "✕",
-            format!("{} : {}", lang.t(Msg::OutcomeInvalid), email_error(*e)),
+            lang.fmt(
+                Msg::OutcomeInvalidBecause,
+                &[("reason", email_error(*e).into())],
+            ),
         ),
     }
 }

@@ -4,7 +4,7 @@
 //! sheets) and accessible: `lang`, a title, a real link as the button, and
 //! contrast above 4.5:1.
 
-use crate::i18n::{Lang, date};
+use crate::i18n::{Arg, Lang, Msg, date};
 
 /// A mail ready to queue (`store::outbox::NewMail`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,47 +37,27 @@ const PAGE_BG: &str = "#f4f5f7";
 pub fn invitation(m: &InvitationMail) -> Rendered {
     let lang = m.lang;
     let inviter = one_line(m.inviter);
-    let subject = match (lang, m.reminder) {
-        (Lang::Fr, false) => format!("{inviter} vous invite sur Onboard"),
-        (Lang::Fr, true) => format!("Rappel : {inviter} vous invite sur Onboard"),
-        (Lang::En, false) => format!("{inviter} invites you to Onboard"),
-        (Lang::En, true) => format!("Reminder: {inviter} invites you to Onboard"),
-    };
-    let greeting = match lang {
-        Lang::Fr => "Bonjour,",
-        Lang::En => "Hello,",
-    };
-    let reminder_line = m.reminder.then_some(match lang {
-        Lang::Fr => "Vous n'avez pas encore accepté cette invitation : elle vous attend toujours.",
-        Lang::En => "You have not accepted this invitation yet: it is still waiting for you.",
-    });
+    let subject = lang.fmt(
+        if m.reminder {
+            Msg::MailReminderSubject
+        } else {
+            Msg::MailInviteSubject
+        },
+        &[("inviter", inviter.as_str().into())],
+    );
+    let greeting = lang.t(Msg::MailHello);
+    let reminder_line = m.reminder.then(|| lang.t(Msg::MailReminderLine));
     let groups: Vec<String> = m.groups.iter().map(|g| one_line(g)).collect();
     let message = m.message.trim();
-    let message_label = match lang {
-        Lang::Fr => "Son message :",
-        Lang::En => "Their message:",
-    };
-    let button = match lang {
-        Lang::Fr => "Accepter l'invitation",
-        Lang::En => "Accept the invitation",
-    };
-    let open_link = match lang {
-        Lang::Fr => "Pour accepter l'invitation, ouvrez ce lien :",
-        Lang::En => "To accept the invitation, open this link:",
-    };
-    let copy_link = match lang {
-        Lang::Fr => "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :",
-        Lang::En => "If the button does not work, copy this link into your browser:",
-    };
-    let expiry = date(m.expires_at, lang);
-    let expires = match lang {
-        Lang::Fr => format!("Cette invitation est valable jusqu'au {expiry}."),
-        Lang::En => format!("This invitation is valid until {expiry}."),
-    };
-    let unexpected = match lang {
-        Lang::Fr => "Vous n'attendiez pas cette invitation ? Ignorez simplement ce message.",
-        Lang::En => "Not expecting this invitation? Simply ignore this message.",
-    };
+    let message_label = lang.t(Msg::MailMessageLabel);
+    let button = lang.t(Msg::MailAcceptButton);
+    let open_link = lang.t(Msg::MailOpenInviteLink);
+    let copy_link = lang.t(Msg::MailCopyLink);
+    let expires = lang.fmt(
+        Msg::MailInviteValidUntil,
+        &[("date", date(m.expires_at, lang).into())],
+    );
+    let unexpected = lang.t(Msg::MailInviteUnexpected);
 
     // Plain text.
     let mut text = format!("{greeting}\n\n");
@@ -85,7 +65,7 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
         text.push_str(line);
         text.push_str("\n\n");
     }
-    text.push_str(&invite_sentence(lang, &inviter, &groups, |s| s.to_owned()));
+    text.push_str(&invite_sentence(lang, &inviter, &groups));
     text.push_str("\n\n");
     if !message.is_empty() {
         text.push_str(message_label);
@@ -110,10 +90,7 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
     }
     body.push_str(&format!(
         "<p style=\"{p}\">{}</p>\n",
-        invite_sentence(lang, &escape(&inviter), &groups, |s| format!(
-            "<strong>{}</strong>",
-            escape(s)
-        ))
+        invite_sentence_html(lang, &inviter, &groups)
     ));
     if !message.is_empty() {
         let lines: Vec<String> = message.lines().map(|l| escape(l.trim_end())).collect();
@@ -196,32 +173,18 @@ pub struct SetPasswordMail<'a> {
 pub fn set_password(m: &SetPasswordMail) -> Rendered {
     let lang = m.lang;
     let (name, sent_by) = (one_line(m.name), one_line(m.sent_by));
-    let expiry = date(m.expires_at, lang);
-    let (subject, hello, created, login_label, choose, button, copy_link, expires, unexpected) =
-        match lang {
-            Lang::Fr => (
-                "Votre compte Onboard est prêt : choisissez votre mot de passe".to_owned(),
-                format!("Bonjour {name},"),
-                format!("{sent_by} vous a créé un compte sur la plateforme Onboard."),
-                "Votre identifiant :",
-                "Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :",
-                "Choisir mon mot de passe",
-                "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :",
-                format!("Ce lien ne sert qu'une fois et reste valable jusqu'au {expiry}."),
-                "Vous n'attendiez pas ce message ? Ignorez-le : rien ne se passera sans vous.",
-            ),
-            Lang::En => (
-                "Your Onboard account is ready: choose your password".to_owned(),
-                format!("Hello {name},"),
-                format!("{sent_by} created an account for you on the Onboard platform."),
-                "Your login:",
-                "To choose your password and sign in, open this link:",
-                "Choose my password",
-                "If the button does not work, copy this link into your browser:",
-                format!("This link works once and is valid until {expiry}."),
-                "Not expecting this message? Ignore it: nothing happens without you.",
-            ),
-        };
+    let subject = lang.t(Msg::MailSetPasswordSubject).to_owned();
+    let hello = lang.fmt(Msg::MailHelloName, &[("name", name.into())]);
+    let created = lang.fmt(Msg::MailAccountCreatedBy, &[("sender", sent_by.into())]);
+    let login_label = lang.t(Msg::MailYourLogin);
+    let choose = lang.t(Msg::MailOpenPasswordLink);
+    let button = lang.t(Msg::MailChoosePasswordButton);
+    let copy_link = lang.t(Msg::MailCopyLink);
+    let expires = lang.fmt(
+        Msg::MailPasswordLinkValidUntil,
+        &[("date", date(m.expires_at, lang).into())],
+    );
+    let unexpected = lang.t(Msg::MailPasswordUnexpected);
     let text = format!(
         "{hello}\n\n{created}\n\n{login_label} {}\n\n{choose}\n{}\n\n{expires}\n\n-- \n{unexpected}\n",
         m.login, m.link
@@ -247,44 +210,77 @@ pub fn set_password(m: &SetPasswordMail) -> Rendered {
 }
 
 /// "Ada invites you to join the Onboard platform, in the groups “A” and
-/// “B”." `inviter` comes ready (escaped for HTML); `group` renders a name.
-fn invite_sentence(
-    lang: Lang,
-    inviter: &str,
-    groups: &[String],
-    group: impl Fn(&str) -> String,
-) -> String {
-    let (quote_open, quote_close, and) = match lang {
-        Lang::Fr => ("« ", " »", " et "),
-        Lang::En => ("“", "”", " and "),
-    };
+/// “B”." for the plain-text part.
+fn invite_sentence(lang: Lang, inviter: &str, groups: &[String]) -> String {
     let names: Vec<String> = groups
         .iter()
-        .map(|g| format!("{quote_open}{}{quote_close}", group(g)))
+        .map(|g| lang.fmt(Msg::MailGroupName, &[("name", g.into())]))
         .collect();
-    let list = match names.as_slice() {
+    lang.fmt(
+        Msg::MailInviteSentence,
+        &[
+            ("count", groups.len().into()),
+            ("inviter", inviter.into()),
+            ("groups", list(lang, &names).into()),
+        ],
+    )
+}
+
+/// The same sentence for the HTML part, with the group names in bold.
+fn invite_sentence_html(lang: Lang, inviter: &str, groups: &[String]) -> String {
+    let names: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let strong = format!("<strong>{}</strong>", escape(g));
+            html_fmt(lang, Msg::MailGroupName, &[("name", Html::Markup(strong))])
+        })
+        .collect();
+    html_fmt(
+        lang,
+        Msg::MailInviteSentence,
+        &[
+            ("count", Html::Count(groups.len() as i64)),
+            ("inviter", Html::Markup(escape(inviter))),
+            ("groups", Html::Markup(list(lang, &names))),
+        ],
+    )
+}
+
+/// `A`, `A and B`, `A, B and C`, with the reader's "and".
+fn list(lang: Lang, items: &[String]) -> String {
+    match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
-    };
-    match (lang, names.len()) {
-        (Lang::Fr, 0) => format!("{inviter} vous invite à rejoindre la plateforme Onboard."),
-        (Lang::Fr, 1) => {
-            format!(
-                "{inviter} vous invite à rejoindre la plateforme Onboard, dans le groupe {list}."
-            )
-        }
-        (Lang::Fr, _) => format!(
-            "{inviter} vous invite à rejoindre la plateforme Onboard, dans les groupes {list}."
-        ),
-        (Lang::En, 0) => format!("{inviter} invites you to join the Onboard platform."),
-        (Lang::En, 1) => {
-            format!("{inviter} invites you to join the Onboard platform, in the group {list}.")
-        }
-        (Lang::En, _) => {
-            format!("{inviter} invites you to join the Onboard platform, in the groups {list}.")
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.t(Msg::MailListAnd)),
+    }
+}
+
+/// A value for `html_fmt`: a count, or HTML already made safe.
+enum Html {
+    Count(i64),
+    Markup(String),
+}
+
+/// A catalogue sentence for the HTML part: the translation itself is
+/// escaped, then each value goes in as the markup given. (Values pass
+/// through Fluent as private-use markers, so escaping cannot touch them.)
+fn html_fmt(lang: Lang, msg: Msg, args: &[(&str, Html)]) -> String {
+    let marker = |i: usize| format!("\u{e000}{i}\u{e001}");
+    let marked: Vec<(&str, Arg)> = args
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| match value {
+            Html::Count(n) => (*name, Arg::Count(*n)),
+            Html::Markup(_) => (*name, Arg::Text(marker(i))),
+        })
+        .collect();
+    let mut out = escape(&lang.fmt(msg, &marked));
+    for (i, (_, value)) in args.iter().enumerate() {
+        if let Html::Markup(markup) = value {
+            out = out.replace(&marker(i), markup);
         }
     }
+    out
 }
 
 /// Text safe inside HTML elements and quoted attributes.
@@ -306,7 +302,13 @@ pub fn escape(s: &str) -> String {
 /// A name on one line: control characters (line breaks…) become spaces.
 fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .trim()
         .to_owned()
@@ -372,6 +374,49 @@ mod tests {
     }
 
     #[test]
+    fn dutch_invitation_reads_as_dutch_with_its_own_dates_and_quotes() {
+        let groups = vec!["Verkoop".to_owned(), "Gent".to_owned(), "R&D".to_owned()];
+        let r = invitation(&mail(Lang::Nl, &groups, "Tot snel"));
+        assert_eq!(r.subject, "Ada Lovelace nodigt u uit op Onboard");
+        assert!(
+            r.text.contains("in de groepen “Verkoop”, “Gent” en “R&D”."),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("geldig tot 22-11-2026"), "{}", r.text);
+        assert!(r.html.contains("<html lang=\"nl\">"));
+        assert!(
+            r.html
+                .contains("“<strong>Gent</strong>” en “<strong>R&amp;D</strong>”"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("Uitnodiging aanvaarden"));
+    }
+
+    #[test]
+    fn every_language_gets_every_mail_in_its_own_words() {
+        let subjects: Vec<String> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let r = set_password(&SetPasswordMail {
+                    lang,
+                    name: "Marie",
+                    login: "marie@exemple.fr",
+                    sent_by: "Ada",
+                    link: "https://onboard.test/set-password?token=abc",
+                    expires_at: NOV_22_2026,
+                });
+                assert!(r.html.contains(&format!("<html lang=\"{}\">", lang.code())));
+                assert!(r.text.contains("marie@exemple.fr"));
+                r.subject
+            })
+            .collect();
+        assert_eq!(subjects.len(), 3);
+        assert!(subjects[0] != subjects[1] && subjects[1] != subjects[2]);
+    }
+
+    #[test]
     fn the_link_is_in_both_parts_with_a_real_button() {
         for lang in Lang::ALL {
             let r = invitation(&mail(lang, &[], ""));
@@ -412,12 +457,6 @@ mod tests {
         };
         let r = invitation(&m);
         assert!(!r.subject.contains('\n') && !r.subject.contains('\r'));
-    }
-
-    #[test]
-    fn dates_follow_the_reader_language() {
-        assert_eq!(date(NOV_22_2026, Lang::Fr), "22/11/2026");
-        assert_eq!(date(NOV_22_2026, Lang::En), "Nov 22, 2026");
     }
 
     #[test]

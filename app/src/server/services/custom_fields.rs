@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::domain::custom_field::{self as rules, FieldDef, FieldError, FieldType};
+use crate::contracts::accounts::CustomFieldInput;
+use crate::domain::custom_field::{self as rules, FieldDef, FieldError, FieldType, Labels};
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
@@ -11,18 +13,6 @@ use crate::server::state::AppState;
 use crate::server::store::{Conn, audit, custom_fields};
 
 const MAX_LABEL_CHARS: usize = 80;
-
-/// A definition as the settings form sends it.
-#[derive(Clone, Debug, Default)]
-pub struct FieldInput {
-    pub key: String,
-    pub label_fr: String,
-    pub label_en: String,
-    pub field_type: String,
-    /// One choice per line (choice lists only).
-    pub choices: String,
-    pub required: bool,
-}
 
 fn require_platform_admin(me: &CurrentUser) -> AppResult<()> {
     if crate::domain::policy::may_manage_custom_fields(&me.actor) {
@@ -39,15 +29,10 @@ pub async fn list(state: &AppState) -> AppResult<Vec<FieldDef>> {
 }
 
 #[tracing::instrument(name = "custom_fields::create", skip_all, fields(actor = me.user.id))]
-pub async fn create(state: &AppState, me: &CurrentUser, input: FieldInput) -> AppResult<i64> {
+pub async fn create(state: &AppState, me: &CurrentUser, input: CustomFieldInput) -> AppResult<i64> {
     require_platform_admin(me)?;
     let key = rules::parse_key(&input.key).map_err(|_| AppError::Invalid(Msg::ErrFieldKey))?;
-    let label_fr = input.label_fr.trim().to_owned();
-    let label_en = input.label_en.trim().to_owned();
-    let label_ok = |l: &str| !l.is_empty() && l.chars().count() <= MAX_LABEL_CHARS;
-    if !label_ok(&label_fr) || !label_ok(&label_en) {
-        return Err(AppError::Invalid(Msg::ErrFieldLabel));
-    }
+    let labels = labels(&input.labels)?;
     let field_type =
         FieldType::parse(&input.field_type).ok_or(AppError::Invalid(Msg::ErrFieldType))?;
     let choices = if field_type == FieldType::Choice {
@@ -62,11 +47,10 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: FieldInput) -> Ap
     let def = FieldDef {
         id: 0,
         key,
-        label_fr,
-        label_en,
+        labels,
         field_type,
         choices,
-        required: input.required,
+        required: input.required.is_some_and(|v| !v.is_empty()),
     };
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -123,6 +107,27 @@ pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
     Ok(())
 }
 
+/// The labels typed per language code: French required, the others
+/// optional (empty means "show the French one"); 80 characters each.
+fn labels(typed: &HashMap<String, String>) -> AppResult<Labels> {
+    let mut labels = Labels::default();
+    for (code, label) in typed {
+        let label = label.trim();
+        if label.is_empty() {
+            continue;
+        }
+        let lang = Lang::decode(code).ok_or(AppError::Invalid(Msg::ErrFieldLabel))?;
+        if label.chars().count() > MAX_LABEL_CHARS {
+            return Err(AppError::Invalid(Msg::ErrFieldLabel));
+        }
+        labels.set(lang, label);
+    }
+    match labels.given(Lang::Fr) {
+        Some(_) => Ok(labels),
+        None => Err(AppError::Invalid(Msg::ErrFieldLabel)),
+    }
+}
+
 pub fn field_message(e: FieldError) -> Msg {
     match e {
         FieldError::Required => Msg::ErrFieldRequired,
@@ -142,11 +147,7 @@ pub fn check(defs: &[FieldDef], typed: &HashMap<String, String>) -> AppResult<Ve
             .iter()
             .find(|d| d.key == key)
             .expect("errors name defined fields");
-        return Err(AppError::InvalidField(
-            def.label_fr.clone(),
-            def.label_en.clone(),
-            field_message(e),
-        ));
+        return Err(AppError::InvalidField(def.labels.clone(), field_message(e)));
     }
     Ok(values)
 }

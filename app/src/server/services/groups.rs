@@ -135,6 +135,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
             roles: m.roles,
             account_type: m.account_type,
             active: m.activated_at.is_some(),
+            password_set: m.password_set,
             activated_at: m.activated_at,
         })
         .collect();

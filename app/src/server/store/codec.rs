@@ -6,6 +6,7 @@
 use crate::contracts::invitation_tab::DeliveryState;
 use crate::domain::custom_field::FieldType;
 use crate::domain::{AccountType, GroupRole, Visibility};
+use crate::i18n::Lang;
 
 /// A closed set of values stored as their `as_str` text.
 pub trait Stored: Sized + Copy + 'static {
@@ -42,6 +43,16 @@ stored!(AccountType, "account type");
 stored!(Visibility, "visibility");
 stored!(FieldType, "field type");
 stored!(DeliveryState, "delivery state");
+
+impl Stored for Lang {
+    const WHAT: &'static str = "language";
+    fn all() -> &'static [Self] {
+        &Lang::ALL
+    }
+    fn stored(self) -> &'static str {
+        self.code()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -4,25 +4,37 @@ use super::codec::decode;
 use sqlx::Row;
 
 use super::Conn;
-use crate::domain::custom_field::FieldDef;
+use std::collections::HashMap;
+
+use crate::domain::custom_field::{FieldDef, Labels};
 use crate::server::db::flag;
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, key, label_fr, label_en, field_type, choices, required FROM custom_fields \
-         ORDER BY position, id",
+        "SELECT id, key, field_type, choices, required FROM custom_fields ORDER BY position, id",
     )
     .fetch_all(&mut *conn)
     .await?;
+    let mut labels: HashMap<i64, Labels> = HashMap::new();
+    for row in sqlx::query("SELECT field_id, language, label FROM custom_field_labels")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        let language: String = row.try_get("language")?;
+        labels
+            .entry(row.try_get("field_id")?)
+            .or_default()
+            .set(decode(&language)?, row.try_get::<String, _>("label")?);
+    }
     rows.iter()
         .map(|row| {
             let choices: String = row.try_get("choices")?;
             let field_type: String = row.try_get("field_type")?;
+            let id: i64 = row.try_get("id")?;
             Ok(FieldDef {
-                id: row.try_get("id")?,
+                id,
                 key: row.try_get("key")?,
-                label_fr: row.try_get("label_fr")?,
-                label_en: row.try_get("label_en")?,
+                labels: labels.remove(&id).unwrap_or_default(),
                 field_type: decode(&field_type)?,
                 choices: serde_json::from_str(&choices).unwrap_or_default(),
                 required: row.try_get::<i64, _>("required")? != 0,
@@ -31,22 +43,32 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
         .collect()
 }
 
-/// Adds a field at the end of the list; a taken key is a unique violation.
+/// Adds a field at the end of the list, with its labels; a taken key is a
+/// unique violation.
 pub async fn insert(conn: &mut Conn, def: &FieldDef, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO custom_fields (key, label_fr, label_en, field_type, choices, required, position, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields), $7) \
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO custom_fields (key, field_type, choices, required, position, created_at) \
+         VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields), $5) \
          RETURNING id",
     )
     .bind(def.key.clone())
-    .bind(def.label_fr.clone())
-    .bind(def.label_en.clone())
     .bind(def.field_type.as_str())
     .bind(serde_json::to_string(&def.choices).unwrap_or_else(|_| "[]".into()))
     .bind(flag(def.required))
     .bind(now)
     .fetch_one(&mut *conn)
-    .await
+    .await?;
+    for (lang, label) in def.labels.iter() {
+        sqlx::query(
+            "INSERT INTO custom_field_labels (field_id, language, label) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(lang.code())
+        .bind(label.to_owned())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
 }
 
 /// Deletes a field and, by cascade, every value held for it.

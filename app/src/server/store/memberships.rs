@@ -87,6 +87,9 @@ pub struct MemberRecord {
     pub login_name: Option<String>,
     pub account_type: AccountType,
     pub activated_at: Option<i64>,
+    /// Whether the person has a password yet (an account created with a
+    /// set-password mail has none until the link is used).
+    pub password_set: bool,
     pub roles: Vec<GroupRole>,
 }
 
@@ -97,7 +100,8 @@ pub async fn members_of_group(
 ) -> Result<Vec<MemberRecord>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name, u.account_type, \
-         u.activated_at, m.role \
+         u.activated_at, m.role, \
+         CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS password_set \
          FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.group_id = $1 \
          ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.email, u.id",
@@ -122,6 +126,7 @@ pub async fn members_of_group(
             login_name: row.try_get("login_name")?,
             account_type: decode(&account_type)?,
             activated_at: row.try_get("activated_at")?,
+            password_set: row.try_get::<i64, _>("password_set")? != 0,
             roles: role.into_iter().collect(),
         });
     }

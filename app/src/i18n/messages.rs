@@ -1,0 +1,774 @@
+//! The message catalogue: typed keys in Rust, texts in `locales/*.ftl`.
+//!
+//! Each `Msg` variant names one Fluent message of the same id. The texts —
+//! with their plural rules and named arguments — live in one file per
+//! language, which a translator edits without touching Rust; the files are
+//! compiled into the binary and the wasm (`include_str!`), so the server,
+//! the mails and the browser read the same catalogue. The `catalogue` test
+//! below keeps the guarantee the old Rust table gave: every key exists in
+//! every language, and every language uses exactly the arguments the code
+//! passes.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+
+use super::Lang;
+use super::numbers;
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $key:ident $(($($arg:ident),*))?,)*) => {
+        /// A translatable message; `Lang::t` gives the text of one without
+        /// arguments, `Lang::fmt` of one with.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every message, in catalogue order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            const IDS: &'static [&'static str] = &[$(stringify!($key),)*];
+            const ARGS: &'static [&'static [&'static str]] = &[$(&[$($(stringify!($arg)),*)?],)*];
+        }
+    };
+}
+
+messages! {
+    AppName,
+    SkipToContent,
+    Language,
+    // Sign-in
+    LoginTitle,
+    LoginIntro,
+    EmailOrLogin,
+    Password,
+    PasswordConfirm,
+    SignIn,
+    SigningIn,
+    SignOut,
+    InvalidCredentials,
+    TooManyAttempts,
+    // First admin
+    SetupTitle,
+    SetupIntro,
+    SetupDone,
+    SetupInvalidLink,
+    FirstName,
+    LastName,
+    Email,
+    CreateAdmin,
+    // Frame
+    Groups,
+    NoGroupsYet,
+    NoGroupsAdminHint,
+    NoGroupsMemberHint,
+    AddMenu,
+    MenuUser,
+    MenuGroup,
+    ExpandGroup(name),
+    CollapseGroup(name),
+    ToggleSidebar,
+    Welcome,
+    HomeIntro,
+    PlatformAdmin,
+    // Group page
+    Public,
+    Private,
+    PublicLong,
+    PrivateLong,
+    TabUsers,
+    TabSessions,
+    TabSettings,
+    ColName,
+    ColEmail,
+    ColRoles,
+    ColType,
+    ColStatus,
+    ColActivated,
+    StatusActive,
+    StatusPending,
+    StatusNoPassword,
+    NoMembers,
+    NoMembersHint,
+    MembersCount(count),
+    NoSessions,
+    GroupNotFound,
+    // Roles and account types
+    RolePlatformAdmin,
+    RoleGroupAdmin,
+    RoleUserAdmin,
+    RoleTrainer,
+    RoleLearner,
+    TypeMember,
+    TypeGuest,
+    // Group management
+    NewGroup,
+    GroupName,
+    ParentGroup,
+    NoParent,
+    Visibility,
+    CreateGroup,
+    Rename,
+    Move,
+    Save,
+    DeleteGroup,
+    DeleteGroupConfirm,
+    DangerZone,
+    GroupCreated,
+    GroupSaved,
+    Cancel,
+    Close,
+    Working,
+    // Errors (public messages; causes are logged, never shown)
+    ErrInternal,
+    ErrUnauthenticated,
+    ErrForbidden,
+    ErrNotFound,
+    ErrNetwork,
+    ErrBadRequest,
+    ErrCrossSite,
+    ErrUnsupportedMediaType,
+    ErrTooLarge,
+    ErrNameRequired,
+    ErrNameTooLong,
+    ErrGroupNameTaken,
+    ErrGroupHasChildren,
+    ErrMoveIntoItself,
+    ErrMoveIntoDescendant,
+    ErrUnknownParent,
+    ErrEmailInvalid,
+    ErrEmailTaken,
+    ErrPasswordTooShort,
+    ErrPasswordTooLong,
+    ErrPasswordCommon,
+    ErrPasswordMismatch,
+    ErrFirstNameRequired,
+    ErrLastNameRequired,
+    ErrCrossOrigin,
+    // The user panel (+ → Utilisateur)
+    PanelTitle,
+    PanelInvite,
+    Emails,
+    EmailsHelp,
+    Roles,
+    Options,
+    InviteeLanguage,
+    DeletionDate,
+    DeletionDateHelp,
+    PersonalMessage,
+    AccountTypeLabel,
+    MemberHelp,
+    GuestHelp,
+    PlatformAdminOnAccept,
+    InviteButton,
+    Inviting,
+    ResultsTitle,
+    OutcomeInvited,
+    OutcomeMerged,
+    OutcomeExisting,
+    OutcomeDuplicate,
+    OutcomeInvalid,
+    OutcomeSummary(count),
+    NoAddresses,
+    ChooseGroupFirst,
+    ErrNoRole,
+    ErrOwnRoles,
+    // Who may act on what (the security model)
+    ErrTooManyAddresses,
+    ErrInvitationBeyondYou,
+    GrantsWithdrawn,
+    BulkPartial(count),
+    WithdrawMyGrants,
+    InvitationPartlyYours,
+    WelcomeTitle,
+    WelcomeDroppedIntro,
+    Continue,
+    ExistingAccountElsewhere,
+    PendingInvitationElsewhere,
+    AddToInvitation,
+    AddedToInvitation,
+    AccountPartlyYours,
+    ErrNotAMember,
+    ErrFieldKey,
+    ErrFieldKeyTaken,
+    ErrFieldLabel,
+    ErrFieldType,
+    ErrFieldChoices,
+    ErrFieldRequired,
+    ErrFieldTooLong,
+    ErrFieldNumber,
+    ErrFieldDate,
+    ErrFieldChoice,
+    ErrLoginNameInvalid,
+    ErrLoginNameTaken,
+    ErrNoEmailNoMail,
+    ErrPasswordOrMail,
+    ErrPasswordOrMailMissing,
+    ErrPasswordAlreadyChosen,
+    ErrNoGroup,
+    ErrExtraInfoTooLong,
+    PasswordLinkInvalid,
+    PasswordLinkUsed,
+    PasswordLinkExpired,
+    PanelCreate,
+    NoEmail,
+    LoginName,
+    LoginNameHelp,
+    SendCredentials,
+    SendCredentialsHelp,
+    PasswordChoiceHelp,
+    AddGroups,
+    SearchGroup,
+    Validate,
+    RemoveChip,
+    NoGroupChosen,
+    RolesApplyAll,
+    ExtraInfo,
+    CreateButton,
+    Creating,
+    AccountCreated(name),
+    OpenAccount,
+    SignsInWith,
+    CredentialsMailed,
+    GeneratedPasswordOnce,
+    ExistingAccountLong,
+    ExistingAccountHint,
+    PendingInvitationLong,
+    CreateAnyway,
+    CustomFields,
+    CustomFieldsIntro,
+    FieldKey,
+    FieldKeyHelp,
+    FieldTypeLabel,
+    FieldTypeText,
+    FieldTypeNumber,
+    FieldTypeDate,
+    FieldTypeChoice,
+    FieldChoices,
+    FieldRequired,
+    AddField,
+    FieldAdded,
+    FieldDeleted,
+    DeleteField,
+    DeleteFieldOf,
+    NoFields,
+    NoFieldsHint,
+    ChooseOne,
+    Yes,
+    No,
+    ActivatedOn,
+    CreatedOn,
+    NoDeletion,
+    GroupsAndRoles,
+    NoGroups,
+    PasswordNotSet,
+    ResendPasswordLink,
+    PasswordLinkResent,
+    EditProfile,
+    ProfileSaved,
+    SetPasswordTitle,
+    SetPasswordIntro,
+    SetPasswordButton,
+    PasswordLinkClosedTitle,
+    ErrRoleNotAllowed,
+    ErrDeletionInPast,
+    ErrMessageTooLong,
+    ErrAddressInvited,
+    ErrInvalidDate,
+    // Reasons an address is refused
+    EmailEmpty,
+    EmailWhitespace,
+    EmailMissingAt,
+    EmailMultipleAt,
+    EmailEmptyLocal,
+    EmailLocalTooLong,
+    EmailDotPlacement,
+    EmailEmptyDomain,
+    EmailDomainNoDot,
+    EmailInvalidDomain,
+    EmailTooLong,
+    // The invitee
+    AcceptTitle,
+    AcceptIntro,
+    InvitedBy,
+    InvitedTo,
+    ValidUntil,
+    ActivateAccount,
+    PasswordHelp,
+    InvitationInvalid,
+    InvitationExpired,
+    InvitationUsed,
+    InvitationCancelled,
+    InvitationReplaced,
+    InvitationClosedTitle,
+    ErrResendTooSoon,
+    // Invitations tab
+    PanelInvitations,
+    InvitationsTitle,
+    Search,
+    FilterStatus,
+    FilterDelivery,
+    FilterGroup,
+    FilterInviter,
+    FilterSort,
+    SortNewest,
+    SortOldest,
+    Any,
+    Filter,
+    StatusPendingShort,
+    StatusExpired,
+    DeliveryQueued,
+    DeliverySent,
+    DeliveryFailed,
+    ColGroupsRoles,
+    ColInvitedBy,
+    ColFirstSent,
+    ColLastSent,
+    ColReminder,
+    ColExpiry,
+    ColDeletion,
+    ColDelivery,
+    ColActions,
+    EditMember,
+    EditMemberOf,
+    RemoveFromGroup,
+    RemoveFromGroupHelp,
+    MemberRolesSaved,
+    MemberRemoved,
+    SelectRow,
+    SelectPage,
+    Resend,
+    CancelInvitation,
+    CopyLink,
+    Copy,
+    Copied,
+    LinkIssued,
+    Resent,
+    CancelledDone,
+    Selected(count),
+    ResendSelection,
+    CancelSelection,
+    ResendMatching,
+    CancelMatching,
+    ConfirmResend,
+    ConfirmCancel,
+    InvitationsCount(count),
+    Confirm,
+    BulkDone(count),
+    BulkRateLimited(count),
+    BulkSkipped(count),
+    NoInvitations,
+    NoInvitationsHint,
+    Previous,
+    Next,
+    PendingRowHint,
+    // Development mailbox
+    MenuMailbox,
+    NotFoundTitle,
+    BackHome,
+    // Sentences with values
+    PageRange(first, last, total),
+    OutcomeExistingAddedTo(group, roles),
+    OutcomeInvalidBecause(reason),
+    EmailInvalidCharIs(char),
+    FieldErrorOn(label, reason),
+    FieldLabel,
+    FieldLabelIn(language),
+    FieldLabelHelp,
+    // Mails
+    MailHello,
+    MailHelloName(name),
+    MailInviteSubject(inviter),
+    MailReminderSubject(inviter),
+    MailReminderLine,
+    MailInviteSentence(count, inviter, groups),
+    MailGroupName(name),
+    MailListAnd,
+    MailMessageLabel,
+    MailAcceptButton,
+    MailOpenInviteLink,
+    MailCopyLink,
+    MailInviteValidUntil(date),
+    MailInviteUnexpected,
+    MailSetPasswordSubject,
+    MailAccountCreatedBy(sender),
+    MailYourLogin,
+    MailOpenPasswordLink,
+    MailChoosePasswordButton,
+    MailPasswordLinkValidUntil(date),
+    MailPasswordUnexpected,
+    // Development mailbox
+    MailboxTitle,
+    MailboxIntro,
+    MailboxEmpty,
+    MailboxEmptyHint,
+    MailboxTo,
+    MailboxDate,
+    MailboxStatus,
+    MailboxQueued,
+    MailboxSending,
+    MailboxSent,
+    MailboxFailed,
+    MailboxLastError,
+    MailboxPlainVersion,
+    MailboxFrameTitle(to),
+    MailboxDateTime(day, time),
+    // Language names, in the reader's language
+    LanguageFr,
+    LanguageEn,
+    LanguageNl,
+}
+
+impl Msg {
+    /// The Fluent message id (the variant's name).
+    pub fn id(self) -> &'static str {
+        Self::IDS[self as usize]
+    }
+
+    /// The named arguments the message takes, as declared above.
+    pub fn args(self) -> &'static [&'static str] {
+        Self::ARGS[self as usize]
+    }
+
+    /// The text of a message without arguments.
+    pub fn text(self, lang: Lang) -> &'static str {
+        debug_assert!(
+            self.args().is_empty(),
+            "{} takes arguments: use Lang::fmt",
+            self.id()
+        );
+        TEXTS[lang as usize][self as usize]
+    }
+}
+
+/// A value given to a message: a count (which also picks the plural form,
+/// and is written the reader's way: `1 000`, `1,000`, `1.000`) or a text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Count(i64),
+    Text(String),
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Count(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(n: i32) -> Self {
+        Arg::Count(i64::from(n))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Count(i64::from(n))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(s.clone())
+    }
+}
+
+/// The source of a language's catalogue.
+pub(super) fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => include_str!("../../../locales/fr.ftl"),
+        Lang::En => include_str!("../../../locales/en.ftl"),
+        Lang::Nl => include_str!("../../../locales/nl.ftl"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle_of(lang: Lang) -> Bundle {
+    let resource = FluentResource::try_new(source(lang).to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("locales/{}.ftl: {errors:?}", lang.code()));
+    let tag = lang
+        .code()
+        .parse()
+        .expect("language codes are valid BCP 47 tags");
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around values: every language here is
+    // left-to-right, and the marks would end up in mail subjects and tests.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::Fr => numbers::fluent_fr,
+        Lang::En => numbers::fluent_en,
+        Lang::Nl => numbers::fluent_nl,
+    }));
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("locales/{}.ftl: {errors:?}", lang.code()));
+    bundle
+}
+
+/// Parsed once per language, on first use (the browser parses only the
+/// reader's language).
+static BUNDLES: [LazyLock<Bundle>; 3] = [
+    LazyLock::new(|| bundle_of(Lang::Fr)),
+    LazyLock::new(|| bundle_of(Lang::En)),
+    LazyLock::new(|| bundle_of(Lang::Nl)),
+];
+
+/// The texts of the messages without arguments, formatted once and kept for
+/// the life of the process, so `Lang::t` stays a `&'static str` lookup.
+static TEXTS: [LazyLock<Vec<&'static str>>; 3] = [
+    LazyLock::new(|| texts_of(Lang::Fr)),
+    LazyLock::new(|| texts_of(Lang::En)),
+    LazyLock::new(|| texts_of(Lang::Nl)),
+];
+
+fn texts_of(lang: Lang) -> Vec<&'static str> {
+    Msg::ALL
+        .iter()
+        .map(|&msg| match msg.args() {
+            [] => &*String::leak(format(lang, msg, None)),
+            _ => msg.id(),
+        })
+        .collect()
+}
+
+/// Formats `msg` in `lang`, falling back to French, then to the bare id, if
+/// a catalogue lacks it (the catalogue test forbids that; a release must
+/// still show something).
+pub(super) fn format(lang: Lang, msg: Msg, args: Option<&FluentArgs>) -> String {
+    let bundle = &*BUNDLES[lang as usize];
+    let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
+        return match lang {
+            Lang::Fr => msg.id().to_owned(),
+            _ => format(Lang::Fr, msg, args),
+        };
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    debug_assert!(
+        errors.is_empty(),
+        "{} in {}: {errors:?}",
+        msg.id(),
+        lang.code()
+    );
+    text.into_owned()
+}
+
+pub(super) fn fluent_args<'a>(msg: Msg, args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+    debug_assert_eq!(
+        {
+            let mut given: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
+            given.sort_unstable();
+            given
+        },
+        {
+            let mut declared = msg.args().to_vec();
+            declared.sort_unstable();
+            declared
+        },
+        "the arguments given to {} differ from its declaration",
+        msg.id()
+    );
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        match value {
+            Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
+            Arg::Text(s) => fluent.set(*name, FluentValue::from(s.as_str())),
+        }
+    }
+    fluent
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::ast;
+    use fluent_syntax::parser;
+
+    use super::*;
+
+    /// The ids of a catalogue and, for each, the variables it references.
+    fn catalogue(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
+        let resource = parser::parse(source(lang))
+            .unwrap_or_else(|(_, errors)| panic!("locales/{}.ftl: {errors:?}", lang.code()));
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => {
+                    let mut vars = BTreeSet::new();
+                    if let Some(value) = &m.value {
+                        pattern_vars(value, &mut vars);
+                    }
+                    Some((m.id.name.to_owned(), vars))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_vars(expression, vars);
+            }
+        }
+    }
+
+    fn expression_vars(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, vars);
+                for variant in variants {
+                    pattern_vars(&variant.value, vars);
+                }
+            }
+            ast::Expression::Inline(inline) => inline_vars(inline, vars),
+        }
+    }
+
+    fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language_with_exactly_the_declared_arguments() {
+        for lang in Lang::ALL {
+            let catalogue = catalogue(lang);
+            let ids: Vec<&str> = catalogue.iter().map(|(id, _)| id.as_str()).collect();
+            let code_ids: Vec<&str> = Msg::ALL.iter().map(|m| m.id()).collect();
+            let missing: Vec<_> = code_ids.iter().filter(|id| !ids.contains(id)).collect();
+            let unknown: Vec<_> = ids.iter().filter(|id| !code_ids.contains(id)).collect();
+            assert!(missing.is_empty(), "{}.ftl lacks {missing:?}", lang.code());
+            assert!(
+                unknown.is_empty(),
+                "{}.ftl has unknown ids {unknown:?}",
+                lang.code()
+            );
+            let unique: BTreeSet<&str> = ids.iter().copied().collect();
+            assert_eq!(unique.len(), ids.len(), "{}.ftl repeats an id", lang.code());
+            for (id, vars) in &catalogue {
+                let msg = Msg::ALL.iter().find(|m| m.id() == id).unwrap();
+                let declared: BTreeSet<String> =
+                    msg.args().iter().map(|a| (*a).to_owned()).collect();
+                assert_eq!(vars, &declared, "{id} in {}.ftl", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats_without_error_in_every_language() {
+        for lang in Lang::ALL {
+            for &msg in Msg::ALL {
+                let args: Vec<(&str, Arg)> =
+                    msg.args().iter().map(|a| (*a, Arg::Count(2))).collect();
+                let text = lang.fmt(msg, &args);
+                assert!(
+                    !text.trim().is_empty(),
+                    "{} is empty in {}",
+                    msg.id(),
+                    lang.code()
+                );
+                assert!(
+                    !text.contains('{'),
+                    "{} in {}: {text}",
+                    msg.id(),
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language_rules() {
+        // French counts 0 and 1 as singular; English and Dutch only 1.
+        assert_eq!(
+            Lang::Fr.fmt(Msg::MembersCount, &[("count", 0.into())]),
+            "0 utilisateur"
+        );
+        assert_eq!(
+            Lang::Fr.fmt(Msg::MembersCount, &[("count", 1.into())]),
+            "1 utilisateur"
+        );
+        assert_eq!(
+            Lang::Fr.fmt(Msg::MembersCount, &[("count", 2.into())]),
+            "2 utilisateurs"
+        );
+        assert_eq!(
+            Lang::En.fmt(Msg::MembersCount, &[("count", 0.into())]),
+            "0 users"
+        );
+        assert_eq!(
+            Lang::En.fmt(Msg::MembersCount, &[("count", 1.into())]),
+            "1 user"
+        );
+        assert_eq!(
+            Lang::Nl.fmt(Msg::MembersCount, &[("count", 1.into())]),
+            "1 gebruiker"
+        );
+        assert_eq!(
+            Lang::Nl.fmt(Msg::MembersCount, &[("count", 3.into())]),
+            "3 gebruikers"
+        );
+    }
+
+    #[test]
+    fn counts_are_written_the_reader_way() {
+        let n = [("count", Arg::Count(12_500))];
+        assert_eq!(
+            Lang::Fr.fmt(Msg::MembersCount, &n),
+            "12\u{202f}500 utilisateurs"
+        );
+        assert_eq!(Lang::En.fmt(Msg::MembersCount, &n), "12,500 users");
+        assert_eq!(Lang::Nl.fmt(Msg::MembersCount, &n), "12.500 gebruikers");
+    }
+
+    #[test]
+    fn values_are_placed_in_each_language_own_typography() {
+        let args = [
+            ("label", Arg::from("Matricule")),
+            ("reason", Arg::from("x")),
+        ];
+        assert_eq!(Lang::Fr.fmt(Msg::FieldErrorOn, &args), "Matricule : x");
+        assert_eq!(Lang::En.fmt(Msg::FieldErrorOn, &args), "Matricule: x");
+    }
+
+    #[test]
+    fn texts_without_arguments_are_the_catalogue_ones() {
+        assert_eq!(Lang::Fr.t(Msg::TabUsers), "UTILISATEURS");
+        assert_eq!(Lang::En.t(Msg::TabUsers), "USERS");
+        assert_ne!(Lang::Nl.t(Msg::TabUsers), Lang::En.t(Msg::TabUsers));
+    }
+}

@@ -1,0 +1,423 @@
+# Onboard — English
+
+AppName = Onboard
+SkipToContent = Skip to content
+Language = Language
+
+## Sign-in
+LoginTitle = Sign in
+LoginIntro = Sign in with your e-mail address or your login name.
+EmailOrLogin = E-mail or login name
+Password = Password
+PasswordConfirm = Confirm the password
+SignIn = SIGN IN
+SigningIn = Signing in…
+SignOut = Sign out
+InvalidCredentials = Wrong login or password.
+TooManyAttempts = Too many attempts. Try again in a few minutes.
+
+## First admin
+SetupTitle = Create the first administrator
+SetupIntro = This account will be a platform administrator. This link works once.
+SetupDone = The platform already has an administrator. Please sign in.
+SetupInvalidLink = This setup link is not valid. Use the one printed when the server started.
+FirstName = First name
+LastName = Last name
+Email = E-mail
+CreateAdmin = CREATE THE ADMINISTRATOR
+
+## Frame
+Groups = Groups
+NoGroupsYet = No groups yet.
+NoGroupsAdminHint = Create the first group with + → Group.
+NoGroupsMemberHint = You do not belong to any group yet.
+AddMenu = Add
+MenuUser = User
+MenuGroup = Group
+ExpandGroup = Expand { $name }
+CollapseGroup = Collapse { $name }
+ToggleSidebar = Show groups
+Welcome = Welcome
+HomeIntro = Pick a group in the left bar to see its users.
+PlatformAdmin = Platform admin
+
+## Group page
+Public = public
+Private = private
+PublicLong = Public: learners added here also become learners of the parent groups, up to the first private group included.
+PrivateLong = Private: adding someone here adds them to no other group.
+TabUsers = USERS
+TabSessions = Sessions
+TabSettings = Settings
+ColName = Name
+ColEmail = E-mail
+ColRoles = Roles
+ColType = Type
+ColStatus = Status
+ColActivated = Activated
+StatusActive = Active
+StatusPending = Invitation pending
+StatusNoPassword = Waiting for the password
+NoMembers = This group has no users yet.
+NoMembersHint = Add some with + → User.
+MembersCount =
+    { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    }
+NoSessions = No course sessions in this group.
+GroupNotFound = This group does not exist or you cannot see it.
+
+## Roles and account types
+RolePlatformAdmin = Platform admin
+RoleGroupAdmin = Group admin
+RoleUserAdmin = User admin
+RoleTrainer = Trainer
+RoleLearner = Learner
+TypeMember = Member
+TypeGuest = Guest
+
+## Group management
+NewGroup = New group
+GroupName = Group name
+ParentGroup = Parent group
+NoParent = — None (top-level group) —
+Visibility = Visibility
+CreateGroup = CREATE GROUP
+Rename = RENAME
+Move = MOVE
+Save = SAVE
+DeleteGroup = DELETE GROUP
+DeleteGroupConfirm = Delete this group for good? Its roles and sessions are deleted too.
+DangerZone = Danger zone
+GroupCreated = Group created.
+GroupSaved = Changes saved.
+Cancel = Cancel
+Close = Close
+Working = Working…
+
+## Errors (public messages; causes are logged, never shown)
+ErrInternal = Something went wrong on our side. Try again; if it persists, tell your administrator.
+ErrUnauthenticated = Your session has expired. Please sign in again.
+ErrForbidden = You are not allowed to do that.
+ErrNotFound = Not found.
+ErrNetwork = The server does not answer. Check your connection.
+ErrBadRequest = Invalid request.
+ErrCrossSite = Request refused: it did not come from this site.
+ErrUnsupportedMediaType = Request refused: this data format is not accepted.
+ErrTooLarge = Request too large.
+ErrNameRequired = The name is required.
+ErrNameTooLong = The name is too long (120 characters at most).
+ErrGroupNameTaken = A group with this name already exists there.
+ErrGroupHasChildren = This group has sub-groups: move or delete them first.
+ErrMoveIntoItself = A group cannot be its own parent.
+ErrMoveIntoDescendant = A group cannot be moved into one of its sub-groups.
+ErrUnknownParent = The parent group does not exist.
+ErrEmailInvalid = Invalid e-mail address.
+ErrEmailTaken = An account already uses this address.
+ErrPasswordTooShort = The password must be at least 8 characters long.
+ErrPasswordTooLong = The password must be at most 128 characters long.
+ErrPasswordCommon = This password is too common: choose another one.
+ErrPasswordMismatch = The two passwords differ.
+ErrFirstNameRequired = The first name is required.
+ErrLastNameRequired = The last name is required.
+ErrCrossOrigin = Request refused: unknown origin.
+
+## The user panel (+ → Utilisateur)
+PanelTitle = Add users
+PanelInvite = Invite
+Emails = E-mails
+EmailsHelp = Several addresses separated by commas, semicolons, spaces or new lines. “Marie Curie <marie@example.org>” is accepted.
+Roles = Roles
+Options = Options
+InviteeLanguage = Invitee's language
+DeletionDate = Automatic deletion on
+DeletionDateHelp = The account (or the invitation) is deleted on that date. Leave empty for never.
+PersonalMessage = Personal message
+AccountTypeLabel = Account type
+MemberHelp = Member: full account, billed once active.
+GuestHelp = Guest: view only, never billed.
+PlatformAdminOnAccept = Platform admin on acceptance
+InviteButton = INVITE
+Inviting = Sending…
+ResultsTitle = Result
+OutcomeInvited = Invitation sent
+OutcomeMerged = Invitation already pending: groups and roles added, validity renewed, sent again
+OutcomeExisting = The user already has an active account
+OutcomeDuplicate = Twice in the list: skipped
+OutcomeInvalid = Invalid address
+OutcomeSummary =
+    { $count ->
+        [one] { $count } address processed
+       *[other] { $count } addresses processed
+    }
+NoAddresses = Type at least one address.
+ChooseGroupFirst = Pick a group in the left bar first.
+ErrNoRole = Check at least one role.
+ErrOwnRoles = You cannot change your own roles: ask another administrator.
+
+## Who may act on what (the security model)
+ErrTooManyAddresses = Too many addresses at once: 1,000 at most per send. For more, use the import.
+ErrInvitationBeyondYou = This invitation also carries rights you cannot grant: only an administrator who may grant all of them can re-send it, copy its link or cancel it. You may withdraw your own groups and roles from it.
+GrantsWithdrawn = Your groups and roles were withdrawn from the invitation; it stays pending for the others.
+BulkPartial = { $count } with rights you cannot grant: only your groups and roles withdrawn (cancel), nothing re-sent (re-send)
+WithdrawMyGrants = Withdraw my groups and roles
+InvitationPartlyYours = + rights you cannot grant
+WelcomeTitle = Your account is active
+WelcomeDroppedIntro = Part of the access the invitation promised no longer holds, because whoever granted it may no longer grant it. Ask an administrator for it:
+Continue = Continue
+ExistingAccountElsewhere = An account already uses this address: nothing was created.
+PendingInvitationElsewhere = An invitation is pending for this address, with rights you cannot grant: nothing was created. You may add your groups and roles to it.
+AddToInvitation = Add my groups and roles to the invitation
+AddedToInvitation = Your groups and roles were added to the pending invitation.
+AccountPartlyYours = This person also holds roles outside your scope: you manage their roles in your groups, not their account.
+ErrNotAMember = This person is not a member of this group.
+ErrFieldKey = Invalid key: a lower-case letter, then letters, digits or _ (40 at most).
+ErrFieldKeyTaken = A field already uses this key.
+ErrFieldLabel = Give at least the French label; 80 characters at most per label.
+ErrFieldType = Choose a field type.
+ErrFieldChoices = A choice list needs at least one choice.
+ErrFieldRequired = this field is required.
+ErrFieldTooLong = 500 characters at most.
+ErrFieldNumber = a number is expected (for example 12 or 3.5).
+ErrFieldDate = a date is expected (YYYY-MM-DD).
+ErrFieldChoice = choose a value from the list.
+ErrLoginNameInvalid = Invalid login name: 3 to 64 of a-z, 0-9, dot, hyphen and _.
+ErrLoginNameTaken = This login name is already taken.
+ErrNoEmailNoMail = Without an e-mail address no mail can be sent: type a password, or leave it empty to generate one.
+ErrPasswordOrMail = Choose one: a typed password, or sending the credentials by e-mail.
+ErrPasswordOrMailMissing = Type a password or tick “Send these new credentials by e-mail”.
+ErrPasswordAlreadyChosen = This person has already chosen their password.
+ErrNoGroup = Choose at least one group.
+ErrExtraInfoTooLong = The extra information is too long (2,000 characters at most).
+PasswordLinkInvalid = This link is not valid. Ask your administrator to send you a new one.
+PasswordLinkUsed = This link was already used: your password is set. Please sign in.
+PasswordLinkExpired = This link has expired. Ask your administrator to send you a new one.
+PanelCreate = Create an account
+NoEmail = No e-mail address
+LoginName = Login name
+LoginNameHelp = For a person without an e-mail address: they will sign in with this login name (3 to 64 of a-z, 0-9, dot, hyphen, _).
+SendCredentials = Send these new credentials by e-mail
+SendCredentialsHelp = The person receives their login and a one-time link, valid 7 days, to choose their own password. No password is ever sent by e-mail.
+PasswordChoiceHelp = Type a password, or tick sending the credentials by e-mail. Without an e-mail address, leave it empty to generate one, shown once.
+AddGroups = Add groups
+SearchGroup = Search for a group
+Validate = DONE
+RemoveChip = Remove
+NoGroupChosen = No group chosen.
+RolesApplyAll = The ticked roles apply to every chosen group, where you may grant them.
+ExtraInfo = Extra information
+CreateButton = CREATE ACCOUNT
+Creating = Creating…
+AccountCreated = Account created: { $name }
+OpenAccount = Open their page
+SignsInWith = Signs in with:
+CredentialsMailed = An e-mail with their login and a link, valid 7 days, to choose their password has been sent.
+GeneratedPasswordOnce = Generated password: write it down or hand it over now, it will never be shown again.
+ExistingAccountLong = This user already has an active account.
+ExistingAccountHint = Open their page to add them to groups:
+PendingInvitationLong = An invitation is pending for this address: nothing was created.
+CreateAnyway = Create the account anyway (the invitation is then used up)
+CustomFields = Custom fields
+CustomFieldsIntro = These fields appear on the Invite and Create an account panels and on every user's page.
+FieldKey = Key
+FieldKeyHelp = Stable name in import files and the API, for example employee_id.
+FieldTypeLabel = Type
+FieldTypeText = Text
+FieldTypeNumber = Number
+FieldTypeDate = Date
+FieldTypeChoice = Choice list
+FieldChoices = Choices (one per line)
+FieldRequired = Required
+AddField = ADD THE FIELD
+FieldAdded = Field added.
+FieldDeleted = Field deleted.
+DeleteField = Delete
+DeleteFieldOf = Delete the field
+NoFields = No custom field yet.
+NoFieldsHint = Add one below.
+ChooseOne = — Choose —
+Yes = Yes
+No = No
+ActivatedOn = Activated on
+CreatedOn = Created on
+NoDeletion = None
+GroupsAndRoles = Groups and roles
+NoGroups = Member of no group.
+PasswordNotSet = Password not chosen yet: the link sent by e-mail is waiting to be used.
+ResendPasswordLink = Send the password link again
+PasswordLinkResent = Link sent. The previous links no longer work.
+EditProfile = Edit the profile
+ProfileSaved = Profile saved.
+SetPasswordTitle = Choose your password
+SetPasswordIntro = Your account is ready. Choose a password to sign in.
+SetPasswordButton = SAVE AND SIGN IN
+PasswordLinkClosedTitle = This link cannot be used
+ErrRoleNotAllowed = You cannot grant this role in this group.
+ErrDeletionInPast = The deletion date must be in the future.
+ErrMessageTooLong = The message is too long (2,000 characters at most).
+ErrAddressInvited = An invitation is pending for this address: the person must use the link they received by e-mail.
+ErrInvalidDate = Invalid date.
+
+## Reasons an address is refused
+EmailEmpty = empty address
+EmailWhitespace = space in the address
+EmailMissingAt = the @ is missing
+EmailMultipleAt = more than one @
+EmailEmptyLocal = nothing before the @
+EmailLocalTooLong = part before the @ too long
+EmailDotPlacement = misplaced dot
+EmailEmptyDomain = nothing after the @
+EmailDomainNoDot = incomplete domain (no dot)
+EmailInvalidDomain = invalid domain
+EmailTooLong = address too long
+
+## The invitee
+AcceptTitle = Welcome to Onboard
+AcceptIntro = Complete your profile to activate your account.
+InvitedBy = Invited by
+InvitedTo = Groups
+ValidUntil = Valid until
+ActivateAccount = ACTIVATE MY ACCOUNT
+PasswordHelp = At least 8 characters. A sentence you remember makes a good password.
+InvitationInvalid = This invitation link is not valid. Check that it is complete, or ask the person who invited you to send it again.
+InvitationExpired = This invitation has expired. Ask the person who invited you to send it again.
+InvitationUsed = This invitation has already been used: your account exists. Please sign in.
+InvitationCancelled = This invitation was cancelled. Contact the person who invited you.
+InvitationReplaced = This link was replaced by a newer one: use the latest invitation e-mail you received.
+InvitationClosedTitle = Invitation unavailable
+ErrResendTooSoon = This invitation was just sent: wait a minute before sending it again.
+
+## Invitations tab
+PanelInvitations = Invitations
+InvitationsTitle = Invitations
+Search = Search an address
+FilterStatus = Status
+FilterDelivery = Mail delivery
+FilterGroup = Group
+FilterInviter = Invited by
+FilterSort = Sort
+SortNewest = Newest first
+SortOldest = Oldest first
+Any = Any
+Filter = FILTER
+StatusPendingShort = Pending
+StatusExpired = Expired
+DeliveryQueued = Queued
+DeliverySent = Sent
+DeliveryFailed = Failed
+ColGroupsRoles = Groups and roles
+ColInvitedBy = Invited by
+ColFirstSent = First sent
+ColLastSent = Last sent
+ColReminder = Reminder
+ColExpiry = Expiry
+ColDeletion = Deletion
+ColDelivery = Delivery
+ColActions = Actions
+EditMember = Edit
+EditMemberOf = Edit the roles of
+RemoveFromGroup = Remove from the group
+RemoveFromGroupHelp = No role ticked also removes the person from the group. Their roles in other groups do not change.
+MemberRolesSaved = Roles saved.
+MemberRemoved = Removed from the group.
+SelectRow = Select
+SelectPage = Select the page
+Resend = Re-send the invitation
+CancelInvitation = Cancel the invitation
+CopyLink = Copy the link
+Copy = COPY
+Copied = Copied.
+LinkIssued = New link issued. The previously mailed link no longer works.
+Resent = Invitation sent again.
+CancelledDone = Invitation cancelled.
+Selected = { $count } selected
+ResendSelection = Re-send the selection
+CancelSelection = Cancel the selection
+ResendMatching = Re-send everything matching
+CancelMatching = Cancel everything matching
+ConfirmResend = Re-send these invitations?
+ConfirmCancel = Cancel these invitations? Their links will stop working.
+InvitationsCount =
+    { $count ->
+        [one] { $count } invitation
+       *[other] { $count } invitations
+    }
+Confirm = CONFIRM
+BulkDone = { $count } done
+BulkRateLimited =
+    { $count ->
+        [one] { $count } skipped: sent less than a minute ago
+       *[other] { $count } skipped: sent less than a minute ago
+    }
+BulkSkipped = { $count } skipped: already accepted or cancelled
+NoInvitations = No invitation matches.
+NoInvitationsHint = Invite people from “Invite”.
+Previous = Previous
+Next = Next
+PendingRowHint = See the Invitations tab
+
+## Development mailbox
+MenuMailbox = Development mailbox
+NotFoundTitle = Page not found
+BackHome = Back to the home page
+
+## Sentences with values
+PageRange = { $first }–{ $last } of { $total }
+OutcomeExistingAddedTo = The user already has an active account — added to { $group } as { $roles }
+OutcomeInvalidBecause = Invalid address: { $reason }
+EmailInvalidCharIs = forbidden character “{ $char }”
+FieldErrorOn = { $label }: { $reason }
+FieldLabel = Label
+FieldLabelIn = Label ({ $language })
+FieldLabelHelp = The French label is required; a language left empty shows the French label.
+
+## Mails
+MailHello = Hello,
+MailHelloName = Hello { $name },
+MailInviteSubject = { $inviter } invites you to Onboard
+MailReminderSubject = Reminder: { $inviter } invites you to Onboard
+MailReminderLine = You have not accepted this invitation yet: it is still waiting for you.
+MailInviteSentence =
+    { $count ->
+        [0] { $inviter } invites you to join the Onboard platform.
+        [one] { $inviter } invites you to join the Onboard platform, in the group { $groups }.
+       *[other] { $inviter } invites you to join the Onboard platform, in the groups { $groups }.
+    }
+MailGroupName = “{ $name }”
+MailListAnd = and
+MailMessageLabel = Their message:
+MailAcceptButton = Accept the invitation
+MailOpenInviteLink = To accept the invitation, open this link:
+MailCopyLink = If the button does not work, copy this link into your browser:
+MailInviteValidUntil = This invitation is valid until { $date }.
+MailInviteUnexpected = Not expecting this invitation? Simply ignore this message.
+MailSetPasswordSubject = Your Onboard account is ready: choose your password
+MailAccountCreatedBy = { $sender } created an account for you on the Onboard platform.
+MailYourLogin = Your login:
+MailOpenPasswordLink = To choose your password and sign in, open this link:
+MailChoosePasswordButton = Choose my password
+MailPasswordLinkValidUntil = This link works once and is valid until { $date }.
+MailPasswordUnexpected = Not expecting this message? Ignore it: nothing happens without you.
+
+## Development mailbox
+MailboxTitle = Development mailbox
+MailboxIntro = The platform's mails, newest first. With no SMTP server configured they are sent to nobody: they are kept here.
+MailboxEmpty = No mail yet.
+MailboxEmptyHint = Invitations you send will show up here.
+MailboxTo = To
+MailboxDate = Date
+MailboxStatus = Status
+MailboxQueued = Queued
+MailboxSending = Sending
+MailboxSent = Sent
+MailboxFailed = Failed
+MailboxLastError = Last error
+MailboxPlainVersion = Text version
+MailboxFrameTitle = Mail to { $to }
+MailboxDateTime = { $day }, { $time } UTC
+
+## Language names, in the reader's language
+LanguageFr = French
+LanguageEn = English
+LanguageNl = Dutch

@@ -1,0 +1,439 @@
+# Onboard — français (langue de référence)
+
+AppName = Onboard
+SkipToContent = Aller au contenu
+Language = Langue
+
+## Sign-in
+LoginTitle = Connexion
+LoginIntro = Connectez-vous avec votre adresse e-mail ou votre identifiant.
+EmailOrLogin = E-mail ou identifiant
+Password = Mot de passe
+PasswordConfirm = Confirmer le mot de passe
+SignIn = SE CONNECTER
+SigningIn = Connexion…
+SignOut = Se déconnecter
+InvalidCredentials = Identifiant ou mot de passe incorrect.
+TooManyAttempts = Trop de tentatives. Réessayez dans quelques minutes.
+
+## First admin
+SetupTitle = Créer le premier administrateur
+SetupIntro = Ce compte sera administrateur de la plateforme. Ce lien ne sert qu'une fois.
+SetupDone = La plateforme a déjà un administrateur. Connectez-vous.
+SetupInvalidLink = Ce lien d'installation n'est pas valable. Utilisez celui affiché au démarrage du serveur.
+FirstName = Prénom
+LastName = Nom
+Email = Email
+CreateAdmin = CRÉER L'ADMINISTRATEUR
+
+## Frame
+Groups = Groupes
+NoGroupsYet = Aucun groupe pour l'instant.
+NoGroupsAdminHint = Créez le premier groupe avec + → Groupe.
+NoGroupsMemberHint = Vous n'appartenez encore à aucun groupe.
+AddMenu = Ajouter
+MenuUser = Utilisateur
+MenuGroup = Groupe
+ExpandGroup = Déplier { $name }
+CollapseGroup = Replier { $name }
+ToggleSidebar = Afficher les groupes
+Welcome = Bienvenue
+HomeIntro = Choisissez un groupe dans la barre de gauche pour voir ses utilisateurs.
+PlatformAdmin = Administrateur plateforme
+
+## Group page
+Public = public
+Private = privé
+PublicLong = Public : les apprenants ajoutés ici deviennent aussi apprenants des groupes parents, jusqu'au premier groupe privé inclus.
+PrivateLong = Privé : ajouter quelqu'un ici ne l'ajoute à aucun autre groupe.
+TabUsers = UTILISATEURS
+TabSessions = Sessions
+TabSettings = Paramètres
+ColName = Nom
+ColEmail = E-mail
+ColRoles = Rôles
+ColType = Type
+ColStatus = Statut
+ColActivated = Activé le
+StatusActive = Actif
+StatusPending = Invitation en attente
+StatusNoPassword = En attente du mot de passe
+NoMembers = Ce groupe n'a pas encore d'utilisateurs.
+NoMembersHint = Ajoutez-en avec + → Utilisateur.
+MembersCount =
+    { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    }
+NoSessions = Aucune session de parcours dans ce groupe.
+GroupNotFound = Ce groupe n'existe pas ou vous n'y avez pas accès.
+
+## Roles and account types
+RolePlatformAdmin = Administrateur plateforme
+RoleGroupAdmin = Administrateur
+RoleUserAdmin = Administrateur d'utilisateurs
+RoleTrainer = Animateur
+RoleLearner = Apprenant
+TypeMember = Membre
+TypeGuest = Invité
+
+## Group management
+NewGroup = Nouveau groupe
+GroupName = Nom du groupe
+ParentGroup = Groupe parent
+NoParent = — Aucun (groupe racine) —
+Visibility = Visibilité
+CreateGroup = CRÉER LE GROUPE
+Rename = RENOMMER
+Move = DÉPLACER
+Save = ENREGISTRER
+DeleteGroup = SUPPRIMER LE GROUPE
+DeleteGroupConfirm = Supprimer définitivement ce groupe ? Ses rôles et sessions seront supprimés.
+DangerZone = Zone dangereuse
+GroupCreated = Groupe créé.
+GroupSaved = Modifications enregistrées.
+Cancel = Annuler
+Close = Fermer
+Working = En cours…
+
+## Errors (public messages; causes are logged, never shown)
+ErrInternal = Une erreur est survenue de notre côté. Réessayez ; si cela persiste, prévenez l'administrateur.
+ErrUnauthenticated = Votre session a expiré. Reconnectez-vous.
+ErrForbidden = Vous n'avez pas le droit de faire cela.
+ErrNotFound = Introuvable.
+ErrNetwork = Le serveur ne répond pas. Vérifiez votre connexion.
+ErrBadRequest = Requête invalide.
+ErrCrossSite = Requête refusée : elle ne vient pas de ce site.
+ErrUnsupportedMediaType = Requête refusée : format de données non accepté.
+ErrTooLarge = Requête trop volumineuse.
+ErrNameRequired = Le nom est obligatoire.
+ErrNameTooLong = Le nom est trop long (120 caractères au plus).
+ErrGroupNameTaken = Un groupe de ce nom existe déjà à cet endroit.
+ErrGroupHasChildren = Ce groupe a des sous-groupes : déplacez-les ou supprimez-les d'abord.
+ErrMoveIntoItself = Un groupe ne peut pas être son propre parent.
+ErrMoveIntoDescendant = Un groupe ne peut pas être déplacé dans un de ses sous-groupes.
+ErrUnknownParent = Le groupe parent n'existe pas.
+ErrEmailInvalid = Adresse e-mail invalide.
+ErrEmailTaken = Un compte utilise déjà cette adresse.
+ErrPasswordTooShort = Le mot de passe doit faire au moins 8 caractères.
+ErrPasswordTooLong = Le mot de passe doit faire au plus 128 caractères.
+ErrPasswordCommon = Ce mot de passe est trop courant : choisissez-en un autre.
+ErrPasswordMismatch = Les deux mots de passe ne sont pas identiques.
+ErrFirstNameRequired = Le prénom est obligatoire.
+ErrLastNameRequired = Le nom est obligatoire.
+ErrCrossOrigin = Requête refusée : origine inconnue.
+
+## The user panel (+ → Utilisateur)
+PanelTitle = Ajouter des utilisateurs
+PanelInvite = Inviter
+Emails = Emails
+EmailsHelp = Plusieurs adresses séparées par une virgule, un point-virgule, un espace ou un retour à la ligne. « Marie Curie <marie@exemple.fr> » est accepté.
+Roles = Rôles
+Options = Options
+InviteeLanguage = Langue de l'invité
+DeletionDate = Suppression automatique le
+DeletionDateHelp = Le compte (ou l'invitation) sera supprimé à cette date. Laissez vide pour jamais.
+PersonalMessage = Message personnel
+AccountTypeLabel = Type de compte
+MemberHelp = Membre : compte complet, facturé dès qu'il est actif.
+GuestHelp = Invité : consultation seule, jamais facturé.
+PlatformAdminOnAccept = Administrateur plateforme à l'acceptation
+InviteButton = INVITER
+Inviting = Envoi…
+ResultsTitle = Résultat
+OutcomeInvited = Invitation envoyée
+OutcomeMerged = Invitation déjà en attente : groupes et rôles ajoutés, validité renouvelée, renvoyée
+OutcomeExisting = L'utilisateur possède déjà un compte actif
+OutcomeDuplicate = En double dans la liste : ignorée
+OutcomeInvalid = Adresse invalide
+OutcomeSummary =
+    { $count ->
+        [one] { $count } adresse traitée
+       *[other] { $count } adresses traitées
+    }
+NoAddresses = Saisissez au moins une adresse.
+ChooseGroupFirst = Choisissez d'abord un groupe dans la barre de gauche.
+ErrNoRole = Cochez au moins un rôle.
+ErrOwnRoles = Vous ne pouvez pas modifier vos propres rôles : demandez à un autre administrateur.
+
+## Who may act on what (the security model)
+ErrTooManyAddresses = Trop d'adresses en une fois : 1 000 au plus par envoi. Pour davantage, utilisez l'import.
+ErrInvitationBeyondYou = Cette invitation donne aussi des droits que vous ne pouvez pas donner : seul un administrateur qui peut tous les donner peut la renvoyer, copier son lien ou l'annuler. Vous pouvez en retirer vos propres groupes et rôles.
+GrantsWithdrawn = Vos groupes et rôles ont été retirés de l'invitation ; elle reste en attente pour les autres.
+BulkPartial =
+    { $count ->
+        [one] { $count } avec des droits que vous ne pouvez pas donner : seuls vos groupes et rôles retirés (annulation), rien renvoyé (renvoi)
+       *[other] { $count } avec des droits que vous ne pouvez pas donner : seuls vos groupes et rôles retirés (annulation), rien renvoyé (renvoi)
+    }
+WithdrawMyGrants = Retirer mes groupes et rôles
+InvitationPartlyYours = + des droits que vous ne pouvez pas donner
+WelcomeTitle = Votre compte est activé
+WelcomeDroppedIntro = Une partie des accès promis par l'invitation n'est plus valable, car la personne qui les avait donnés ne peut plus les donner. Demandez-les à un administrateur :
+Continue = Continuer
+ExistingAccountElsewhere = Un compte utilise déjà cette adresse : rien n'a été créé.
+PendingInvitationElsewhere = Une invitation est en attente pour cette adresse, avec des droits que vous ne pouvez pas donner : rien n'a été créé. Vous pouvez y ajouter vos groupes et rôles.
+AddToInvitation = Ajouter mes groupes et rôles à l'invitation
+AddedToInvitation = Vos groupes et rôles ont été ajoutés à l'invitation en attente.
+AccountPartlyYours = Cette personne a aussi des rôles hors de votre périmètre : vous gérez ses rôles dans vos groupes, pas son compte.
+ErrNotAMember = Cette personne n'est pas membre de ce groupe.
+ErrFieldKey = Clé invalide : une lettre minuscule puis lettres, chiffres ou _ (40 au plus).
+ErrFieldKeyTaken = Un champ utilise déjà cette clé.
+ErrFieldLabel = Donnez au moins le libellé en français ; 80 caractères au plus par libellé.
+ErrFieldType = Choisissez un type de champ.
+ErrFieldChoices = Une liste de choix doit proposer au moins un choix.
+ErrFieldRequired = ce champ est obligatoire.
+ErrFieldTooLong = 500 caractères au plus.
+ErrFieldNumber = un nombre est attendu (par exemple 12 ou 3,5).
+ErrFieldDate = une date est attendue (JJ/MM/AAAA).
+ErrFieldChoice = choisissez une valeur de la liste.
+ErrLoginNameInvalid = Identifiant invalide : 3 à 64 caractères parmi a-z, 0-9, point, tiret et _.
+ErrLoginNameTaken = Cet identifiant est déjà pris.
+ErrNoEmailNoMail = Sans adresse e-mail, aucun e-mail ne peut être envoyé : saisissez un mot de passe ou laissez-le vide pour en générer un.
+ErrPasswordOrMail = Choisissez l'un ou l'autre : un mot de passe saisi, ou l'envoi des identifiants par e-mail.
+ErrPasswordOrMailMissing = Saisissez un mot de passe ou cochez « Envoyer ces nouveaux identifiants par email ».
+ErrPasswordAlreadyChosen = Cette personne a déjà choisi son mot de passe.
+ErrNoGroup = Choisissez au moins un groupe.
+ErrExtraInfoTooLong = Les informations complémentaires sont trop longues (2 000 caractères au plus).
+PasswordLinkInvalid = Ce lien n'est pas valide. Demandez à votre administrateur de vous en envoyer un nouveau.
+PasswordLinkUsed = Ce lien a déjà servi : votre mot de passe est choisi. Connectez-vous.
+PasswordLinkExpired = Ce lien a expiré. Demandez à votre administrateur de vous en envoyer un nouveau.
+PanelCreate = Créer un compte
+NoEmail = Pas d'adresse e-mail
+LoginName = Identifiant
+LoginNameHelp = Pour une personne sans adresse e-mail : elle se connectera avec cet identifiant (3 à 64 caractères : a-z, 0-9, point, tiret, _).
+SendCredentials = Envoyer ces nouveaux identifiants par email
+SendCredentialsHelp = La personne reçoit son identifiant et un lien à usage unique, valable 7 jours, pour choisir elle-même son mot de passe. Aucun mot de passe n'est envoyé par e-mail.
+PasswordChoiceHelp = Saisissez un mot de passe, ou cochez l'envoi des identifiants par e-mail. Sans adresse e-mail, laissez-le vide pour en générer un, affiché une seule fois.
+AddGroups = Ajouter des groupes
+SearchGroup = Rechercher un groupe
+Validate = VALIDER
+RemoveChip = Retirer
+NoGroupChosen = Aucun groupe choisi.
+RolesApplyAll = Les rôles cochés s'appliquent à chaque groupe choisi, là où vous pouvez les donner.
+ExtraInfo = Informations complémentaires
+CreateButton = CRÉER COMPTE
+Creating = Création…
+AccountCreated = Compte créé : { $name }
+OpenAccount = Voir la fiche
+SignsInWith = Identifiant de connexion :
+CredentialsMailed = Un e-mail lui a été envoyé avec son identifiant et un lien, valable 7 jours, pour choisir son mot de passe.
+GeneratedPasswordOnce = Mot de passe généré : notez-le ou transmettez-le maintenant, il ne sera plus jamais affiché.
+ExistingAccountLong = L'utilisateur possède déjà un compte actif.
+ExistingAccountHint = Ouvrez sa fiche pour l'ajouter à des groupes :
+PendingInvitationLong = Une invitation est en attente pour cette adresse : rien n'a été créé.
+CreateAnyway = Créer le compte quand même (l'invitation sera consommée)
+CustomFields = Champs personnalisés
+CustomFieldsIntro = Ces champs apparaissent sur les panneaux Inviter et Créer un compte et sur la fiche de chaque utilisateur.
+FieldKey = Clé
+FieldKeyHelp = Nom stable dans les fichiers d'import et l'API, par exemple matricule.
+FieldTypeLabel = Type
+FieldTypeText = Texte
+FieldTypeNumber = Nombre
+FieldTypeDate = Date
+FieldTypeChoice = Liste de choix
+FieldChoices = Choix (un par ligne)
+FieldRequired = Obligatoire
+AddField = AJOUTER LE CHAMP
+FieldAdded = Champ ajouté.
+FieldDeleted = Champ supprimé.
+DeleteField = Supprimer
+DeleteFieldOf = Supprimer le champ
+NoFields = Aucun champ personnalisé pour l'instant.
+NoFieldsHint = Ajoutez-en un ci-dessous.
+ChooseOne = — Choisir —
+Yes = Oui
+No = Non
+ActivatedOn = Activé le
+CreatedOn = Créé le
+NoDeletion = Aucune
+GroupsAndRoles = Groupes et rôles
+NoGroups = Membre d'aucun groupe.
+PasswordNotSet = Mot de passe pas encore choisi : le lien envoyé par e-mail attend d'être utilisé.
+ResendPasswordLink = Renvoyer le lien de mot de passe
+PasswordLinkResent = Lien envoyé. Les liens précédents ne fonctionnent plus.
+EditProfile = Modifier la fiche
+ProfileSaved = Fiche enregistrée.
+SetPasswordTitle = Choisissez votre mot de passe
+SetPasswordIntro = Votre compte est prêt. Choisissez un mot de passe pour vous connecter.
+SetPasswordButton = ENREGISTRER ET SE CONNECTER
+PasswordLinkClosedTitle = Ce lien ne peut pas servir
+ErrRoleNotAllowed = Vous ne pouvez pas donner ce rôle dans ce groupe.
+ErrDeletionInPast = La date de suppression doit être dans le futur.
+ErrMessageTooLong = Le message est trop long (2 000 caractères au plus).
+ErrAddressInvited = Une invitation est en attente pour cette adresse : la personne doit utiliser le lien reçu par e-mail.
+ErrInvalidDate = Date invalide.
+
+## Reasons an address is refused
+EmailEmpty = adresse vide
+EmailWhitespace = espace dans l'adresse
+EmailMissingAt = il manque le @
+EmailMultipleAt = plusieurs @
+EmailEmptyLocal = rien avant le @
+EmailLocalTooLong = partie avant le @ trop longue
+EmailDotPlacement = point mal placé
+EmailEmptyDomain = rien après le @
+EmailDomainNoDot = domaine incomplet (pas de point)
+EmailInvalidDomain = domaine invalide
+EmailTooLong = adresse trop longue
+
+## The invitee
+AcceptTitle = Bienvenue sur Onboard
+AcceptIntro = Complétez votre profil pour activer votre compte.
+InvitedBy = Invitation de
+InvitedTo = Groupes
+ValidUntil = Valable jusqu'au
+ActivateAccount = ACTIVER MON COMPTE
+PasswordHelp = 8 caractères au moins. Une phrase facile à retenir fait un bon mot de passe.
+InvitationInvalid = Ce lien d'invitation n'est pas valable. Vérifiez qu'il est complet, ou demandez à la personne qui vous a invité de vous le renvoyer.
+InvitationExpired = Cette invitation a expiré. Demandez à la personne qui vous a invité de vous la renvoyer.
+InvitationUsed = Cette invitation a déjà été utilisée : votre compte existe. Connectez-vous.
+InvitationCancelled = Cette invitation a été annulée. Contactez la personne qui vous a invité.
+InvitationReplaced = Ce lien a été remplacé par un plus récent : utilisez le dernier e-mail d'invitation reçu.
+InvitationClosedTitle = Invitation indisponible
+ErrResendTooSoon = Cette invitation vient d'être envoyée : attendez une minute avant de la renvoyer.
+
+## Invitations tab
+PanelInvitations = Invitations
+InvitationsTitle = Invitations
+Search = Rechercher une adresse
+FilterStatus = Statut
+FilterDelivery = Envoi du mail
+FilterGroup = Groupe
+FilterInviter = Invité par
+FilterSort = Tri
+SortNewest = Plus récentes d'abord
+SortOldest = Plus anciennes d'abord
+Any = Tous
+Filter = FILTRER
+StatusPendingShort = En attente
+StatusExpired = Expirée
+DeliveryQueued = En file
+DeliverySent = Envoyé
+DeliveryFailed = Échec
+ColGroupsRoles = Groupes et rôles
+ColInvitedBy = Invité par
+ColFirstSent = Envoyée le
+ColLastSent = Dernier envoi
+ColReminder = Relance
+ColExpiry = Expiration
+ColDeletion = Suppression
+ColDelivery = Envoi
+ColActions = Actions
+EditMember = Modifier
+EditMemberOf = Modifier les rôles de
+RemoveFromGroup = Retirer du groupe
+RemoveFromGroupHelp = Aucun rôle coché retire aussi la personne du groupe. Ses rôles dans les autres groupes ne changent pas.
+MemberRolesSaved = Rôles enregistrés.
+MemberRemoved = Retiré du groupe.
+SelectRow = Sélectionner
+SelectPage = Sélectionner la page
+Resend = Renvoyer l'invitation
+CancelInvitation = Annuler l'invitation
+CopyLink = Copier le lien
+Copy = COPIER
+Copied = Copié.
+LinkIssued = Nouveau lien créé. Le lien envoyé précédemment ne fonctionne plus.
+Resent = Invitation renvoyée.
+CancelledDone = Invitation annulée.
+Selected =
+    { $count ->
+        [one] { $count } sélectionnée
+       *[other] { $count } sélectionnées
+    }
+ResendSelection = Renvoyer la sélection
+CancelSelection = Annuler la sélection
+ResendMatching = Renvoyer tout ce qui correspond
+CancelMatching = Annuler tout ce qui correspond
+ConfirmResend = Renvoyer ces invitations ?
+ConfirmCancel = Annuler ces invitations ? Leurs liens ne fonctionneront plus.
+InvitationsCount =
+    { $count ->
+        [one] { $count } invitation
+       *[other] { $count } invitations
+    }
+Confirm = CONFIRMER
+BulkDone =
+    { $count ->
+        [one] { $count } traitée
+       *[other] { $count } traitées
+    }
+BulkRateLimited =
+    { $count ->
+        [one] { $count } ignorée : envoyée il y a moins d'une minute
+       *[other] { $count } ignorées : envoyées il y a moins d'une minute
+    }
+BulkSkipped =
+    { $count ->
+        [one] { $count } ignorée : déjà acceptée ou annulée
+       *[other] { $count } ignorées : déjà acceptées ou annulées
+    }
+NoInvitations = Aucune invitation ne correspond.
+NoInvitationsHint = Invitez des personnes depuis « Inviter ».
+Previous = Précédent
+Next = Suivant
+PendingRowHint = Voir l'onglet Invitations
+
+## Development mailbox
+MenuMailbox = Boîte de développement
+NotFoundTitle = Page introuvable
+BackHome = Retour à l'accueil
+
+## Sentences with values
+PageRange = { $first }–{ $last } sur { $total }
+OutcomeExistingAddedTo = L'utilisateur possède déjà un compte actif — ajouté à { $group } comme { $roles }
+OutcomeInvalidBecause = Adresse invalide : { $reason }
+EmailInvalidCharIs = caractère interdit « { $char } »
+FieldErrorOn = { $label } : { $reason }
+FieldLabel = Libellé
+FieldLabelIn = Libellé ({ $language })
+FieldLabelHelp = Le libellé français est obligatoire ; une langue laissée vide affiche le libellé français.
+
+## Mails
+MailHello = Bonjour,
+MailHelloName = Bonjour { $name },
+MailInviteSubject = { $inviter } vous invite sur Onboard
+MailReminderSubject = Rappel : { $inviter } vous invite sur Onboard
+MailReminderLine = Vous n'avez pas encore accepté cette invitation : elle vous attend toujours.
+MailInviteSentence =
+    { $count ->
+        [0] { $inviter } vous invite à rejoindre la plateforme Onboard.
+        [one] { $inviter } vous invite à rejoindre la plateforme Onboard, dans le groupe { $groups }.
+       *[other] { $inviter } vous invite à rejoindre la plateforme Onboard, dans les groupes { $groups }.
+    }
+MailGroupName = « { $name } »
+MailListAnd = et
+MailMessageLabel = Son message :
+MailAcceptButton = Accepter l'invitation
+MailOpenInviteLink = Pour accepter l'invitation, ouvrez ce lien :
+MailCopyLink = Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :
+MailInviteValidUntil = Cette invitation est valable jusqu'au { $date }.
+MailInviteUnexpected = Vous n'attendiez pas cette invitation ? Ignorez simplement ce message.
+MailSetPasswordSubject = Votre compte Onboard est prêt : choisissez votre mot de passe
+MailAccountCreatedBy = { $sender } vous a créé un compte sur la plateforme Onboard.
+MailYourLogin = Votre identifiant :
+MailOpenPasswordLink = Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :
+MailChoosePasswordButton = Choisir mon mot de passe
+MailPasswordLinkValidUntil = Ce lien ne sert qu'une fois et reste valable jusqu'au { $date }.
+MailPasswordUnexpected = Vous n'attendiez pas ce message ? Ignorez-le : rien ne se passera sans vous.
+
+## Development mailbox
+MailboxTitle = Boîte mail de développement
+MailboxIntro = Les mails de la plateforme, du plus récent au plus ancien. Sans serveur SMTP configuré, ils ne sont envoyés à personne : ils sont conservés ici.
+MailboxEmpty = Aucun mail pour l'instant.
+MailboxEmptyHint = Les invitations envoyées apparaîtront ici.
+MailboxTo = À
+MailboxDate = Date
+MailboxStatus = Statut
+MailboxQueued = En attente
+MailboxSending = Envoi en cours
+MailboxSent = Envoyé
+MailboxFailed = Échec
+MailboxLastError = Dernière erreur
+MailboxPlainVersion = Version texte
+MailboxFrameTitle = Mail à { $to }
+MailboxDateTime = { $day } { $time } UTC
+
+## Language names, in the reader's language
+LanguageFr = français
+LanguageEn = anglais
+LanguageNl = néerlandais

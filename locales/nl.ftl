@@ -1,0 +1,419 @@
+# Onboard — Nederlands
+
+AppName = Onboard
+SkipToContent = Naar de inhoud
+Language = Taal
+
+## Aanmelden
+LoginTitle = Aanmelden
+LoginIntro = Meld u aan met uw e-mailadres of uw gebruikersnaam.
+EmailOrLogin = E-mail of gebruikersnaam
+Password = Wachtwoord
+PasswordConfirm = Wachtwoord bevestigen
+SignIn = AANMELDEN
+SigningIn = Aanmelden…
+SignOut = Afmelden
+InvalidCredentials = Onjuiste gebruikersnaam of onjuist wachtwoord.
+TooManyAttempts = Te veel pogingen. Probeer het over enkele minuten opnieuw.
+
+## Eerste beheerder
+SetupTitle = De eerste beheerder aanmaken
+SetupIntro = Dit account wordt platformbeheerder. Deze link werkt maar één keer.
+SetupDone = Het platform heeft al een beheerder. Meld u aan.
+SetupInvalidLink = Deze installatielink is niet geldig. Gebruik de link die bij het opstarten van de server werd getoond.
+FirstName = Voornaam
+LastName = Achternaam
+Email = E-mail
+CreateAdmin = BEHEERDER AANMAKEN
+
+## Kader
+Groups = Groepen
+NoGroupsYet = Nog geen groepen.
+NoGroupsAdminHint = Maak de eerste groep aan met + → Groep.
+NoGroupsMemberHint = U behoort nog tot geen enkele groep.
+AddMenu = Toevoegen
+MenuUser = Gebruiker
+MenuGroup = Groep
+ExpandGroup = { $name } uitvouwen
+CollapseGroup = { $name } samenvouwen
+ToggleSidebar = Groepen tonen
+Welcome = Welkom
+HomeIntro = Kies een groep in de linkerbalk om de gebruikers ervan te zien.
+PlatformAdmin = Platformbeheerder
+
+## Groepspagina
+Public = openbaar
+Private = privé
+PublicLong = Openbaar: cursisten die hier worden toegevoegd, worden ook cursist van de bovenliggende groepen, tot en met de eerste privégroep.
+PrivateLong = Privé: iemand hier toevoegen, voegt die persoon aan geen enkele andere groep toe.
+TabUsers = GEBRUIKERS
+TabSessions = Sessies
+TabSettings = Instellingen
+ColName = Naam
+ColEmail = E-mail
+ColRoles = Rollen
+ColType = Type
+ColStatus = Status
+ColActivated = Geactiveerd op
+StatusActive = Actief
+StatusPending = Uitnodiging openstaand
+StatusNoPassword = Wacht op het wachtwoord
+NoMembers = Deze groep heeft nog geen gebruikers.
+NoMembersHint = Voeg er toe met + → Gebruiker.
+MembersCount =
+    { $count ->
+        [one] { $count } gebruiker
+       *[other] { $count } gebruikers
+    }
+NoSessions = Geen trajectsessies in deze groep.
+GroupNotFound = Deze groep bestaat niet of u hebt er geen toegang toe.
+
+## Rollen en accounttypes
+RolePlatformAdmin = Platformbeheerder
+RoleGroupAdmin = Groepsbeheerder
+RoleUserAdmin = Gebruikersbeheerder
+RoleTrainer = Begeleider
+RoleLearner = Cursist
+TypeMember = Lid
+TypeGuest = Gast
+
+## Groepsbeheer
+NewGroup = Nieuwe groep
+GroupName = Groepsnaam
+ParentGroup = Bovenliggende groep
+NoParent = — Geen (hoofdgroep) —
+Visibility = Zichtbaarheid
+CreateGroup = GROEP AANMAKEN
+Rename = NAAM WIJZIGEN
+Move = VERPLAATSEN
+Save = OPSLAAN
+DeleteGroup = GROEP VERWIJDEREN
+DeleteGroupConfirm = Deze groep definitief verwijderen? De rollen en sessies ervan worden ook verwijderd.
+DangerZone = Gevarenzone
+GroupCreated = Groep aangemaakt.
+GroupSaved = Wijzigingen opgeslagen.
+Cancel = Annuleren
+Close = Sluiten
+Working = Bezig…
+
+## Fouten (openbare meldingen; de oorzaken worden gelogd, nooit getoond)
+ErrInternal = Er is bij ons iets misgegaan. Probeer het opnieuw; blijft het probleem zich voordoen, meld het dan aan de beheerder.
+ErrUnauthenticated = Uw sessie is verlopen. Meld u opnieuw aan.
+ErrForbidden = U hebt geen toestemming om dit te doen.
+ErrNotFound = Niet gevonden.
+ErrNetwork = De server reageert niet. Controleer uw verbinding.
+ErrBadRequest = Ongeldig verzoek.
+ErrCrossSite = Verzoek geweigerd: het komt niet van deze site.
+ErrUnsupportedMediaType = Verzoek geweigerd: dit gegevensformaat wordt niet aanvaard.
+ErrTooLarge = Verzoek te groot.
+ErrNameRequired = De naam is verplicht.
+ErrNameTooLong = De naam is te lang (maximaal 120 tekens).
+ErrGroupNameTaken = Op deze plaats bestaat al een groep met deze naam.
+ErrGroupHasChildren = Deze groep heeft subgroepen: verplaats of verwijder die eerst.
+ErrMoveIntoItself = Een groep kan niet zijn eigen bovenliggende groep zijn.
+ErrMoveIntoDescendant = Een groep kan niet naar een van zijn subgroepen worden verplaatst.
+ErrUnknownParent = De bovenliggende groep bestaat niet.
+ErrEmailInvalid = Ongeldig e-mailadres.
+ErrEmailTaken = Er bestaat al een account met dit adres.
+ErrPasswordTooShort = Het wachtwoord moet minstens 8 tekens lang zijn.
+ErrPasswordTooLong = Het wachtwoord mag maximaal 128 tekens lang zijn.
+ErrPasswordCommon = Dit wachtwoord komt te vaak voor: kies een ander.
+ErrPasswordMismatch = De twee wachtwoorden komen niet overeen.
+ErrFirstNameRequired = De voornaam is verplicht.
+ErrLastNameRequired = De achternaam is verplicht.
+ErrCrossOrigin = Verzoek geweigerd: onbekende oorsprong.
+
+## Het gebruikerspaneel (+ → Gebruiker)
+PanelTitle = Gebruikers toevoegen
+PanelInvite = Uitnodigen
+Emails = E-mailadressen
+EmailsHelp = Meerdere adressen, gescheiden door een komma, puntkomma, spatie of nieuwe regel. “Marie Curie <marie@voorbeeld.be>” wordt aanvaard.
+Roles = Rollen
+Options = Opties
+InviteeLanguage = Taal van de genodigde
+DeletionDate = Automatisch verwijderen op
+DeletionDateHelp = Het account (of de uitnodiging) wordt op die datum verwijderd. Laat leeg om nooit te verwijderen.
+PersonalMessage = Persoonlijk bericht
+AccountTypeLabel = Accounttype
+MemberHelp = Lid: volwaardig account, gefactureerd zodra het actief is.
+GuestHelp = Gast: alleen raadplegen, nooit gefactureerd.
+PlatformAdminOnAccept = Platformbeheerder bij aanvaarding
+InviteButton = UITNODIGEN
+Inviting = Versturen…
+ResultsTitle = Resultaat
+OutcomeInvited = Uitnodiging verstuurd
+OutcomeMerged = Uitnodiging stond al open: groepen en rollen toegevoegd, geldigheid verlengd, opnieuw verstuurd
+OutcomeExisting = De gebruiker heeft al een actief account
+OutcomeDuplicate = Dubbel in de lijst: overgeslagen
+OutcomeInvalid = Ongeldig adres
+OutcomeSummary =
+    { $count ->
+        [one] { $count } adres verwerkt
+       *[other] { $count } adressen verwerkt
+    }
+NoAddresses = Vul minstens één adres in.
+ChooseGroupFirst = Kies eerst een groep in de linkerbalk.
+ErrNoRole = Vink minstens één rol aan.
+ErrOwnRoles = U kunt uw eigen rollen niet wijzigen: vraag het aan een andere beheerder.
+
+## Wie wat mag doen (het beveiligingsmodel)
+ErrTooManyAddresses = Te veel adressen tegelijk: maximaal 1.000 per verzending. Gebruik voor meer adressen de import.
+ErrInvitationBeyondYou = Deze uitnodiging geeft ook rechten die u niet mag toekennen: alleen een beheerder die ze allemaal mag toekennen, kan ze opnieuw versturen, de link ervan kopiëren of ze annuleren. U kunt wel uw eigen groepen en rollen eruit intrekken.
+GrantsWithdrawn = Uw groepen en rollen zijn uit de uitnodiging ingetrokken; voor de anderen blijft ze openstaan.
+BulkPartial = { $count } met rechten die u niet mag toekennen: alleen uw groepen en rollen ingetrokken (annuleren), niets opnieuw verstuurd (opnieuw versturen)
+WithdrawMyGrants = Mijn groepen en rollen intrekken
+InvitationPartlyYours = + rechten die u niet mag toekennen
+WelcomeTitle = Uw account is geactiveerd
+WelcomeDroppedIntro = Een deel van de toegang die de uitnodiging beloofde, geldt niet meer, omdat wie die toegang had toegekend, ze niet langer mag toekennen. Vraag ze aan bij een beheerder:
+Continue = Doorgaan
+ExistingAccountElsewhere = Er bestaat al een account met dit adres: er is niets aangemaakt.
+PendingInvitationElsewhere = Er staat een uitnodiging open voor dit adres, met rechten die u niet mag toekennen: er is niets aangemaakt. U kunt er wel uw groepen en rollen aan toevoegen.
+AddToInvitation = Mijn groepen en rollen aan de uitnodiging toevoegen
+AddedToInvitation = Uw groepen en rollen zijn aan de openstaande uitnodiging toegevoegd.
+AccountPartlyYours = Deze persoon heeft ook rollen buiten uw bevoegdheid: u beheert de rollen in uw groepen, niet het account zelf.
+ErrNotAMember = Deze persoon is geen lid van deze groep.
+ErrFieldKey = Ongeldige sleutel: een kleine letter, gevolgd door letters, cijfers of _ (maximaal 40).
+ErrFieldKeyTaken = Deze sleutel wordt al door een ander veld gebruikt.
+ErrFieldLabel = Geef minstens het Franse label op; maximaal 80 tekens per label.
+ErrFieldType = Kies een veldtype.
+ErrFieldChoices = Een keuzelijst moet minstens één keuze bevatten.
+ErrFieldRequired = dit veld is verplicht.
+ErrFieldTooLong = Maximaal 500 tekens.
+ErrFieldNumber = een getal verwacht (bijvoorbeeld 12 of 3,5).
+ErrFieldDate = een datum verwacht (DD-MM-JJJJ).
+ErrFieldChoice = kies een waarde uit de lijst.
+ErrLoginNameInvalid = Ongeldige gebruikersnaam: 3 tot 64 tekens uit a-z, 0-9, punt, koppelteken en _.
+ErrLoginNameTaken = Deze gebruikersnaam is al in gebruik.
+ErrNoEmailNoMail = Zonder e-mailadres kan er geen e-mail worden verstuurd: vul een wachtwoord in, of laat het leeg om er een te laten genereren.
+ErrPasswordOrMail = Kies het een of het ander: een ingevuld wachtwoord, of de aanmeldgegevens per e-mail versturen.
+ErrPasswordOrMailMissing = Vul een wachtwoord in of vink “Deze nieuwe aanmeldgegevens per e-mail versturen” aan.
+ErrPasswordAlreadyChosen = Deze persoon heeft al een wachtwoord gekozen.
+ErrNoGroup = Kies minstens één groep.
+ErrExtraInfoTooLong = De aanvullende informatie is te lang (maximaal 2.000 tekens).
+PasswordLinkInvalid = Deze link is niet geldig. Vraag uw beheerder om u een nieuwe te sturen.
+PasswordLinkUsed = Deze link is al gebruikt: uw wachtwoord is ingesteld. Meld u aan.
+PasswordLinkExpired = Deze link is verlopen. Vraag uw beheerder om u een nieuwe te sturen.
+PanelCreate = Account aanmaken
+NoEmail = Geen e-mailadres
+LoginName = Gebruikersnaam
+LoginNameHelp = Voor iemand zonder e-mailadres: die persoon meldt zich aan met deze gebruikersnaam (3 tot 64 tekens: a-z, 0-9, punt, koppelteken, _).
+SendCredentials = Deze nieuwe aanmeldgegevens per e-mail versturen
+SendCredentialsHelp = De persoon ontvangt de gebruikersnaam en een eenmalige link, 7 dagen geldig, om zelf een wachtwoord te kiezen. Er wordt nooit een wachtwoord per e-mail verstuurd.
+PasswordChoiceHelp = Vul een wachtwoord in, of vink het versturen van de aanmeldgegevens per e-mail aan. Zonder e-mailadres: laat het leeg om er een te laten genereren, dat maar één keer wordt getoond.
+AddGroups = Groepen toevoegen
+SearchGroup = Een groep zoeken
+Validate = KLAAR
+RemoveChip = Verwijderen
+NoGroupChosen = Geen groep gekozen.
+RolesApplyAll = De aangevinkte rollen gelden voor elke gekozen groep waarin u ze mag toekennen.
+ExtraInfo = Aanvullende informatie
+CreateButton = ACCOUNT AANMAKEN
+Creating = Aanmaken…
+AccountCreated = Account aangemaakt: { $name }
+OpenAccount = Profiel openen
+SignsInWith = Meldt zich aan met:
+CredentialsMailed = Er is een e-mail verstuurd met de gebruikersnaam en een link, 7 dagen geldig, om een wachtwoord te kiezen.
+GeneratedPasswordOnce = Gegenereerd wachtwoord: noteer het of geef het nu door, het wordt nooit meer getoond.
+ExistingAccountLong = Deze gebruiker heeft al een actief account.
+ExistingAccountHint = Open het profiel om de gebruiker aan groepen toe te voegen:
+PendingInvitationLong = Er staat een uitnodiging open voor dit adres: er is niets aangemaakt.
+CreateAnyway = Account toch aanmaken (de uitnodiging wordt dan verbruikt)
+CustomFields = Aangepaste velden
+CustomFieldsIntro = Deze velden verschijnen in de panelen Uitnodigen en Account aanmaken en op het profiel van elke gebruiker.
+FieldKey = Sleutel
+FieldKeyHelp = Vaste naam in importbestanden en in de API, bijvoorbeeld personeelsnummer.
+FieldTypeLabel = Type
+FieldTypeText = Tekst
+FieldTypeNumber = Getal
+FieldTypeDate = Datum
+FieldTypeChoice = Keuzelijst
+FieldChoices = Keuzes (één per regel)
+FieldRequired = Verplicht
+AddField = VELD TOEVOEGEN
+FieldAdded = Veld toegevoegd.
+FieldDeleted = Veld verwijderd.
+DeleteField = Verwijderen
+DeleteFieldOf = Verwijder het veld
+NoFields = Nog geen aangepaste velden.
+NoFieldsHint = Voeg er hieronder een toe.
+ChooseOne = — Kiezen —
+Yes = Ja
+No = Nee
+ActivatedOn = Geactiveerd op
+CreatedOn = Aangemaakt op
+NoDeletion = Geen
+GroupsAndRoles = Groepen en rollen
+NoGroups = Lid van geen enkele groep.
+PasswordNotSet = Nog geen wachtwoord gekozen: de link die per e-mail is verstuurd, is nog niet gebruikt.
+ResendPasswordLink = Wachtwoordlink opnieuw versturen
+PasswordLinkResent = Link verstuurd. De vorige links werken niet meer.
+EditProfile = Profiel bewerken
+ProfileSaved = Profiel opgeslagen.
+SetPasswordTitle = Kies uw wachtwoord
+SetPasswordIntro = Uw account is klaar. Kies een wachtwoord om u aan te melden.
+SetPasswordButton = OPSLAAN EN AANMELDEN
+PasswordLinkClosedTitle = Deze link kan niet worden gebruikt
+ErrRoleNotAllowed = U mag deze rol in deze groep niet toekennen.
+ErrDeletionInPast = De verwijderdatum moet in de toekomst liggen.
+ErrMessageTooLong = Het bericht is te lang (maximaal 2.000 tekens).
+ErrAddressInvited = Er staat een uitnodiging open voor dit adres: de persoon moet de link gebruiken die per e-mail is ontvangen.
+ErrInvalidDate = Ongeldige datum.
+
+## Redenen waarom een adres wordt geweigerd
+EmailEmpty = leeg adres
+EmailWhitespace = spatie in het adres
+EmailMissingAt = de @ ontbreekt
+EmailMultipleAt = meer dan één @
+EmailEmptyLocal = niets vóór de @
+EmailLocalTooLong = deel vóór de @ te lang
+EmailDotPlacement = punt op de verkeerde plaats
+EmailEmptyDomain = niets na de @
+EmailDomainNoDot = onvolledig domein (geen punt)
+EmailInvalidDomain = ongeldig domein
+EmailTooLong = adres te lang
+
+## De genodigde
+AcceptTitle = Welkom bij Onboard
+AcceptIntro = Vul uw profiel aan om uw account te activeren.
+InvitedBy = Uitgenodigd door
+InvitedTo = Groepen
+ValidUntil = Geldig tot
+ActivateAccount = MIJN ACCOUNT ACTIVEREN
+PasswordHelp = Minstens 8 tekens. Een zin die u makkelijk onthoudt, is een goed wachtwoord.
+InvitationInvalid = Deze uitnodigingslink is niet geldig. Controleer of de link volledig is, of vraag de persoon die u heeft uitgenodigd om hem opnieuw te versturen.
+InvitationExpired = Deze uitnodiging is verlopen. Vraag de persoon die u heeft uitgenodigd om ze opnieuw te versturen.
+InvitationUsed = Deze uitnodiging is al gebruikt: uw account bestaat al. Meld u aan.
+InvitationCancelled = Deze uitnodiging is geannuleerd. Neem contact op met de persoon die u heeft uitgenodigd.
+InvitationReplaced = Deze link is vervangen door een recentere: gebruik de laatste uitnodigingsmail die u hebt ontvangen.
+InvitationClosedTitle = Uitnodiging niet beschikbaar
+ErrResendTooSoon = Deze uitnodiging is net verstuurd: wacht een minuut voordat u ze opnieuw verstuurt.
+
+## Tabblad Uitnodigingen
+PanelInvitations = Uitnodigingen
+InvitationsTitle = Uitnodigingen
+Search = Een adres zoeken
+FilterStatus = Status
+FilterDelivery = E-mailverzending
+FilterGroup = Groep
+FilterInviter = Uitgenodigd door
+FilterSort = Sorteren
+SortNewest = Nieuwste eerst
+SortOldest = Oudste eerst
+Any = Alle
+Filter = FILTEREN
+StatusPendingShort = Openstaand
+StatusExpired = Verlopen
+DeliveryQueued = In wachtrij
+DeliverySent = Verstuurd
+DeliveryFailed = Mislukt
+ColGroupsRoles = Groepen en rollen
+ColInvitedBy = Uitgenodigd door
+ColFirstSent = Verstuurd op
+ColLastSent = Laatst verstuurd
+ColReminder = Herinnering
+ColExpiry = Vervaldatum
+ColDeletion = Verwijdering
+ColDelivery = Verzending
+ColActions = Acties
+EditMember = Bewerken
+EditMemberOf = Rollen bewerken van
+RemoveFromGroup = Uit de groep verwijderen
+RemoveFromGroupHelp = Als er geen rol is aangevinkt, wordt de persoon ook uit de groep verwijderd. De rollen in andere groepen blijven ongewijzigd.
+MemberRolesSaved = Rollen opgeslagen.
+MemberRemoved = Uit de groep verwijderd.
+SelectRow = Selecteren
+SelectPage = Pagina selecteren
+Resend = Uitnodiging opnieuw versturen
+CancelInvitation = Uitnodiging annuleren
+CopyLink = Link kopiëren
+Copy = KOPIËREN
+Copied = Gekopieerd.
+LinkIssued = Nieuwe link aangemaakt. De eerder verstuurde link werkt niet meer.
+Resent = Uitnodiging opnieuw verstuurd.
+CancelledDone = Uitnodiging geannuleerd.
+Selected = { $count } geselecteerd
+ResendSelection = Selectie opnieuw versturen
+CancelSelection = Selectie annuleren
+ResendMatching = Alle overeenkomende opnieuw versturen
+CancelMatching = Alle overeenkomende annuleren
+ConfirmResend = Deze uitnodigingen opnieuw versturen?
+ConfirmCancel = Deze uitnodigingen annuleren? De links ervan werken dan niet meer.
+InvitationsCount =
+    { $count ->
+        [one] { $count } uitnodiging
+       *[other] { $count } uitnodigingen
+    }
+Confirm = BEVESTIGEN
+BulkDone = { $count } verwerkt
+BulkRateLimited = { $count } overgeslagen: minder dan een minuut geleden verstuurd
+BulkSkipped = { $count } overgeslagen: al aanvaard of geannuleerd
+NoInvitations = Geen overeenkomende uitnodigingen.
+NoInvitationsHint = Nodig mensen uit via “Uitnodigen”.
+Previous = Vorige
+Next = Volgende
+PendingRowHint = Zie het tabblad Uitnodigingen
+
+## Ontwikkelmailbox
+MenuMailbox = Ontwikkelmailbox
+NotFoundTitle = Pagina niet gevonden
+BackHome = Terug naar de startpagina
+
+## Zinnen met waarden
+PageRange = { $first }–{ $last } van { $total }
+OutcomeExistingAddedTo = De gebruiker heeft al een actief account — toegevoegd aan { $group } als { $roles }
+OutcomeInvalidBecause = Ongeldig adres: { $reason }
+EmailInvalidCharIs = niet-toegestaan teken “{ $char }”
+FieldErrorOn = { $label }: { $reason }
+FieldLabel = Label
+FieldLabelIn = Label ({ $language })
+FieldLabelHelp = Het Franse label is verplicht; voor een taal die leeg blijft, wordt het Franse label getoond.
+
+## E-mails
+MailHello = Goedendag,
+MailHelloName = Beste { $name },
+MailInviteSubject = { $inviter } nodigt u uit op Onboard
+MailReminderSubject = Herinnering: { $inviter } nodigt u uit op Onboard
+MailReminderLine = U hebt deze uitnodiging nog niet aanvaard: ze staat nog altijd voor u klaar.
+MailInviteSentence =
+    { $count ->
+        [0] { $inviter } nodigt u uit op het Onboard-platform.
+        [one] { $inviter } nodigt u uit op het Onboard-platform, in de groep { $groups }.
+       *[other] { $inviter } nodigt u uit op het Onboard-platform, in de groepen { $groups }.
+    }
+MailGroupName = “{ $name }”
+MailListAnd = en
+MailMessageLabel = Bericht van de afzender:
+MailAcceptButton = Uitnodiging aanvaarden
+MailOpenInviteLink = Open deze link om de uitnodiging te aanvaarden:
+MailCopyLink = Werkt de knop niet? Kopieer deze link dan naar uw browser:
+MailInviteValidUntil = Deze uitnodiging is geldig tot { $date }.
+MailInviteUnexpected = Had u deze uitnodiging niet verwacht? Dan kunt u dit bericht gewoon negeren.
+MailSetPasswordSubject = Uw Onboard-account is klaar: kies uw wachtwoord
+MailAccountCreatedBy = { $sender } heeft voor u een account aangemaakt op het Onboard-platform.
+MailYourLogin = Uw gebruikersnaam:
+MailOpenPasswordLink = Open deze link om uw wachtwoord te kiezen en u aan te melden:
+MailChoosePasswordButton = Mijn wachtwoord kiezen
+MailPasswordLinkValidUntil = Deze link werkt maar één keer en is geldig tot { $date }.
+MailPasswordUnexpected = Had u dit bericht niet verwacht? Negeer het dan: zonder u gebeurt er niets.
+
+## Ontwikkelmailbox
+MailboxTitle = Ontwikkelmailbox
+MailboxIntro = De e-mails van het platform, van nieuw naar oud. Zonder geconfigureerde SMTP-server worden ze naar niemand verstuurd: ze worden hier bewaard.
+MailboxEmpty = Nog geen e-mails.
+MailboxEmptyHint = Verstuurde uitnodigingen verschijnen hier.
+MailboxTo = Aan
+MailboxDate = Datum
+MailboxStatus = Status
+MailboxQueued = In wachtrij
+MailboxSending = Wordt verstuurd
+MailboxSent = Verstuurd
+MailboxFailed = Mislukt
+MailboxLastError = Laatste fout
+MailboxPlainVersion = Tekstversie
+MailboxFrameTitle = E-mail aan { $to }
+MailboxDateTime = { $day } { $time } UTC
+
+## Taalnamen, in de taal van de lezer
+LanguageFr = Frans
+LanguageEn = Engels
+LanguageNl = Nederlands
