@@ -18,7 +18,9 @@ async function api(page: Page, endpoint: string, form: Record<string, string>) {
 /** Signs in through the API (the sign-in form is walked in 01): no
  * navigation races the test's own. Then opens the home page. */
 async function signIn(page: Page, email: string, password: string) {
-  const response = await page.request.post('/api/auth/login', { form: { identifier: email, password } });
+  const response = await page.request.post('/api/auth/login', {
+    form: { 'input[identifier]': email, 'input[password]': password },
+  });
   expect(response.status(), `sign-in of ${email}`).toBe(200);
   await page.goto('/');
   await hydrated(page);
@@ -30,18 +32,20 @@ async function groupId(page: Page, name: RegExp): Promise<string> {
   return href!.split('/').pop()!;
 }
 
+// Server functions take one argument, `input`: each form field is posted
+// as `input[<field>]`.
 async function createAccount(page: Page, group: string, email: string, firstName: string, role: string) {
   await api(page, 'accounts/create', {
-    group_id: group,
-    first_name: firstName,
-    last_name: 'Test',
-    email,
-    password: PASSWORD,
-    password_confirm: PASSWORD,
-    [`groups[${group}]`]: 'on',
-    [`role_${role}`]: 'on',
-    language: 'fr',
-    account_type: 'member',
+    'input[group_id]': group,
+    'input[first_name]': firstName,
+    'input[last_name]': 'Test',
+    'input[email]': email,
+    'input[password]': PASSWORD,
+    'input[password_confirm]': PASSWORD,
+    [`input[groups][${group}]`]: 'on',
+    [`input[roles][${role}]`]: 'on',
+    'input[language]': 'fr',
+    'input[account_type]': 'member',
   });
 }
 
@@ -56,12 +60,12 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await createAccount(page, ids.paris, 'ugo@exemple.fr', 'Ugo', 'user_admin');
     await createAccount(page, ids.ventes, 'gaston@exemple.fr', 'Gaston', 'group_admin');
     const invited = await api(page, 'invitations/invite', {
-      group_id: ids.support,
-      emails: 'xavier@exemple.fr',
-      role_group_admin: 'on',
-      platform_admin: 'on',
-      language: 'fr',
-      account_type: 'member',
+      'input[group_id]': ids.support,
+      'input[emails]': 'xavier@exemple.fr',
+      'input[roles][group_admin]': 'on',
+      'input[platform_admin]': 'on',
+      'input[language]': 'fr',
+      'input[account_type]': 'member',
     });
     expect(JSON.stringify(invited)).toContain('Invited');
   });
@@ -95,11 +99,11 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     const gaston = await newPage();
     await signIn(gaston, 'gaston@exemple.fr', PASSWORD);
     await api(gaston, 'invitations/invite', {
-      group_id: ids.ventes,
-      emails: 'yves@exemple.fr',
-      role_user_admin: 'on',
-      language: 'fr',
-      account_type: 'member',
+      'input[group_id]': ids.ventes,
+      'input[emails]': 'yves@exemple.fr',
+      'input[roles][user_admin]': 'on',
+      'input[language]': 'fr',
+      'input[account_type]': 'member',
     });
     await gaston.close();
 

@@ -597,7 +597,7 @@ fn urlencode(s: &str) -> String {
 /// Signs in and returns the `Cookie` header value for the session.
 async fn sign_in(port: u16, identifier: &str, password: &str) -> Result<String, Error> {
     let body = format!(
-        "identifier={}&password={}",
+        "input[identifier]={}&input[password]={}",
         urlencode(identifier),
         urlencode(password)
     );
@@ -1245,7 +1245,9 @@ async fn measure(
             name: "h POST list (JSON)",
             method: "POST",
             path: "/api/invitations/list".into(),
-            body: "search=&status=&delivery=&group=&inviter=&sort=&page=1".into(),
+            body: "input[search]=&input[status]=&input[delivery]=&input[group]=&input[inviter]=\
+                   &input[sort]=&input[page]=1"
+                .into(),
             cookie: admin_cookie.clone(),
             me: world.admin.clone(),
             filter: filter(TabFilter::default()),

@@ -64,7 +64,7 @@ impl Http {
     /// Signs in over HTTP; the session cookie to send back.
     async fn login(&self, email: &str) -> String {
         let body = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs([("identifier", email), ("password", PASSWORD)])
+            .extend_pairs([("input[identifier]", email), ("input[password]", PASSWORD)])
             .finish();
         let response = self
             .router
@@ -99,16 +99,16 @@ impl Http {
         platform_admin: bool,
     ) -> Answer {
         let group = group.to_string();
-        let role_field = format!("role_{}", role.as_str());
+        let role_field = format!("input[roles][{}]", role.as_str());
         let mut form = vec![
-            ("group_id", group.as_str()),
-            ("emails", emails),
+            ("input[group_id]", group.as_str()),
+            ("input[emails]", emails),
             (role_field.as_str(), "on"),
-            ("language", "fr"),
-            ("account_type", "member"),
+            ("input[language]", "fr"),
+            ("input[account_type]", "member"),
         ];
         if platform_admin {
-            form.push(("platform_admin", "on"));
+            form.push(("input[platform_admin]", "on"));
         }
         let answer = self.post(Some(cookie), "invitations/invite", &form).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
@@ -211,13 +211,13 @@ async fn a_merged_invitation_gives_a_narrower_admin_no_link(backend: Backend) {
             Some(&c.paris_user_admin),
             "invitations/list",
             &[
-                ("search", ""),
-                ("status", ""),
-                ("delivery", ""),
-                ("group", ""),
-                ("inviter", ""),
-                ("sort", ""),
-                ("page", "1"),
+                ("input[search]", ""),
+                ("input[status]", ""),
+                ("input[delivery]", ""),
+                ("input[group]", ""),
+                ("input[inviter]", ""),
+                ("input[sort]", ""),
+                ("input[page]", "1"),
             ],
         )
         .await;
@@ -250,14 +250,14 @@ async fn a_merged_invitation_gives_a_narrower_admin_no_link(backend: Backend) {
             Some(&c.paris_user_admin),
             "invitations/bulk",
             &[
-                ("action", "resend"),
-                ("ids", id_field.as_str()),
-                ("all_matching", "false"),
-                ("search", ""),
-                ("status", ""),
-                ("delivery", ""),
-                ("group", ""),
-                ("inviter", ""),
+                ("input[action]", "resend"),
+                ("input[ids]", id_field.as_str()),
+                ("input[all_matching]", "false"),
+                ("input[search]", ""),
+                ("input[status]", ""),
+                ("input[delivery]", ""),
+                ("input[group]", ""),
+                ("input[inviter]", ""),
             ],
         )
         .await;
@@ -346,9 +346,9 @@ async fn an_outside_account_pulled_into_a_group_stays_out_of_reach(backend: Back
             Some(&c.paris_user_admin),
             "users/update",
             &[
-                ("user_id", target_field.as_str()),
-                ("extra_info", ""),
-                ("deletion_date", "2030-01-01"),
+                ("input[user_id]", target_field.as_str()),
+                ("input[extra_info]", ""),
+                ("input[deletion_date]", "2030-01-01"),
             ],
         )
         .await;
@@ -375,8 +375,8 @@ async fn an_outside_account_pulled_into_a_group_stays_out_of_reach(backend: Back
             Some(&c.paris_user_admin),
             "groups/member-remove",
             &[
-                ("group_id", c.paris.to_string().as_str()),
-                ("user_id", target_field.as_str()),
+                ("input[group_id]", c.paris.to_string().as_str()),
+                ("input[user_id]", target_field.as_str()),
             ],
         )
         .await;
@@ -400,9 +400,9 @@ async fn an_outside_account_pulled_into_a_group_stays_out_of_reach(backend: Back
             Some(&c.paris_user_admin),
             "users/update",
             &[
-                ("user_id", own.as_str()),
-                ("extra_info", "bien"),
-                ("deletion_date", "2030-01-01"),
+                ("input[user_id]", own.as_str()),
+                ("input[extra_info]", "bien"),
+                ("input[deletion_date]", "2030-01-01"),
             ],
         )
         .await;
@@ -419,7 +419,7 @@ async fn another_scopes_invitation_cannot_be_used_up_by_create(backend: Backend)
         .await;
     let id = http.pending_invitation("x@exemple.fr").await;
     let ventes = c.ventes.to_string();
-    let groups_field = format!("groups[{ventes}]");
+    let groups_field = format!("input[groups][{ventes}]");
     let create = |if_invited: &'static str| {
         let ventes = ventes.clone();
         let groups_field = groups_field.clone();
@@ -430,17 +430,17 @@ async fn another_scopes_invitation_cannot_be_used_up_by_create(backend: Backend)
                 Some(&cookie),
                 "accounts/create",
                 &[
-                    ("group_id", ventes.as_str()),
-                    ("first_name", "Xavier"),
-                    ("last_name", "Pirate"),
-                    ("email", "x@exemple.fr"),
-                    ("password", "attacker chosen pw"),
-                    ("password_confirm", "attacker chosen pw"),
+                    ("input[group_id]", ventes.as_str()),
+                    ("input[first_name]", "Xavier"),
+                    ("input[last_name]", "Pirate"),
+                    ("input[email]", "x@exemple.fr"),
+                    ("input[password]", "attacker chosen pw"),
+                    ("input[password_confirm]", "attacker chosen pw"),
                     (groups_field.as_str(), "on"),
-                    ("role_trainer", "on"),
-                    ("language", "fr"),
-                    ("account_type", "member"),
-                    ("if_invited", if_invited),
+                    ("input[roles][trainer]", "on"),
+                    ("input[language]", "fr"),
+                    ("input[account_type]", "member"),
+                    ("input[if_invited]", if_invited),
                 ],
             )
             .await
@@ -486,8 +486,8 @@ async fn grants_are_checked_again_against_the_granters_rights_at_acceptance(back
             Some(&c.ada),
             "groups/member-remove",
             &[
-                ("group_id", c.ventes.to_string().as_str()),
-                ("user_id", ventes_admin_id.to_string().as_str()),
+                ("input[group_id]", c.ventes.to_string().as_str()),
+                ("input[user_id]", ventes_admin_id.to_string().as_str()),
             ],
         )
         .await;
@@ -498,12 +498,12 @@ async fn grants_are_checked_again_against_the_granters_rights_at_acceptance(back
             None,
             "invitations/accept",
             &[
-                ("token", token.as_str()),
-                ("first_name", "Yves"),
-                ("last_name", "Dupont"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-                ("language", "fr"),
+                ("input[token]", token.as_str()),
+                ("input[first_name]", "Yves"),
+                ("input[last_name]", "Dupont"),
+                ("input[password]", PASSWORD),
+                ("input[password_confirm]", PASSWORD),
+                ("input[language]", "fr"),
             ],
         )
         .await;
@@ -547,12 +547,12 @@ async fn a_platform_admin_flag_lapses_with_its_granters_rights(backend: Backend)
             None,
             "invitations/accept",
             &[
-                ("token", token.as_str()),
-                ("first_name", "Zoé"),
-                ("last_name", "Martin"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-                ("language", "fr"),
+                ("input[token]", token.as_str()),
+                ("input[first_name]", "Zoé"),
+                ("input[last_name]", "Martin"),
+                ("input[password]", PASSWORD),
+                ("input[password_confirm]", PASSWORD),
+                ("input[language]", "fr"),
             ],
         )
         .await;
@@ -580,11 +580,11 @@ async fn a_huge_invite_is_refused_and_bad_entries_are_not_echoed_in_full(backend
             Some(&c.paris_user_admin),
             "invitations/invite",
             &[
-                ("group_id", paris.as_str()),
-                ("emails", many.join("\n").as_str()),
-                ("role_learner", "on"),
-                ("language", "fr"),
-                ("account_type", "member"),
+                ("input[group_id]", paris.as_str()),
+                ("input[emails]", many.join("\n").as_str()),
+                ("input[roles][learner]", "on"),
+                ("input[language]", "fr"),
+                ("input[account_type]", "member"),
             ],
         )
         .await;
@@ -629,22 +629,22 @@ async fn nothing_is_told_across_scopes(backend: Backend) {
     let http = Http::new(backend).await;
     let c = cast(&http).await;
     let ventes = c.ventes.to_string();
-    let groups_field = format!("groups[{ventes}]");
+    let groups_field = format!("input[groups][{ventes}]");
     let answer = http
         .post(
             Some(&c.ventes_admin),
             "accounts/create",
             &[
-                ("group_id", ventes.as_str()),
-                ("first_name", "Un"),
-                ("last_name", "Autre"),
-                ("email", "ga.support@exemple.fr"),
-                ("password", "a long password"),
-                ("password_confirm", "a long password"),
+                ("input[group_id]", ventes.as_str()),
+                ("input[first_name]", "Un"),
+                ("input[last_name]", "Autre"),
+                ("input[email]", "ga.support@exemple.fr"),
+                ("input[password]", "a long password"),
+                ("input[password_confirm]", "a long password"),
                 (groups_field.as_str(), "on"),
-                ("role_learner", "on"),
-                ("language", "fr"),
-                ("account_type", "member"),
+                ("input[roles][learner]", "on"),
+                ("input[language]", "fr"),
+                ("input[account_type]", "member"),
             ],
         )
         .await;

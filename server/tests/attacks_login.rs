@@ -29,7 +29,7 @@ async fn sign_in(router: &axum::Router, identifier: &str, password: &str) -> Ans
         .header(header::ORIGIN, "http://127.0.0.1:3000")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!(
-            "identifier={identifier}&password={password}"
+            "input[identifier]={identifier}&input[password]={password}"
         )))
         .unwrap();
     let response = router.clone().oneshot(request).await.unwrap();

@@ -16,7 +16,7 @@ use tower::ServiceExt;
 const HOST: &str = "127.0.0.1:3000";
 const SITE: &str = "http://127.0.0.1:3000";
 const FORM: &str = "application/x-www-form-urlencoded";
-const LOGIN: &str = "identifier=ada%40exemple.fr&password=correct+horse+battery";
+const LOGIN: &str = "input[identifier]=ada%40exemple.fr&input[password]=correct+horse+battery";
 
 fn router(app: &TestApp) -> axum::Router {
     server::startup::router(app.state.clone(), server::startup::leptos_options())
@@ -105,7 +105,7 @@ async fn session_alive(router: &axum::Router, session: &str) -> bool {
     status == StatusCode::OK
 }
 
-const PIRATES: &str = "name=Pirates&parent=&visibility=public";
+const PIRATES: &str = "input[name]=Pirates&input[parent]=&input[visibility]=public";
 
 #[tokio::test]
 async fn a_signed_in_post_without_origin_but_with_a_foreign_referer_is_refused() {
@@ -221,7 +221,9 @@ async fn posts_from_the_site_itself_and_from_scripts_still_work() {
     let (status, _) = send(
         &router,
         post_from_site("groups/create", Some(&session))
-            .body(body("name=Ours&parent=&visibility=public"))
+            .body(body(
+                "input[name]=Ours&input[parent]=&input[visibility]=public",
+            ))
             .unwrap(),
     )
     .await;
@@ -235,7 +237,9 @@ async fn posts_from_the_site_itself_and_from_scripts_still_work() {
                 header::CONTENT_TYPE,
                 "application/x-www-form-urlencoded; charset=UTF-8",
             )
-            .body(body("name=Scripted&parent=&visibility=private"))
+            .body(body(
+                "input[name]=Scripted&input[parent]=&input[visibility]=private",
+            ))
             .unwrap(),
     )
     .await;
@@ -269,14 +273,17 @@ async fn malformed_arguments_are_a_400_in_the_callers_language_without_the_parse
         ("groups/page", &marker),
         ("groups/page", ""),
         ("groups/page", "id=99999999999999999999999"),
-        ("groups/create", "name=X"),
-        ("groups/update", "id=abc&name=X&parent=&visibility=public"),
+        ("groups/create", "input[name]=X"),
+        (
+            "groups/update",
+            "input[id]=abc&input[name]=X&input[parent]=&input[visibility]=public",
+        ),
         (
             "invitations/invite",
-            "group_id=%3Cscript%3E&emails=a%40b.fr&language=fr&account_type=member",
+            "input[group_id]=%3Cscript%3E&input[emails]=a%40b.fr&input[language]=fr&input[account_type]=member",
         ),
-        ("invitations/accept", "token=abc"),
-        ("invitations/list", "page=-x"),
+        ("invitations/accept", "input[token]=abc"),
+        ("invitations/list", "input[page]=-x"),
     ];
     for (endpoint, form) in cases {
         let (status, text) = send(
@@ -328,7 +335,10 @@ async fn a_body_over_the_limit_is_a_413_in_the_callers_language() {
     let paris = app.group("Paris", None, Visibility::Public).await;
     let router = router(&app);
     let session = sign_in(&router).await;
-    let two_mib = format!("group_id={paris}&emails={}", "a".repeat(2 * 1024 * 1024));
+    let two_mib = format!(
+        "input[group_id]={paris}&input[emails]={}",
+        "a".repeat(2 * 1024 * 1024)
+    );
 
     // Streamed (no length announced), then announced.
     let (status, text) = send(
@@ -382,7 +392,8 @@ async fn invite_over_http(
         router,
         post_from_site("invitations/invite", Some(session))
             .body(body(&format!(
-                "group_id={paris}&emails={}&role_learner=on&language=fr&account_type=member",
+                "input[group_id]={paris}&input[emails]={}&input[roles][learner]=on\
+                 &input[language]=fr&input[account_type]=member",
                 address.replace('@', "%40")
             )))
             .unwrap(),
@@ -394,8 +405,9 @@ async fn invite_over_http(
 
 fn accept_form(token: &str, first_name: &str) -> String {
     format!(
-        "token={token}&first_name={first_name}&last_name=Curie\
-         &password=radium+et+polonium&password_confirm=radium+et+polonium&language=fr"
+        "input[token]={token}&input[first_name]={first_name}&input[last_name]=Curie\
+         &input[password]=radium+et+polonium&input[password_confirm]=radium+et+polonium\
+         &input[language]=fr"
     )
 }
 
@@ -487,12 +499,13 @@ async fn forged_invitation_tokens_all_get_the_same_answer() {
     ];
     let mut answers = Vec::new();
     for token in &forged {
-        for endpoint in ["invitations/link", "invitations/accept"] {
+        for (endpoint, form) in [
+            ("invitations/link", format!("token={token}")),
+            ("invitations/accept", accept_form(token, "Marie")),
+        ] {
             let (status, text) = send(
                 &router,
-                post_from_site(endpoint, None)
-                    .body(body(&accept_form(token, "Marie")))
-                    .unwrap(),
+                post_from_site(endpoint, None).body(body(&form)).unwrap(),
             )
             .await;
             answers.push((endpoint, status, text));
@@ -549,9 +562,9 @@ async fn sign_in_answers_alike_for_an_unknown_account_and_a_wrong_password() {
     let router = router(&app);
     let mut answers = Vec::new();
     for form in [
-        "identifier=ada%40exemple.fr&password=wrong+password",
-        "identifier=nobody%40exemple.fr&password=wrong+password",
-        "identifier=nobody&password=correct+horse+battery",
+        "input[identifier]=ada%40exemple.fr&input[password]=wrong+password",
+        "input[identifier]=nobody%40exemple.fr&input[password]=wrong+password",
+        "input[identifier]=nobody&input[password]=correct+horse+battery",
     ] {
         let response = router
             .clone()

@@ -29,7 +29,7 @@ async fn body_text(response: axum::response::Response) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-const LOGIN: &str = "identifier=ada%40exemple.fr&password=correct+horse+battery";
+const LOGIN: &str = "input[identifier]=ada%40exemple.fr&input[password]=correct+horse+battery";
 
 #[tokio::test]
 async fn cross_site_posts_are_refused_before_reaching_any_function() {
@@ -106,7 +106,7 @@ async fn refusals_carry_a_status_and_a_message_key_not_internals() {
         .oneshot(post(
             "/api/auth/login",
             Some("http://127.0.0.1:3000"),
-            "identifier=ada%40exemple.fr&password=wrong",
+            "input[identifier]=ada%40exemple.fr&input[password]=wrong",
         ))
         .await
         .unwrap();
@@ -195,35 +195,41 @@ async fn every_signed_in_function_refuses_an_anonymous_caller() {
     let signed_in_only: &[(&str, &str)] = &[
         ("groups/sidebar", ""),
         ("groups/page", "id=1"),
-        ("groups/create", "name=X&parent=&visibility=public"),
-        ("groups/update", "id=1&name=X&parent=&visibility=public"),
+        (
+            "groups/create",
+            "input[name]=X&input[parent]=&input[visibility]=public",
+        ),
+        (
+            "groups/update",
+            "input[id]=1&input[name]=X&input[parent]=&input[visibility]=public",
+        ),
         ("groups/delete", "id=1"),
-        ("groups/member-roles", "group_id=1&user_id=1"),
-        ("groups/member-remove", "group_id=1&user_id=1"),
+        ("groups/member-roles", "input[group_id]=1&input[user_id]=1"),
+        ("groups/member-remove", "input[group_id]=1&input[user_id]=1"),
         ("invitations/panel", "group_id=1"),
         (
             "invitations/invite",
-            "group_id=1&emails=a%40b.fr&language=fr&account_type=member",
+            "input[group_id]=1&input[emails]=a%40b.fr&input[language]=fr&input[account_type]=member",
         ),
         (
             "invitations/list",
-            "search=&status=&delivery=&group=&inviter=&sort=&page=1",
+            "input[search]=&input[status]=&input[delivery]=&input[group]=&input[inviter]=&input[sort]=&input[page]=1",
         ),
         ("invitations/cancel", "id=1"),
         ("invitations/resend", "id=1"),
         ("invitations/copy-link", "id=1"),
         (
             "invitations/bulk",
-            "action=resend&ids=1&all_matching=false&search=&status=&delivery=&group=&inviter=",
+            "input[action]=resend&input[ids]=1&input[all_matching]=false&input[search]=&input[status]=&input[delivery]=&input[group]=&input[inviter]=",
         ),
         ("accounts/panel", "group_id=1"),
         (
             "accounts/create",
-            "group_id=1&first_name=A&last_name=B&language=fr&account_type=member",
+            "input[group_id]=1&input[first_name]=A&input[last_name]=B&input[language]=fr&input[account_type]=member",
         ),
         ("password-link/resend", "user_id=1"),
         ("users/profile", "user_id=1"),
-        ("users/update", "user_id=1"),
+        ("users/update", "input[user_id]=1"),
         ("custom-fields/list", ""),
         (
             "custom-fields/create",

@@ -77,7 +77,7 @@ fn post(uri: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
 
 fn login_body(password: &str) -> String {
     format!(
-        "identifier={}&password={}",
+        "input[identifier]={}&input[password]={}",
         IDENTIFIER.replace('@', "%40"),
         password.replace(' ', "+")
     )

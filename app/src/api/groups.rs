@@ -18,35 +18,24 @@ pub async fn get_group_page(id: i64) -> Result<GroupPage, ApiError> {
     Ok(groups::page(&state, &me, id).await?)
 }
 
-/// `parent` is a group id, or empty for a top-level group.
+/// Creates a group, then goes to its page.
 #[server(endpoint = "groups/create")]
-pub async fn create_group(
-    name: String,
-    parent: String,
-    visibility: String,
-) -> Result<i64, ApiError> {
+pub async fn create_group(input: CreateGroupInput) -> Result<i64, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
-    let input = groups::GroupInput::parse(&name, &parent, &visibility)?;
-    let id = groups::create(&state, &me, input).await?;
+    let id = groups::create(&state, &me, input.parse()?).await?;
     leptos_axum::redirect(&format!("/groups/{id}"));
     Ok(id)
 }
 
 /// Renames, moves (new parent) and changes visibility in one go.
 #[server(endpoint = "groups/update")]
-pub async fn update_group(
-    id: i64,
-    name: String,
-    parent: String,
-    visibility: String,
-) -> Result<(), ApiError> {
+pub async fn update_group(input: UpdateGroupInput) -> Result<(), ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
-    let input = groups::GroupInput::parse(&name, &parent, &visibility)?;
-    groups::update(&state, &me, id, input).await?;
+    groups::update(&state, &me, input.id, input.parse()?).await?;
     Ok(())
 }
 
@@ -63,32 +52,20 @@ pub async fn delete_group(id: i64) -> Result<(), ApiError> {
 /// Sets a member's roles in a group to the ticked ones; none ticked
 /// removes them from the group.
 #[server(endpoint = "groups/member-roles")]
-pub async fn set_member_roles(
-    group_id: i64,
-    user_id: i64,
-    role_group_admin: Option<String>,
-    role_user_admin: Option<String>,
-    role_trainer: Option<String>,
-    role_learner: Option<String>,
-) -> Result<(), ApiError> {
-    use crate::server::{context, forms, services::members};
+pub async fn set_member_roles(input: MemberRolesInput) -> Result<(), ApiError> {
+    use crate::server::{context, services::members};
     let state = context::state()?;
     let me = context::require_user().await?;
-    let roles = forms::checked_roles(
-        role_group_admin,
-        role_user_admin,
-        role_trainer,
-        role_learner,
-    );
-    members::set_roles(&state, &me, group_id, user_id, roles).await?;
+    let roles = input.roles.ticked();
+    members::set_roles(&state, &me, input.group_id, input.user_id, roles).await?;
     Ok(())
 }
 
 #[server(endpoint = "groups/member-remove")]
-pub async fn remove_member(group_id: i64, user_id: i64) -> Result<(), ApiError> {
+pub async fn remove_member(input: MemberInput) -> Result<(), ApiError> {
     use crate::server::{context, services::members};
     let state = context::state()?;
     let me = context::require_user().await?;
-    members::remove(&state, &me, group_id, user_id).await?;
+    members::remove(&state, &me, input.group_id, input.user_id).await?;
     Ok(())
 }

@@ -12,26 +12,11 @@ pub async fn get_setup_status(token: String) -> Result<SetupStatus, ApiError> {
 /// Creates the first platform admin from the one-time setup link, then
 /// signs them in.
 #[server(endpoint = "setup/admin")]
-pub async fn create_first_admin(
-    token: String,
-    first_name: String,
-    last_name: String,
-    email: String,
-    password: String,
-    password_confirm: String,
-) -> Result<(), ApiError> {
-    use crate::server::context;
-    use crate::server::services::setup;
+pub async fn create_first_admin(input: FirstAdminInput) -> Result<(), ApiError> {
+    use crate::server::{context, services::setup};
     let state = context::state()?;
-    let input = setup::AdminInput {
-        email,
-        first_name,
-        last_name,
-        password,
-        password_confirm,
-        language: context::request_lang(),
-    };
-    let signed_in = setup::create_first_admin(&state, &token, input).await?;
+    let (token, admin) = input.into_request(context::request_lang());
+    let signed_in = setup::create_first_admin(&state, &token, admin).await?;
     context::signed_in(&state, &signed_in);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `Créer un compte`, the set-password link, the user's page, and the
 //! custom fields settings.
 
+use super::form::RoleChecks;
 use crate::domain::custom_field::FieldDef;
 use crate::domain::{AccountType, GroupRole};
 use crate::i18n::Lang;
@@ -28,6 +29,49 @@ pub struct CreatePanel {
     /// Roles grantable in at least one of those groups.
     pub roles: Vec<GroupRole>,
     pub custom_fields: Vec<FieldDef>,
+}
+
+/// `CRÉER COMPTE` as the form posts it (`input[first_name]`, …), read into
+/// the service's request by `server::forms`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateAccountInput {
+    /// The group whose panel was used.
+    pub group_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    /// Checkboxes: present means ticked.
+    pub no_email: Option<String>,
+    pub login_name: Option<String>,
+    pub password: Option<String>,
+    pub password_confirm: Option<String>,
+    pub send_credentials: Option<String>,
+    /// The chooser's ticked groups: group id → `on`
+    /// (`input[groups][<id>]=on`, see [`CreateAccountInput::group_field`]).
+    #[serde(default)]
+    pub groups: HashMap<String, String>,
+    #[serde(default)]
+    pub roles: RoleChecks,
+    pub extra_info: Option<String>,
+    /// A language code; anything else is the default language.
+    pub language: String,
+    /// `YYYY-MM-DD`, empty for none.
+    pub deletion_date: Option<String>,
+    /// `member` or `guest`; anything else is a member.
+    pub account_type: String,
+    /// `create` (use the pending invitation up), `add` (add the form's
+    /// groups and roles to it), anything else: ask.
+    pub if_invited: Option<String>,
+    /// Custom field values by key, as typed (`input[custom][<key>]`).
+    #[serde(default)]
+    pub custom: HashMap<String, String>,
+}
+
+impl CreateAccountInput {
+    /// The name of the chooser's checkbox for group `id`.
+    pub fn group_field(id: i64) -> String {
+        format!("input[groups][{id}]")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +109,14 @@ pub struct SetPasswordView {
     pub language: Lang,
 }
 
+/// The set-password form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetPasswordInput {
+    pub token: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserProfile {
     pub id: i64,
@@ -91,6 +143,18 @@ pub struct UserProfile {
     /// otherwise only the memberships in their own groups are shown, and
     /// the account-level fields are neither shown nor editable.
     pub whole_account: bool,
+}
+
+/// The user's page form: the profile's editable part.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub user_id: i64,
+    pub extra_info: Option<String>,
+    /// `YYYY-MM-DD`, empty for none.
+    pub deletion_date: Option<String>,
+    /// Custom field values by key, as typed (`input[custom][<key>]`).
+    #[serde(default)]
+    pub custom: HashMap<String, String>,
 }
 
 /// Empty strings and absent checkboxes mean "no".

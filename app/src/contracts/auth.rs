@@ -18,6 +18,14 @@ pub struct Me {
     pub lang: Lang,
 }
 
+/// The sign-in form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginInput {
+    /// An e-mail address or a login name.
+    pub identifier: String,
+    pub password: String,
+}
+
 /// "Marie Curie" → "MC"; falls back to the first letter of what is shown.
 pub fn initials(first: &str, last: &str, fallback: &str) -> String {
     let pick = |s: &str| s.chars().next().map(|c| c.to_uppercase().to_string());

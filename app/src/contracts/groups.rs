@@ -1,7 +1,46 @@
 //! The sidebar, a group's page and its members.
 
+use super::form::RoleChecks;
 use crate::domain::{AccountType, GroupRole, Visibility};
 use serde::{Deserialize, Serialize};
+
+/// The new-group form, as typed: `server::forms` parses it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateGroupInput {
+    pub name: String,
+    /// A group id, or empty for a top-level group.
+    pub parent: String,
+    /// `public` or `private`; anything else is private.
+    pub visibility: String,
+}
+
+/// A group's settings form: rename, move (new parent) and change
+/// visibility in one go.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateGroupInput {
+    pub id: i64,
+    pub name: String,
+    /// A group id, or empty for a top-level group.
+    pub parent: String,
+    /// `public` or `private`; anything else is private.
+    pub visibility: String,
+}
+
+/// A member's roles in a group, as ticked: none removes them from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberRolesInput {
+    pub group_id: i64,
+    pub user_id: i64,
+    #[serde(default)]
+    pub roles: RoleChecks,
+}
+
+/// A member of a group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberInput {
+    pub group_id: i64,
+    pub user_id: i64,
+}
 
 /// One entry of the sidebar tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -180,27 +180,34 @@ pub struct BulkSummary {
     pub partial: usize,
 }
 
-/// The filter as the tab's form and URL give it.
-pub fn filter(
-    search: String,
-    status: String,
-    delivery: String,
-    group: String,
-    inviter: String,
-    sort: String,
-    page: i64,
-) -> TabFilter {
-    TabFilter {
-        search: search.trim().to_owned(),
-        status: StatusFilter::from_query(&status),
-        // A mail being sent shows as queued: the two are one filter.
-        delivery: match delivery.trim() {
-            "sending" => DeliveryFilter::Queued,
-            other => DeliveryFilter::from_query(other),
-        },
-        group_id: group.trim().parse().ok(),
-        inviter_id: inviter.trim().parse().ok(),
-        sort: SortKey::from_query(&sort),
-        page: page.max(1),
-    }
+/// The tab's filter as its URL gives it (`?q=…&status=…`), sent as
+/// `input[search]`, …: free text, read leniently into a [`TabFilter`] by
+/// `server::forms` (people edit URLs).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListInput {
+    pub search: String,
+    pub status: String,
+    pub delivery: String,
+    /// A group id, or empty for any.
+    pub group: String,
+    /// An inviter's user id, or empty for any.
+    pub inviter: String,
+    pub sort: String,
+    /// 1-based; less is the first page.
+    pub page: i64,
+}
+
+/// A bulk action: `action` is `cancel` or `resend`; `ids` a comma-separated
+/// selection, or empty with `all_matching` set to act on everything the
+/// filter (the other fields, read as [`ListInput`]'s) matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkInput {
+    pub action: String,
+    pub ids: String,
+    pub all_matching: bool,
+    pub search: String,
+    pub status: String,
+    pub delivery: String,
+    pub group: String,
+    pub inviter: String,
 }

@@ -1,9 +1,46 @@
 //! Invite by e-mail: the panel, the outcomes, the first-login form.
 
+use super::form::RoleChecks;
 use crate::domain::GroupRole;
 use crate::domain::invitation::InviteOutcome;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// `INVITER` as the form posts it (`input[emails]`, …), read into the
+/// service's request by `server::forms`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInput {
+    pub group_id: i64,
+    /// Addresses in any mix of separators (`domain::email_list`).
+    pub emails: String,
+    #[serde(default)]
+    pub roles: RoleChecks,
+    /// A language code; anything else is the default language.
+    pub language: String,
+    /// `member` or `guest`; anything else is a member.
+    pub account_type: String,
+    /// `YYYY-MM-DD`, empty for none.
+    pub deletion_date: Option<String>,
+    pub message: Option<String>,
+    /// A checkbox: present means ticked.
+    pub platform_admin: Option<String>,
+    /// Custom field values by key, as typed (`input[custom][<key>]`).
+    #[serde(default)]
+    pub custom: HashMap<String, String>,
+}
+
+/// The first-login form, with the invitation link's token.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptInvitationInput {
+    pub token: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub password: String,
+    pub password_confirm: String,
+    /// A language code; anything else is the default language.
+    pub language: String,
+}
 
 /// One line of the result list after `INVITER`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

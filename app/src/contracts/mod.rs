@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod error;
+pub mod form;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;

@@ -68,6 +68,14 @@ pub fn set_session_cookies(state: &AppState, signed_in: &SignedIn) {
     set_cookie(&cookie::language(&signed_in.user.language, secure));
 }
 
+/// Remembers the UI language chosen by the switch.
+pub fn set_language_cookie(state: &AppState, lang: Lang) {
+    set_cookie(&cookie::language(
+        lang.code(),
+        state.config.secure_cookies(),
+    ));
+}
+
 /// The peer address of the TCP connection. Forwarded-for headers are not
 /// trusted: anyone can write them.
 pub fn client_address() -> Option<String> {

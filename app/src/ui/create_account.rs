@@ -14,9 +14,10 @@ use super::user_panel::PanelShell;
 use super::widgets::{FormError, Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::accounts::{
-    CreateAccount, CreateOutcome, CreatePanel, GroupChoice, get_create_panel,
+    CreateAccount, CreateAccountInput, CreateOutcome, CreatePanel, GroupChoice, get_create_panel,
 };
 use crate::api::invitation_tab::ResendInvitation;
+use crate::contracts::form::RoleChecks;
 use crate::domain::{AccountType, GroupRole};
 use crate::i18n::{Lang, Msg};
 
@@ -101,44 +102,44 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
         })
     };
     let role_checkbox = move |role: GroupRole| {
-        let name = format!("role_{}", role.as_str());
+        let id = format!("role_{}", role.as_str());
         view! {
             <div class="checkbox">
                 <input
                     type="checkbox"
-                    id=name.clone()
-                    name=name.clone()
+                    id=id.clone()
+                    name=RoleChecks::field(role)
                     value="on"
                     checked=role == GroupRole::Learner
                     disabled=move || !allowed_everywhere(role)
                 />
-                <label for=name>{lang.t(format::role(role))}</label>
+                <label for=id>{lang.t(format::role(role))}</label>
             </div>
         }
     };
     view! {
         <ActionForm action=create node_ref=form attr:class="create-form">
-            <input type="hidden" name="group_id" value=panel.group_id.to_string() />
-            <input type="hidden" name="if_invited" prop:value=move || if_invited.get() />
+            <input type="hidden" name="input[group_id]" value=panel.group_id.to_string() />
+            <input type="hidden" name="input[if_invited]" prop:value=move || if_invited.get() />
             <div class="field-row">
                 <div class="field">
                     <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="first_name" autocomplete="off" required />
+                    <input id="first_name" name="input[first_name]" autocomplete="off" required />
                 </div>
                 <div class="field">
                     <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="last_name" autocomplete="off" required />
+                    <input id="last_name" name="input[last_name]" autocomplete="off" required />
                 </div>
             </div>
             <div class="field" class:hidden-with-script=move || no_email.get()>
                 <label for="email">{lang.t(Msg::Email)}</label>
-                <input id="email" name="email" inputmode="email" autocomplete="off" spellcheck="false" />
+                <input id="email" name="input[email]" inputmode="email" autocomplete="off" spellcheck="false" />
             </div>
             <div class="checkbox">
                 <input
                     type="checkbox"
                     id="no_email"
-                    name="no_email"
+                    name="input[no_email]"
                     value="on"
                     on:change=move |ev| no_email.set(event_target_checked(&ev))
                 />
@@ -148,7 +149,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 <label for="login_name">{lang.t(Msg::LoginName)}</label>
                 <input
                     id="login_name"
-                    name="login_name"
+                    name="input[login_name]"
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="login-help"
@@ -163,7 +164,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                         <label for="password">{lang.t(Msg::Password)}</label>
                         <input
                             id="password"
-                            name="password"
+                            name="input[password]"
                             type="password"
                             autocomplete="new-password"
                             maxlength="128"
@@ -172,14 +173,14 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                     </div>
                     <div class="field">
                         <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                        <input id="password_confirm" name="password_confirm" type="password" autocomplete="new-password" />
+                        <input id="password_confirm" name="input[password_confirm]" type="password" autocomplete="new-password" />
                     </div>
                 </div>
                 <div class="checkbox" class:hidden-with-script=move || no_email.get()>
                     <input
                         type="checkbox"
                         id="send_credentials"
-                        name="send_credentials"
+                        name="input[send_credentials]"
                         value="on"
                         aria-describedby="send-help"
                     />
@@ -200,12 +201,12 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 <div class="options-body">
                     <div class="field">
                         <label for="extra_info">{lang.t(Msg::ExtraInfo)}</label>
-                        <textarea id="extra_info" name="extra_info" rows="2" maxlength="2000"></textarea>
+                        <textarea id="extra_info" name="input[extra_info]" rows="2" maxlength="2000"></textarea>
                     </div>
                     <div class="field-row">
                         <div class="field">
                             <label for="language">{lang.t(Msg::Language)}</label>
-                            <select id="language" name="language">
+                            <select id="language" name="input[language]">
                                 {Lang::ALL
                                     .into_iter()
                                     .map(|l| view! { <option value=l.code() selected=l == lang>{l.native_name()}</option> })
@@ -214,7 +215,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                         </div>
                         <div class="field">
                             <label for="deletion_date">{lang.t(Msg::DeletionDate)}</label>
-                            <input type="date" id="deletion_date" name="deletion_date" aria-describedby="deletion-help" />
+                            <input type="date" id="deletion_date" name="input[deletion_date]" aria-describedby="deletion-help" />
                         </div>
                     </div>
                     <p id="deletion-help" class="muted help">{lang.t(Msg::DeletionDateHelp)}</p>
@@ -230,7 +231,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                                         <input
                                             type="radio"
                                             id=id.clone()
-                                            name="account_type"
+                                            name="input[account_type]"
                                             value=t.as_str()
                                             checked=t == AccountType::Member
                                         />
@@ -330,7 +331,7 @@ fn GroupChooser(
                     <input
                         type="checkbox"
                         id=input_id.clone()
-                        name=format!("groups[{id}]")
+                        name=CreateAccountInput::group_field(id)
                         value="on"
                         checked=id == initial
                         prop:checked=move || selected.with(|s| s.contains(&id))

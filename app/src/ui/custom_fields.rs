@@ -21,7 +21,7 @@ pub fn type_label(t: FieldType) -> Msg {
     }
 }
 
-/// One input per field, named `custom[<key>]`, holding `values` (by field
+/// One input per field, named `input[custom][<key>]`, holding `values` (by field
 /// id). Numbers are text inputs so `3,5` can be typed; the server checks.
 #[component]
 pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<i64, String>) -> impl IntoView {
@@ -33,7 +33,7 @@ pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<i64, String>) ->
         .into_iter()
         .map(|f| {
             let id = format!("custom-{}", f.key);
-            let name = format!("custom[{}]", f.key);
+            let name = format!("input[custom][{}]", f.key);
             let value = values.get(&f.id).cloned().unwrap_or_default();
             let label = format!("{}{}", f.label(lang), if f.required { " *" } else { "" });
             let input = match f.field_type {

@@ -10,6 +10,7 @@ use super::lang::use_lang;
 use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
+use crate::contracts::form::RoleChecks;
 use crate::domain::{GroupRole, Visibility};
 use crate::i18n::Msg;
 
@@ -200,7 +201,7 @@ fn MemberEditor(
                     <input
                         type="checkbox"
                         id=id.clone()
-                        name=format!("role_{}", role.as_str())
+                        name=RoleChecks::field(role)
                         value="on"
                         checked=member.roles.contains(&role)
                     />
@@ -214,8 +215,8 @@ fn MemberEditor(
             <summary aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))>{lang.t(Msg::EditMember)}</summary>
             <div class="member-edit-body">
                 <ActionForm action=actions.set_roles>
-                    <input type="hidden" name="group_id" value=group_id.to_string() />
-                    <input type="hidden" name="user_id" value=member.user_id.to_string() />
+                    <input type="hidden" name="input[group_id]" value=group_id.to_string() />
+                    <input type="hidden" name="input[user_id]" value=member.user_id.to_string() />
                     <fieldset>
                         <legend class="visually-hidden">{lang.t(Msg::Roles)}</legend>
                         <div class="checkbox-row">{checkboxes}</div>
@@ -226,8 +227,8 @@ fn MemberEditor(
                     </button>
                 </ActionForm>
                 <ActionForm action=actions.remove>
-                    <input type="hidden" name="group_id" value=group_id.to_string() />
-                    <input type="hidden" name="user_id" value=member.user_id.to_string() />
+                    <input type="hidden" name="input[group_id]" value=group_id.to_string() />
+                    <input type="hidden" name="input[user_id]" value=member.user_id.to_string() />
                     <button type="submit" class="button danger" disabled=move || actions.remove.pending().get()>
                         {lang.t(Msg::RemoveFromGroup)}
                     </button>

@@ -52,7 +52,7 @@ pub fn VisibilityChoice(current: Visibility) -> impl IntoView {
         let id = format!("visibility-{}", v.as_str());
         view! {
             <div class="radio">
-                <input type="radio" id=id.clone() name="visibility" value=v.as_str() checked=current == v />
+                <input type="radio" id=id.clone() name="input[visibility]" value=v.as_str() checked=current == v />
                 <label for=id>
                     <strong>{lang.t(label)}</strong>
                     <span class="muted">" — " {lang.t(explain)}</span>
@@ -76,7 +76,7 @@ pub fn ParentChoice(choices: Vec<(i64, String)>, current: Option<i64>) -> impl I
     view! {
         <div class="field">
             <label for="parent">{lang.t(Msg::ParentGroup)}</label>
-            <select id="parent" name="parent">
+            <select id="parent" name="input[parent]">
                 <option value="" selected=current.is_none()>
                     {lang.t(Msg::NoParent)}
                 </option>
@@ -100,10 +100,10 @@ fn SettingsForm(page: GroupPage, update: ServerAction<UpdateGroup>) -> impl Into
     let lang = use_lang();
     view! {
         <ActionForm action=update attr:class="panel">
-            <input type="hidden" name="id" value=page.id.to_string() />
+            <input type="hidden" name="input[id]" value=page.id.to_string() />
             <div class="field">
                 <label for="name">{lang.t(Msg::GroupName)}</label>
-                <input id="name" name="name" value=page.name.clone() maxlength="120" required />
+                <input id="name" name="input[name]" value=page.name.clone() maxlength="120" required />
             </div>
             <ParentChoice choices=page.parent_choices.clone() current=page.parent_id />
             <VisibilityChoice current=page.visibility />

@@ -73,7 +73,7 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
             <dd>{format::date(link.expires_at, lang)}</dd>
         </dl>
         <ActionForm action=accept>
-            <input type="hidden" name="token" value=token />
+            <input type="hidden" name="input[token]" value=token />
             <div class="field">
                 <label for="email">{lang.t(Msg::Email)}</label>
                 <input id="email" type="email" value=link.email.clone() readonly autocomplete="username" />
@@ -81,18 +81,18 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="first_name" autocomplete="given-name" required />
+                    <input id="first_name" name="input[first_name]" autocomplete="given-name" required />
                 </div>
                 <div class="field">
                     <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="last_name" autocomplete="family-name" required />
+                    <input id="last_name" name="input[last_name]" autocomplete="family-name" required />
                 </div>
             </div>
             <div class="field">
                 <label for="password">{lang.t(Msg::Password)}</label>
                 <input
                     id="password"
-                    name="password"
+                    name="input[password]"
                     type="password"
                     autocomplete="new-password"
                     minlength="8"
@@ -106,7 +106,7 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
                 <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
                 <input
                     id="password_confirm"
-                    name="password_confirm"
+                    name="input[password_confirm]"
                     type="password"
                     autocomplete="new-password"
                     required
@@ -114,7 +114,7 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="language">{lang.t(Msg::Language)}</label>
-                <select id="language" name="language">
+                <select id="language" name="input[language]">
                     {Lang::ALL
                         .into_iter()
                         .map(|l| view! { <option value=l.code() selected=l == link.language>{l.native_name()}</option> })

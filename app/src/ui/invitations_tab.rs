@@ -12,28 +12,18 @@ use super::lang::use_lang;
 use super::widgets::Loading;
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
-    BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
-    DeliveryState, ResendInvitation, TabPage, TabRow, get_invitations,
+    BulkInput, BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
+    DeliveryState, ListInput, ResendInvitation, TabPage, TabRow, get_invitations,
 };
 use crate::i18n::{Arg, Lang, Msg};
 
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Query {
-    search: String,
-    status: String,
-    delivery: String,
-    group: String,
-    inviter: String,
-    sort: String,
-    page: i64,
-}
-
-fn use_filter_query() -> Memo<Query> {
+/// The filter in the URL, as `get_invitations` takes it.
+fn use_filter_query() -> Memo<ListInput> {
     let query = use_query_map();
     Memo::new(move |_| {
         let q = query.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
-        Query {
+        ListInput {
             search: get("q"),
             status: get("status"),
             delivery: get("delivery"),
@@ -52,11 +42,7 @@ pub fn InvitationsTab() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let list = Resource::new(
         move || (query.get(), version.get()),
-        |(q, _)| {
-            get_invitations(
-                q.search, q.status, q.delivery, q.group, q.inviter, q.sort, q.page,
-            )
-        },
+        |(q, _)| get_invitations(q),
     );
     let resend = ServerAction::<ResendInvitation>::new();
     let cancel = ServerAction::<CancelInvitation>::new();
@@ -114,7 +100,7 @@ struct RowActions {
 
 #[component]
 fn FilterForm(
-    query: Query,
+    query: ListInput,
     groups: Vec<(i64, String)>,
     inviters: Vec<(i64, String)>,
 ) -> impl IntoView {
@@ -280,7 +266,7 @@ fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
 #[component]
 fn TabBody(
     page: TabPage,
-    query: Query,
+    query: ListInput,
     actions: RowActions,
     bulk: ServerAction<BulkInvitations>,
     selected: RwSignal<BTreeSet<i64>>,
@@ -466,7 +452,7 @@ fn InvitationRow(
 #[component]
 fn BulkBar(
     total: i64,
-    query: Query,
+    query: ListInput,
     bulk: ServerAction<BulkInvitations>,
     selected: RwSignal<BTreeSet<i64>>,
 ) -> impl IntoView {
@@ -483,14 +469,16 @@ fn BulkBar(
                 .collect::<Vec<_>>()
                 .join(",");
             bulk.dispatch(BulkInvitations {
-                action: action.to_owned(),
-                ids: if all { String::new() } else { ids },
-                all_matching: all,
-                search: query.search.clone(),
-                status: query.status.clone(),
-                delivery: query.delivery.clone(),
-                group: query.group.clone(),
-                inviter: query.inviter.clone(),
+                input: BulkInput {
+                    action: action.to_owned(),
+                    ids: if all { String::new() } else { ids },
+                    all_matching: all,
+                    search: query.search.clone(),
+                    status: query.status.clone(),
+                    delivery: query.delivery.clone(),
+                    group: query.group.clone(),
+                    inviter: query.inviter.clone(),
+                },
             });
         }
         pending.set(None);
@@ -550,7 +538,7 @@ fn BulkBar(
 }
 
 #[component]
-fn Pager(page: i64, per_page: i64, total: i64, query: Query) -> impl IntoView {
+fn Pager(page: i64, per_page: i64, total: i64, query: ListInput) -> impl IntoView {
     let lang = use_lang();
     let href = move |p: i64| {
         let mut params = vec![format!("page={p}")];

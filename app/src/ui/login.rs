@@ -36,7 +36,7 @@ fn LoginForm() -> impl IntoView {
                         <label for="identifier">{lang.t(Msg::EmailOrLogin)}</label>
                         <input
                             id="identifier"
-                            name="identifier"
+                            name="input[identifier]"
                             type="text"
                             autocomplete="username"
                             autocapitalize="none"
@@ -48,7 +48,7 @@ fn LoginForm() -> impl IntoView {
                         <label for="password">{lang.t(Msg::Password)}</label>
                         <input
                             id="password"
-                            name="password"
+                            name="input[password]"
                             type="password"
                             autocomplete="current-password"
                             required

@@ -41,7 +41,7 @@ pub fn NewGroupPage() -> impl IntoView {
                                 <ActionForm action=create attr:class="panel">
                                     <div class="field">
                                         <label for="name">{lang.t(Msg::GroupName)}</label>
-                                        <input id="name" name="name" maxlength="120" required />
+                                        <input id="name" name="input[name]" maxlength="120" required />
                                     </div>
                                     <ParentChoice choices current=preselected() />
                                     <VisibilityChoice current=Visibility::Private />

@@ -37,7 +37,7 @@ fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
         <h1>{lang.t(Msg::SetPasswordTitle)}</h1>
         <p class="muted">{lang.t(Msg::SetPasswordIntro)}</p>
         <ActionForm action=set>
-            <input type="hidden" name="token" value=token />
+            <input type="hidden" name="input[token]" value=token />
             <div class="field">
                 <label for="login">{lang.t(Msg::LoginName)}</label>
                 <input id="login" value=link.login.clone() readonly autocomplete="username" />
@@ -46,7 +46,7 @@ fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
                 <label for="password">{lang.t(Msg::Password)}</label>
                 <input
                     id="password"
-                    name="password"
+                    name="input[password]"
                     type="password"
                     autocomplete="new-password"
                     minlength="8"
@@ -58,7 +58,7 @@ fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                <input id="password_confirm" name="password_confirm" type="password" autocomplete="new-password" required />
+                <input id="password_confirm" name="input[password_confirm]" type="password" autocomplete="new-password" required />
             </div>
             <FormError value=set.value() />
             <button type="submit" class="button primary" disabled=move || set.pending().get()>

@@ -63,26 +63,26 @@ fn SetupForm(token: String) -> impl IntoView {
     view! {
         <p class="muted">{lang.t(Msg::SetupIntro)}</p>
         <ActionForm action=create>
-            <input type="hidden" name="token" value=token />
+            <input type="hidden" name="input[token]" value=token />
             <div class="field-row">
                 <div class="field">
                     <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="first_name" autocomplete="given-name" required />
+                    <input id="first_name" name="input[first_name]" autocomplete="given-name" required />
                 </div>
                 <div class="field">
                     <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="last_name" autocomplete="family-name" required />
+                    <input id="last_name" name="input[last_name]" autocomplete="family-name" required />
                 </div>
             </div>
             <div class="field">
                 <label for="email">{lang.t(Msg::Email)}</label>
-                <input id="email" name="email" type="email" autocomplete="email" required />
+                <input id="email" name="input[email]" type="email" autocomplete="email" required />
             </div>
             <div class="field">
                 <label for="password">{lang.t(Msg::Password)}</label>
                 <input
                     id="password"
-                    name="password"
+                    name="input[password]"
                     type="password"
                     autocomplete="new-password"
                     minlength="8"
@@ -94,7 +94,7 @@ fn SetupForm(token: String) -> impl IntoView {
                 <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
                 <input
                     id="password_confirm"
-                    name="password_confirm"
+                    name="input[password_confirm]"
                     type="password"
                     autocomplete="new-password"
                     required

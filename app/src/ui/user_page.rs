@@ -144,10 +144,10 @@ fn Profile(
             {whole.then(|| view! {
             <ActionForm action=update attr:class="panel">
                 <h2>{lang.t(Msg::EditProfile)}</h2>
-                <input type="hidden" name="user_id" value=profile.id.to_string() />
+                <input type="hidden" name="input[user_id]" value=profile.id.to_string() />
                 <div class="field">
                     <label for="extra_info">{lang.t(Msg::ExtraInfo)}</label>
-                    <textarea id="extra_info" name="extra_info" rows="3" maxlength="2000">
+                    <textarea id="extra_info" name="input[extra_info]" rows="3" maxlength="2000">
                         {profile.extra_info.clone()}
                     </textarea>
                 </div>
@@ -156,7 +156,7 @@ fn Profile(
                     <input
                         type="date"
                         id="deletion_date"
-                        name="deletion_date"
+                        name="input[deletion_date]"
                         value=deletion_value
                         aria-describedby="deletion-help"
                     />

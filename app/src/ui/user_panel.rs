@@ -12,6 +12,7 @@ use super::lang::use_lang;
 use super::widgets::{FormError, Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
+use crate::contracts::form::RoleChecks;
 use crate::domain::invitation::InviteOutcome;
 use crate::domain::{EmailError, GroupRole};
 use crate::i18n::{Lang, Msg};
@@ -115,28 +116,28 @@ pub fn PanelShell(group_id: i64, group_name: String, children: Children) -> impl
 fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
     let lang = use_lang();
     let role_checkbox = move |role: GroupRole| {
-        let name = format!("role_{}", role.as_str());
+        let id = format!("role_{}", role.as_str());
         view! {
             <div class="checkbox">
                 <input
                     type="checkbox"
-                    id=name.clone()
-                    name=name.clone()
+                    id=id.clone()
+                    name=RoleChecks::field(role)
                     value="on"
                     checked=role == GroupRole::Learner
                 />
-                <label for=name>{lang.t(format::role(role))}</label>
+                <label for=id>{lang.t(format::role(role))}</label>
             </div>
         }
     };
     view! {
         <ActionForm action=invite attr:class="invite-form">
-            <input type="hidden" name="group_id" value=panel.group_id.to_string() />
+            <input type="hidden" name="input[group_id]" value=panel.group_id.to_string() />
             <div class="field">
                 <label for="emails">{lang.t(Msg::Emails)}</label>
                 <textarea
                     id="emails"
-                    name="emails"
+                    name="input[emails]"
                     rows="4"
                     aria-describedby="emails-help"
                     spellcheck="false"
@@ -156,7 +157,7 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                     <div class="field-row">
                         <div class="field">
                             <label for="language">{lang.t(Msg::InviteeLanguage)}</label>
-                            <select id="language" name="language">
+                            <select id="language" name="input[language]">
                                 {Lang::ALL
                                     .into_iter()
                                     .map(|l| {
@@ -174,7 +175,7 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                             <input
                                 type="date"
                                 id="deletion_date"
-                                name="deletion_date"
+                                name="input[deletion_date]"
                                 aria-describedby="deletion-help"
                             />
                         </div>
@@ -183,13 +184,13 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                     <fieldset class="field">
                         <legend>{lang.t(Msg::AccountTypeLabel)}</legend>
                         <div class="radio">
-                            <input type="radio" id="type-member" name="account_type" value="member" checked />
+                            <input type="radio" id="type-member" name="input[account_type]" value="member" checked />
                             <label for="type-member">
                                 {lang.t(Msg::TypeMember)} <span class="muted">" — " {lang.t(Msg::MemberHelp)}</span>
                             </label>
                         </div>
                         <div class="radio">
-                            <input type="radio" id="type-guest" name="account_type" value="guest" />
+                            <input type="radio" id="type-guest" name="input[account_type]" value="guest" />
                             <label for="type-guest">
                                 {lang.t(Msg::TypeGuest)} <span class="muted">" — " {lang.t(Msg::GuestHelp)}</span>
                             </label>
@@ -197,14 +198,14 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                     </fieldset>
                     <div class="field">
                         <label for="message">{lang.t(Msg::PersonalMessage)}</label>
-                        <textarea id="message" name="message" rows="3" maxlength="2000"></textarea>
+                        <textarea id="message" name="input[message]" rows="3" maxlength="2000"></textarea>
                     </div>
                     {panel
                         .may_grant_platform_admin
                         .then(|| {
                             view! {
                                 <div class="checkbox">
-                                    <input type="checkbox" id="platform_admin" name="platform_admin" value="on" />
+                                    <input type="checkbox" id="platform_admin" name="input[platform_admin]" value="on" />
                                     <label for="platform_admin">{lang.t(Msg::PlatformAdminOnAccept)}</label>
                                 </div>
                             }

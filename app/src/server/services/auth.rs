@@ -1,7 +1,8 @@
 //! Sign-in, sign-out and "who is this request from".
 
+use crate::contracts::auth::{Me, initials};
 use crate::domain::{Actor, UserId};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::server::auth::rate_limit::{Identifier, Keys};
 use crate::server::auth::{password, token};
 use crate::server::clock::{DAY, Millis};
@@ -108,12 +109,29 @@ pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Op
     Ok(Some(CurrentUser { user, actor }))
 }
 
+/// The signed-in user as the UI needs them: who they are, whether the
+/// `+ → Utilisateur` menu is theirs, whether mails are read in the
+/// development mailbox.
+#[tracing::instrument(name = "auth::me", skip_all, fields(user = current.user.id))]
+pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
+    let manages_users = super::groups::administers_any(state, &current).await?;
+    let dev_mailbox = current.user.platform_admin && state.config.smtp_url.is_none();
+    let user = current.user;
+    let display_name = user.display_name();
+    Ok(Me {
+        id: user.id,
+        initials: initials(&user.first_name, &user.last_name, &display_name),
+        display_name,
+        email: user.email,
+        platform_admin: user.platform_admin,
+        manages_users,
+        dev_mailbox,
+        lang: Lang::parse(&user.language).unwrap_or_default(),
+    })
+}
+
 #[tracing::instrument(name = "auth::set_language", skip_all, fields(user = user_id))]
-pub async fn set_language(
-    state: &AppState,
-    user_id: i64,
-    lang: crate::i18n::Lang,
-) -> AppResult<()> {
+pub async fn set_language(state: &AppState, user_id: i64, lang: Lang) -> AppResult<()> {
     let mut conn = state.db.pool.acquire().await?;
     users::set_language(&mut conn, user_id, lang.code(), state.now()).await?;
     Ok(())

@@ -1,0 +1,24 @@
+//! What several forms share. A server function takes one argument,
+//! `input`, so every field a form posts is named `input[<field>]` (serde_qs
+//! nesting); these helpers keep the UI's names and the inputs in step.
+
+use crate::domain::GroupRole;
+use serde::{Deserialize, Serialize};
+
+/// The role checkboxes of a form, posted as `input[roles][<role>]=on`.
+/// Present means ticked, whatever the value; the whole group is absent
+/// when none is, hence the `#[serde(default)]` where it is used.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleChecks {
+    pub group_admin: Option<String>,
+    pub user_admin: Option<String>,
+    pub trainer: Option<String>,
+    pub learner: Option<String>,
+}
+
+impl RoleChecks {
+    /// The name of `role`'s checkbox (`input[roles][learner]`).
+    pub fn field(role: GroupRole) -> String {
+        format!("input[roles][{}]", role.as_str())
+    }
+}
