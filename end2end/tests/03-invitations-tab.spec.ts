@@ -95,12 +95,12 @@ test.describe.serial('the Invitations tab', () => {
     for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
       await row(page, email).getByRole('checkbox').check();
     }
-    await expect(page.getByText('3 sélectionnée(s)')).toBeVisible();
+    await expect(page.getByText('3 sélectionnées')).toBeVisible();
     await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
-    await expect(page.getByRole('alertdialog')).toContainText('3 invitation(s)');
+    await expect(page.getByRole('alertdialog')).toContainText('3 invitations');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'CONFIRMER' }).click();
-    await expect(page.getByRole('status').first()).toContainText('3 traitée(s)');
+    await expect(page.getByRole('status').first()).toContainText('3 traitées');
     for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
       await mailsTo(email, 2);
     }
@@ -112,7 +112,7 @@ test.describe.serial('the Invitations tab', () => {
     }
     await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
     await page.getByRole('button', { name: 'CONFIRMER' }).click();
-    await expect(page.getByRole('status').first()).toContainText('0 traitée(s) · 3 ignorée(s)');
+    await expect(page.getByRole('status').first()).toContainText('0 traitée · 3 ignorées');
   });
 
   test('after thirty days the filter "Expirée" lists the expired invitations', async ({ page }) => {
