@@ -189,7 +189,7 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
     view! {
         <ActionForm action=create attr:class="panel">
             <h2>{lang.t(Msg::AddField)}</h2>
-            <fieldset class="field-row labels">
+            <fieldset class="labels">
                 <legend>{lang.t(Msg::FieldLabel)}</legend>
                 {Lang::ALL
                     .into_iter()
