@@ -119,7 +119,7 @@ pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
     let user = current.user;
     let display_name = user.display_name();
     Ok(Me {
-        id: user.id,
+        id: UserId(user.id),
         initials: initials(&user.first_name, &user.last_name, &display_name),
         display_name,
         email: user.email,

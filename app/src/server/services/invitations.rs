@@ -49,7 +49,7 @@ pub async fn lifecycle(conn: &mut Conn) -> AppResult<Lifecycle> {
 
 #[derive(Clone, Debug, Default)]
 pub struct InviteRequest {
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub emails: String,
     pub roles: Vec<GroupRole>,
     pub language: Lang,
@@ -67,8 +67,8 @@ const MAX_MESSAGE_CHARS: usize = 2_000;
 /// Checks what applies to the whole request; per-address problems are
 /// outcomes, not errors.
 fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) -> AppResult<()> {
-    let group = GroupId(req.group_id);
-    super::groups::require_user_manager(me, tree, req.group_id)?;
+    let group = req.group_id;
+    super::groups::require_user_manager(me, tree, group)?;
     if req.roles.is_empty() {
         return Err(AppError::Invalid(Msg::ErrNoRole));
     }
@@ -183,7 +183,7 @@ const MAX_ECHOED_CHARS: usize = 80;
     skip_all,
     fields(
         actor = me.user.id,
-        group = req.group_id,
+        group = %req.group_id,
         roles = req.roles.len(),
         addresses = tracing::field::Empty,
     )
@@ -273,7 +273,7 @@ async fn invite_chunk(
                     }
                     (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
                         let wanted: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
                         grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
                             .await?;
                         record(
@@ -294,7 +294,7 @@ async fn invite_chunk(
                         // grants, so the merge widens nobody's reach.
                         let whole = may_handle(&mut tx, me, &tree, &invitation).await?;
                         let grants: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
                         merge_into(
                             &mut tx,
                             &ctx,
@@ -326,7 +326,7 @@ async fn invite_chunk(
                         )
                         .await?;
                         for role in &req.roles {
-                            invitations::add_grant(&mut tx, id, req.group_id, *role, me.user.id)
+                            invitations::add_grant(&mut tx, id, req.group_id.0, *role, me.user.id)
                                 .await?;
                         }
                         if let Some(json) = &custom_json {
@@ -445,7 +445,7 @@ async fn record(
             action,
             target_user_id,
             target_email: Some(email.to_owned()),
-            group_id: Some(req.group_id),
+            group_id: Some(req.group_id.0),
             details: serde_json::json!({ "roles": roles, "account_type": req.account_type.as_str(),
                 "platform_admin": req.platform_admin })
             .to_string(),

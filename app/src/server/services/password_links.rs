@@ -4,7 +4,7 @@
 //! valid 7 days, re-sendable by the admins of the account.
 
 use crate::contracts::accounts::SetPasswordView;
-use crate::domain::password;
+use crate::domain::{UserId, password};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
@@ -153,12 +153,13 @@ pub async fn set(
 #[tracing::instrument(
     name = "password_links::resend",
     skip_all,
-    fields(actor = me.user.id, user = user_id)
+    fields(actor = me.user.id, user = %account)
 )]
-pub async fn resend(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<()> {
+pub async fn resend(state: &AppState, me: &CurrentUser, account: UserId) -> AppResult<()> {
+    let user_id = account.0;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let user = profiles::managed_user(&mut tx, me, user_id).await?;
+    let user = profiles::managed_user(&mut tx, me, account).await?;
     if user.password_hash.is_some() {
         // The link is how a new account gets its first password only.
         return Err(AppError::Invalid(Msg::ErrPasswordAlreadyChosen));
