@@ -298,7 +298,7 @@ pub async fn create(
         password_hash,
         platform_admin: false,
         account_type: req.account_type,
-        language: req.language.code().to_owned(),
+        language: req.language,
         activated_at: Some(now),
         created_by: Some(me.user.id),
     };

@@ -134,7 +134,7 @@ impl MailContext<'_> {
         let labels: Vec<String> = group_ids.iter().map(|g| self.group_label(*g)).collect();
         let link = self.link(&raw);
         let rendered = render_invitation(&InvitationMail {
-            lang: Lang::parse(&invitation.language).unwrap_or_default(),
+            lang: invitation.language,
             inviter: &self.inviter,
             groups: &labels,
             message: &invitation.message,
@@ -240,7 +240,7 @@ async fn invite_chunk(
         tree: &tree,
     };
     let options = InvitationOptions {
-        language: req.language.code().to_owned(),
+        language: req.language,
         account_type: req.account_type,
         platform_admin: req.platform_admin,
         message: req.message.trim().to_owned(),
@@ -402,7 +402,7 @@ pub(crate) async fn merge_into(
         invitations::add_grant(conn, invitation.id, group, role, me.user.id).await?;
     }
     let kept = InvitationOptions {
-        language: invitation.language.clone(),
+        language: invitation.language,
         account_type: invitation.account_type,
         platform_admin: false,
         message: invitation.message.clone(),
@@ -506,7 +506,7 @@ pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
     };
     Ok(LinkView {
         email: invitation.email,
-        language: Lang::parse(&invitation.language).unwrap_or_default(),
+        language: invitation.language,
         groups: group_names,
         inviter,
         expires_at: invitation.expires_at,
@@ -580,7 +580,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
         password_hash: Some(password_hash),
         platform_admin,
         account_type: invitation.account_type,
-        language: input.language.code().to_owned(),
+        language: input.language,
         activated_at: Some(now),
         created_by: invitation.invited_by,
     };

@@ -5,7 +5,7 @@
 
 use crate::contracts::accounts::SetPasswordView;
 use crate::domain::{UserId, password};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult};
@@ -45,7 +45,7 @@ pub async fn issue(
         .expect("a static path joins any base URL");
     link.query_pairs_mut().append_pair("token", &raw);
     let rendered = render(&SetPasswordMail {
-        lang: Lang::parse(&user.language).unwrap_or_default(),
+        lang: user.language,
         name: &user.display_name(),
         login: &email,
         sent_by,
@@ -98,7 +98,7 @@ pub async fn open(state: &AppState, raw: &str) -> AppResult<SetPasswordView> {
             .or(user.login_name.clone())
             .unwrap_or_default(),
         name: user.display_name(),
-        language: Lang::parse(&user.language).unwrap_or_default(),
+        language: user.language,
     })
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::contracts::accounts::UserProfile;
 use crate::domain::policy::AccountReach;
 use crate::domain::{GroupId, GroupRole, UserId, policy};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::custom_fields;
@@ -104,7 +104,7 @@ pub async fn profile(
         } else {
             String::new()
         },
-        language: Lang::parse(&user.language).unwrap_or_default(),
+        language: user.language,
         groups,
         custom_fields: field_store::list(&mut conn).await?,
         custom_values: if whole {
