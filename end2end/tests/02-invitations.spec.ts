@@ -96,7 +96,7 @@ test.describe('a third language', () => {
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   });
 
-  test('an invitation in Dutch is mailed in Dutch', async ({ page }) => {
+  test('an invitation in Dutch is mailed in Dutch and opens in Dutch', async ({ page, browser }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
     await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }).click();
@@ -113,5 +113,17 @@ test.describe('a third language', () => {
     expect(mail.text).toContain('Acme › Ventes › Paris Centre');
     expect(mail.text).toContain('Open deze link om de uitnodiging te aanvaarden:');
     expect(mail.html).toContain('<html lang="nl">');
+
+    // The first-login page speaks the invitation's language to a visitor
+    // who chose none, and the switch still changes it.
+    const invitee = await (await browser.newContext()).newPage();
+    await invitee.goto(linkIn(mail, '/invitation\\?token='));
+    await hydrated(invitee);
+    await expect(invitee.locator('html')).toHaveAttribute('lang', 'nl');
+    await expect(invitee.getByRole('heading', { name: 'Welkom bij Onboard' })).toBeVisible();
+    await expect(invitee.getByRole('button', { name: 'MIJN ACCOUNT ACTIVEREN' })).toBeVisible();
+    await expectAccessible(invitee);
+    await invitee.getByRole('button', { name: 'FR' }).click();
+    await expect(invitee.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
   });
 });

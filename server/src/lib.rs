@@ -8,5 +8,6 @@
 
 pub mod config;
 pub mod origin;
+mod page_lang;
 pub mod startup;
 pub mod telemetry;

@@ -32,6 +32,7 @@ use tower_http::trace::TraceLayer;
 use tracing::Instrument;
 
 use crate::origin::{self, AllowedOrigin};
+use crate::page_lang;
 use crate::telemetry;
 
 pub type StartError = Box<dyn std::error::Error + Send + Sync>;
@@ -150,6 +151,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            page_lang::invitation_language,
+        ))
         // Inside the origin check: a cross-site post is refused unread.
         .layer(middleware::from_fn(limit_api_body))
         .layer(middleware::from_fn_with_state(

@@ -174,6 +174,62 @@ async fn the_login_page_follows_the_language_cookie_then_the_browser() {
     assert!(body_text(french).await.contains("Connexion"));
 }
 
+/// The first-login page speaks the language the admin chose for the
+/// invitation, unless the visitor chose one (the language cookie).
+#[tokio::test]
+async fn the_first_login_page_speaks_the_invitation_language() {
+    use app::domain::{AccountType, GroupId, GroupRole};
+    use app::i18n::Lang;
+    use app::server::services::invitations::{self, InviteRequest};
+    let app = TestApp::new(Backend::Sqlite).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    invitations::invite(
+        &app.state,
+        &admin,
+        InviteRequest {
+            group_id: GroupId(paris),
+            emails: "jan@voorbeeld.be".into(),
+            roles: vec![GroupRole::Learner],
+            language: Lang::Nl,
+            deletion_at: None,
+            message: String::new(),
+            account_type: AccountType::Member,
+            platform_admin: false,
+            custom: Default::default(),
+        },
+    )
+    .await
+    .unwrap();
+    let token = app.latest_link_token("jan@voorbeeld.be").await;
+    let router = router(&app).await;
+    let page = |token: String, cookie: Option<&'static str>| {
+        let router = router.clone();
+        async move {
+            let mut request = Request::get(format!("/invitation?token={token}"))
+                .header(header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9");
+            if let Some(cookie) = cookie {
+                request = request.header(header::COOKIE, cookie);
+            }
+            let response = router
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            body_text(response).await
+        }
+    };
+    let dutch = page(token.clone(), None).await;
+    assert!(dutch.contains(r#"<html lang="nl""#), "{dutch}");
+    assert!(dutch.contains("Welkom bij Onboard"));
+    let chosen = page(token, Some("onboard_lang=en")).await;
+    assert!(
+        chosen.contains(r#"<html lang="en""#),
+        "the visitor's choice wins"
+    );
+    let unknown = page("not-a-token".into(), None).await;
+    assert!(unknown.contains(r#"<html lang="fr""#), "else the browser's");
+}
+
 #[tokio::test]
 async fn an_unknown_page_is_a_404() {
     let app = TestApp::new(Backend::Sqlite).await;

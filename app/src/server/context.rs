@@ -85,15 +85,22 @@ pub fn client_address() -> Option<String> {
         .map(|ConnectInfo(addr)| addr.ip().to_string())
 }
 
+/// The language a page itself asks for when the visitor has chosen none
+/// (the first-login page: the invitation's language), put in the request's
+/// extensions by the server's `page_lang` layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageLang(pub Lang);
+
 /// The language of the UI for this request: the language cookie (set at
-/// sign-in from the user's profile, or by the switch), else the browser's
-/// preference, else French.
+/// sign-in from the user's profile, or by the switch), else the page's own
+/// (`PageLang`), else the browser's preference, else French.
 pub fn request_lang() -> Lang {
     let Some(parts) = parts() else {
         return Lang::default();
     };
     cookie::read(&parts.headers, cookie::LANG_COOKIE)
         .and_then(|code| Lang::parse(&code))
+        .or_else(|| parts.extensions.get::<PageLang>().map(|page| page.0))
         .or_else(|| {
             parts
                 .headers

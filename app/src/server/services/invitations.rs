@@ -488,6 +488,18 @@ async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<Invitation
     }
 }
 
+/// The language the admin chose for the invitation a link belongs to, for
+/// rendering its page before the visitor picks one; `None` for a link that
+/// matches no invitation. Open or closed alike: a closed link's page is
+/// read by the same person.
+#[tracing::instrument(name = "invitations::link_language", skip_all)]
+pub async fn link_language(state: &AppState, raw: &str) -> AppResult<Option<Lang>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(invitations::by_link(&mut conn, &token::hash(raw))
+        .await?
+        .map(|(invitation, _)| invitation.language))
+}
+
 /// What the first-login form shows (GET): nothing changes.
 #[tracing::instrument(name = "invitations::open_link", skip_all)]
 pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
