@@ -125,6 +125,8 @@ test.describe.serial('a new platform', () => {
   test('the mailbox, a missing page and a missing group fit the screen', async ({ page }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
+    await expect(page.getByRole('navigation', { name: 'Groupes' })).toBeVisible();
+    await hydrated(page);
     await page.goto('/dev/mailbox');
     await hydrated(page);
     await expectAccessible(page);
