@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use app::domain::{AccountType, GroupRole, Visibility};
+use app::domain::{AccountType, GroupId, GroupRole, Visibility};
 use app::i18n::Lang;
 use app::server::mail::{Transport, deliver_due};
 use app::server::services::auth::CurrentUser;
@@ -226,7 +226,7 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
     let mut lines = Vec::with_capacity(count);
     for batch in emails.chunks(invitations::MAX_ADDRESSES) {
         let request = InviteRequest {
-            group_id: group,
+            group_id: GroupId(group),
             emails: batch.join("\n"),
             roles: vec![GroupRole::Learner],
             language: Lang::Fr,

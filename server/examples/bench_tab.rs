@@ -192,7 +192,7 @@ fn new_user(
         password_hash: hash,
         platform_admin: false,
         account_type: AccountType::Member,
-        language: "fr".into(),
+        language: Lang::Fr,
         activated_at: Some(now),
         created_by: None,
     }

@@ -45,7 +45,7 @@ async fn setup_link_creates_the_first_platform_admin_once(backend: Backend) {
     assert!(signed_in.user.platform_admin);
     assert_eq!(signed_in.user.email.as_deref(), Some("ada@exemple.fr"));
     assert_eq!(signed_in.user.first_name, "Ada");
-    assert_eq!(signed_in.user.language, "en");
+    assert_eq!(signed_in.user.language, Lang::En);
     assert_eq!(signed_in.user.activated_at, Some(support::START));
     assert!(
         auth::current_user(&app.state, &signed_in.session_token)

@@ -4,6 +4,7 @@
 
 mod support;
 
+use app::domain::GroupId;
 use app::domain::invitation::InviteOutcome;
 use app::domain::{AccountType, EmailError, GroupRole, Visibility, policy};
 use app::i18n::{Lang, Msg};
@@ -16,7 +17,7 @@ use support::{TestApp, gid};
 
 fn request(group_id: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
     InviteRequest {
-        group_id,
+        group_id: GroupId(group_id),
         emails: emails.into(),
         roles: roles.to_vec(),
         language: Lang::Fr,

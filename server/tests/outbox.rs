@@ -525,7 +525,7 @@ async fn without_smtp_mails_count_as_sent_and_platform_admins_read_them_in_the_m
     );
     let mails = mail::mailbox::latest(&app.state, &admin).await.unwrap();
     assert_eq!(
-        mails.iter().map(|m| m.id).collect::<Vec<_>>(),
+        mails.iter().map(|m| m.id.0).collect::<Vec<_>>(),
         [second, first],
         "newest first"
     );

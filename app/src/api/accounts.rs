@@ -4,10 +4,11 @@
 use super::ApiError;
 pub use crate::contracts::accounts::*;
 use crate::domain::custom_field::FieldDef;
+use crate::domain::{FieldId, GroupId, UserId};
 use leptos::prelude::*;
 
 #[server(endpoint = "accounts/panel")]
-pub async fn get_create_panel(group_id: i64) -> Result<CreatePanel, ApiError> {
+pub async fn get_create_panel(group_id: GroupId) -> Result<CreatePanel, ApiError> {
     use crate::server::{context, services::panels};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -44,7 +45,7 @@ pub async fn set_password(input: SetPasswordInput) -> Result<(), ApiError> {
 }
 
 #[server(endpoint = "password-link/resend")]
-pub async fn resend_password_link(user_id: i64) -> Result<(), ApiError> {
+pub async fn resend_password_link(user_id: UserId) -> Result<(), ApiError> {
     use crate::server::{context, services::password_links};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -52,7 +53,7 @@ pub async fn resend_password_link(user_id: i64) -> Result<(), ApiError> {
 }
 
 #[server(endpoint = "users/profile")]
-pub async fn get_user_profile(user_id: i64) -> Result<UserProfile, ApiError> {
+pub async fn get_user_profile(user_id: UserId) -> Result<UserProfile, ApiError> {
     use crate::server::{context, services::profiles};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -79,7 +80,7 @@ pub async fn get_custom_fields() -> Result<Vec<FieldDef>, ApiError> {
 }
 
 #[server(endpoint = "custom-fields/create")]
-pub async fn create_custom_field(input: CustomFieldInput) -> Result<i64, ApiError> {
+pub async fn create_custom_field(input: CustomFieldInput) -> Result<FieldId, ApiError> {
     use crate::server::{context, services::custom_fields};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -87,7 +88,7 @@ pub async fn create_custom_field(input: CustomFieldInput) -> Result<i64, ApiErro
 }
 
 #[server(endpoint = "custom-fields/delete")]
-pub async fn delete_custom_field(id: i64) -> Result<(), ApiError> {
+pub async fn delete_custom_field(id: FieldId) -> Result<(), ApiError> {
     use crate::server::{context, services::custom_fields};
     let state = context::state()?;
     let me = context::require_user().await?;

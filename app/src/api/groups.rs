@@ -1,5 +1,6 @@
 use super::ApiError;
 pub use crate::contracts::groups::*;
+use crate::domain::GroupId;
 use leptos::prelude::*;
 
 #[server(endpoint = "groups/sidebar")]
@@ -11,7 +12,7 @@ pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
 }
 
 #[server(endpoint = "groups/page")]
-pub async fn get_group_page(id: i64) -> Result<GroupPage, ApiError> {
+pub async fn get_group_page(id: GroupId) -> Result<GroupPage, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -20,7 +21,7 @@ pub async fn get_group_page(id: i64) -> Result<GroupPage, ApiError> {
 
 /// Creates a group, then goes to its page.
 #[server(endpoint = "groups/create")]
-pub async fn create_group(input: CreateGroupInput) -> Result<i64, ApiError> {
+pub async fn create_group(input: CreateGroupInput) -> Result<GroupId, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -40,7 +41,7 @@ pub async fn update_group(input: UpdateGroupInput) -> Result<(), ApiError> {
 }
 
 #[server(endpoint = "groups/delete")]
-pub async fn delete_group(id: i64) -> Result<(), ApiError> {
+pub async fn delete_group(id: GroupId) -> Result<(), ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;

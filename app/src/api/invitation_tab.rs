@@ -3,6 +3,7 @@
 
 use super::ApiError;
 pub use crate::contracts::invitation_tab::*;
+use crate::domain::InvitationId;
 use leptos::prelude::*;
 
 #[server(endpoint = "invitations/list")]
@@ -14,7 +15,7 @@ pub async fn get_invitations(input: ListInput) -> Result<TabPage, ApiError> {
 }
 
 #[server(endpoint = "invitations/cancel")]
-pub async fn cancel_invitation(id: i64) -> Result<CancelOutcome, ApiError> {
+pub async fn cancel_invitation(id: InvitationId) -> Result<CancelOutcome, ApiError> {
     use crate::server::{context, services::invitation_tab};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -22,7 +23,7 @@ pub async fn cancel_invitation(id: i64) -> Result<CancelOutcome, ApiError> {
 }
 
 #[server(endpoint = "invitations/resend")]
-pub async fn resend_invitation(id: i64) -> Result<(), ApiError> {
+pub async fn resend_invitation(id: InvitationId) -> Result<(), ApiError> {
     use crate::server::{context, services::invitation_tab};
     let state = context::state()?;
     let me = context::require_user().await?;
@@ -32,7 +33,7 @@ pub async fn resend_invitation(id: i64) -> Result<(), ApiError> {
 /// A fresh link to hand over another way; the previously mailed link stops
 /// working.
 #[server(endpoint = "invitations/copy-link")]
-pub async fn copy_invitation_link(id: i64) -> Result<String, ApiError> {
+pub async fn copy_invitation_link(id: InvitationId) -> Result<String, ApiError> {
     use crate::server::{context, services::invitation_tab};
     let state = context::state()?;
     let me = context::require_user().await?;

@@ -2,10 +2,11 @@
 
 use super::ApiError;
 pub use crate::contracts::invitations::*;
+use crate::domain::GroupId;
 use leptos::prelude::*;
 
 #[server(endpoint = "invitations/panel")]
-pub async fn get_invite_panel(group_id: i64) -> Result<InvitePanel, ApiError> {
+pub async fn get_invite_panel(group_id: GroupId) -> Result<InvitePanel, ApiError> {
     use crate::server::{context, services::panels};
     let state = context::state()?;
     let me = context::require_user().await?;

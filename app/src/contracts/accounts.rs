@@ -3,7 +3,7 @@
 
 use super::form::RoleChecks;
 use crate::domain::custom_field::FieldDef;
-use crate::domain::{AccountType, GroupRole};
+use crate::domain::{AccountType, FieldId, GroupId, GroupRole, InvitationId, UserId};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// A group the admin may put the new account in, as the chooser shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupChoice {
-    pub id: i64,
+    pub id: GroupId,
     /// `Acme › Ventes › Paris`.
     pub path: String,
     /// 0 for a top-level group.
@@ -22,7 +22,7 @@ pub struct GroupChoice {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreatePanel {
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub group_name: String,
     /// Tree order (each group after its parent).
     pub groups: Vec<GroupChoice>,
@@ -36,7 +36,7 @@ pub struct CreatePanel {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateAccountInput {
     /// The group whose panel was used.
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub first_name: String,
     pub last_name: String,
     pub email: Option<String>,
@@ -69,7 +69,7 @@ pub struct CreateAccountInput {
 
 impl CreateAccountInput {
     /// The name of the chooser's checkbox for group `id`.
-    pub fn group_field(id: i64) -> String {
+    pub fn group_field(id: GroupId) -> String {
         format!("input[groups][{id}]")
     }
 }
@@ -77,7 +77,7 @@ impl CreateAccountInput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CreateOutcome {
     Created {
-        user_id: i64,
+        user_id: UserId,
         name: String,
         /// What they sign in with: the address or the login name.
         login: String,
@@ -87,13 +87,13 @@ pub enum CreateOutcome {
     },
     /// The address belongs to an account: nothing was created. The
     /// account (id, name) is named only to an admin who reaches it.
-    ExistingAccount { account: Option<(i64, String)> },
+    ExistingAccount { account: Option<(UserId, String)> },
     /// The address has a pending invitation: nothing was created yet. With
     /// its id (the admin may act on the whole invitation), they may create
     /// anyway (the invitation is used up) or re-send it; without, they may
     /// only add their groups and roles to it.
     PendingInvitation {
-        invitation_id: Option<i64>,
+        invitation_id: Option<InvitationId>,
         email: String,
     },
     /// The groups and roles of the form were added to the pending
@@ -119,7 +119,7 @@ pub struct SetPasswordInput {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserProfile {
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     pub first_name: String,
     pub last_name: String,
@@ -133,10 +133,10 @@ pub struct UserProfile {
     pub extra_info: String,
     pub language: Lang,
     /// (group id, path, roles there), in path order.
-    pub groups: Vec<(i64, String, Vec<GroupRole>)>,
+    pub groups: Vec<(GroupId, String, Vec<GroupRole>)>,
     pub custom_fields: Vec<FieldDef>,
     /// Field id → value held.
-    pub custom_values: HashMap<i64, String>,
+    pub custom_values: HashMap<FieldId, String>,
     /// False while a set-password link waits to be used.
     pub has_password: bool,
     /// Whether the viewer reaches the whole account (`policy::account_reach`):
@@ -148,7 +148,7 @@ pub struct UserProfile {
 /// The user's page form: the profile's editable part.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileInput {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub extra_info: Option<String>,
     /// `YYYY-MM-DD`, empty for none.
     pub deletion_date: Option<String>,

@@ -1,12 +1,13 @@
 //! Who is signed in.
 
+use crate::domain::UserId;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The signed-in user as the UI needs them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Me {
-    pub id: i64,
+    pub id: UserId,
     pub display_name: String,
     pub initials: String,
     pub email: Option<String>,

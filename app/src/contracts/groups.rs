@@ -1,7 +1,7 @@
 //! The sidebar, a group's page and its members.
 
 use super::form::RoleChecks;
-use crate::domain::{AccountType, GroupRole, Visibility};
+use crate::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
 use serde::{Deserialize, Serialize};
 
 /// The new-group form, as typed: `server::forms` parses it.
@@ -18,7 +18,7 @@ pub struct CreateGroupInput {
 /// visibility in one go.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateGroupInput {
-    pub id: i64,
+    pub id: GroupId,
     pub name: String,
     /// A group id, or empty for a top-level group.
     pub parent: String,
@@ -29,8 +29,8 @@ pub struct UpdateGroupInput {
 /// A member's roles in a group, as ticked: none removes them from it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberRolesInput {
-    pub group_id: i64,
-    pub user_id: i64,
+    pub group_id: GroupId,
+    pub user_id: UserId,
     #[serde(default)]
     pub roles: RoleChecks,
 }
@@ -38,18 +38,18 @@ pub struct MemberRolesInput {
 /// A member of a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberInput {
-    pub group_id: i64,
-    pub user_id: i64,
+    pub group_id: GroupId,
+    pub user_id: UserId,
 }
 
 /// One entry of the sidebar tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SidebarGroup {
-    pub id: i64,
+    pub id: GroupId,
     pub name: String,
     /// The parent as shown: `None` also when the real parent is not visible
     /// to this user, so their groups still form a tree.
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<GroupId>,
     pub visibility: Visibility,
 }
 
@@ -61,7 +61,7 @@ pub struct Sidebar {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberRow {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub email: Option<String>,
     pub login_name: Option<String>,
@@ -78,12 +78,12 @@ pub struct MemberRow {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupPage {
-    pub id: i64,
+    pub id: GroupId,
     pub name: String,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<GroupId>,
     pub visibility: Visibility,
     /// From the root down to the group itself.
-    pub breadcrumb: Vec<(i64, String)>,
+    pub breadcrumb: Vec<(GroupId, String)>,
     pub members: Vec<MemberRow>,
     /// Pending invitations into this group: (address, roles). Shown only to
     /// those who manage its users.
@@ -94,5 +94,5 @@ pub struct GroupPage {
     pub grantable_roles: Vec<GroupRole>,
     /// Where this group may be moved (itself and its sub-groups excluded),
     /// as (id, path) pairs; empty for those who cannot move groups.
-    pub parent_choices: Vec<(i64, String)>,
+    pub parent_choices: Vec<(GroupId, String)>,
 }

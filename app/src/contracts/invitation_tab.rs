@@ -1,7 +1,7 @@
 //! The Invitations tab: follow, cancel, re-send, copy the link — one by one
 //! and in bulk.
 
-use crate::domain::GroupRole;
+use crate::domain::{GroupId, GroupRole, InvitationId, UserId};
 use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE: i64 = 50;
@@ -115,8 +115,8 @@ pub struct TabFilter {
     pub search: String,
     pub status: StatusFilter,
     pub delivery: DeliveryFilter,
-    pub group_id: Option<i64>,
-    pub inviter_id: Option<i64>,
+    pub group_id: Option<GroupId>,
+    pub inviter_id: Option<UserId>,
     pub sort: SortKey,
     /// 1-based.
     pub page: i64,
@@ -124,7 +124,7 @@ pub struct TabFilter {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TabRow {
-    pub id: i64,
+    pub id: InvitationId,
     pub email: String,
     /// (group name, role) pairs.
     pub grants: Vec<(String, GroupRole)>,
@@ -163,8 +163,8 @@ pub struct TabPage {
     pub page: i64,
     pub per_page: i64,
     /// Filter choices within the caller's scope.
-    pub groups: Vec<(i64, String)>,
-    pub inviters: Vec<(i64, String)>,
+    pub groups: Vec<(GroupId, String)>,
+    pub inviters: Vec<(UserId, String)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

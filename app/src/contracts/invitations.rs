@@ -1,8 +1,8 @@
 //! Invite by e-mail: the panel, the outcomes, the first-login form.
 
 use super::form::RoleChecks;
-use crate::domain::GroupRole;
 use crate::domain::invitation::InviteOutcome;
+use crate::domain::{GroupId, GroupRole};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// service's request by `server::forms`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteInput {
-    pub group_id: i64,
+    pub group_id: GroupId,
     /// Addresses in any mix of separators (`domain::email_list`).
     pub emails: String,
     #[serde(default)]
@@ -52,7 +52,7 @@ pub struct InviteLine {
 /// What the `Inviter` panel offers this admin in this group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InvitePanel {
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub group_name: String,
     pub grantable_roles: Vec<GroupRole>,
     pub may_grant_platform_admin: bool,

@@ -1,11 +1,12 @@
 //! The development mailbox (`/dev/mailbox`): every mail the platform wrote,
 //! readable in the browser. Platform admins only.
 
+use crate::domain::MailId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MailboxMail {
-    pub id: i64,
+    pub id: MailId,
     pub recipient: String,
     pub subject: String,
     pub body_text: String,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::FieldId;
 use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,7 +44,7 @@ impl FieldType {
 /// A field as defined in the settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDef {
-    pub id: i64,
+    pub id: FieldId,
     /// Stable name in files and the API (`[a-z][a-z0-9_]*`).
     pub key: String,
     /// The label in each language it was given in (French at least).
@@ -134,7 +135,7 @@ pub fn check_value(def: &FieldDef, raw: &str) -> Result<Option<String>, FieldErr
 }
 
 /// The values to store, by field id, and the refusals, by key.
-pub type Checked = (Vec<(i64, String)>, Vec<(String, FieldError)>);
+pub type Checked = (Vec<(FieldId, String)>, Vec<(String, FieldError)>);
 
 /// Checks every field against what was typed (looked up by key); a field
 /// absent from `typed` counts as blank.
@@ -239,7 +240,7 @@ mod tests {
 
     fn field(field_type: FieldType, required: bool) -> FieldDef {
         FieldDef {
-            id: 1,
+            id: FieldId(1),
             key: "k".into(),
             labels: [(Lang::Fr, "K")].into_iter().collect(),
             field_type,
@@ -296,10 +297,10 @@ mod tests {
         let mut a = field(FieldType::Number, true);
         a.key = "age".into();
         let mut b = field(FieldType::Choice, false);
-        b.id = 2;
+        b.id = FieldId(2);
         b.key = "ville".into();
         let (values, errors) = check_values(&[a, b], |k| (k == "ville").then_some("Paris"));
-        assert_eq!(values, [(2, "Paris".to_owned())]);
+        assert_eq!(values, [(FieldId(2), "Paris".to_owned())]);
         assert_eq!(errors, [("age".to_owned(), FieldError::Required)]);
     }
 

@@ -19,6 +19,6 @@ pub mod role;
 pub use email::{Email, EmailError};
 pub use email_list::{ListEntry, parse_email_list};
 pub use group_tree::{GroupNode, GroupTree, MoveError};
-pub use ids::{GroupId, UserId};
+pub use ids::{FieldId, GroupId, InvitationId, MailId, UserId};
 pub use policy::Actor;
 pub use role::{AccountType, GroupRole, Visibility};

@@ -65,7 +65,7 @@ pub fn set_session_cookies(state: &AppState, signed_in: &SignedIn) {
         SESSION_LIFETIME / 1000,
         secure,
     ));
-    set_cookie(&cookie::language(&signed_in.user.language, secure));
+    set_cookie(&cookie::language(signed_in.user.language.code(), secure));
 }
 
 /// Remembers the UI language chosen by the switch.

@@ -21,7 +21,7 @@ use crate::contracts::invitation_tab::{
 };
 use crate::contracts::invitations::{AcceptInvitationInput, InviteInput};
 use crate::contracts::setup::FirstAdminInput;
-use crate::domain::{AccountType, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
 
 impl RoleChecks {
@@ -45,7 +45,7 @@ impl CreateAccountInput {
     /// Fails only on a deletion date that is not a date; everything else is
     /// the service's to judge.
     pub fn into_request(self) -> AppResult<CreateRequest> {
-        let mut group_ids: Vec<i64> = self
+        let mut group_ids: Vec<GroupId> = self
             .groups
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
@@ -228,6 +228,7 @@ mod tests {
     use crate::api::groups::{RemoveMember, SetMemberRoles, UpdateGroup};
     use crate::api::invitation_tab::{BulkInvitations, GetInvitations};
     use crate::api::invitations::{AcceptInvitation, InviteUsers};
+    use crate::domain::{InvitationId, UserId};
     use serde::Serialize;
     use serde::de::DeserializeOwned;
 
@@ -262,19 +263,19 @@ mod tests {
     #[test]
     fn a_create_account_form_reads_into_its_request() {
         let args: CreateAccount = decode(CREATE_BODY);
-        assert_eq!(args.input.group_id, 12);
+        assert_eq!(args.input.group_id, GroupId(12));
         assert_eq!(args.input.email, None, "an empty field is absent");
         assert_eq!(args.input.send_credentials, None);
         round_trip(&args);
         let req = args.input.into_request().unwrap();
-        assert_eq!(req.origin_group, 12);
+        assert_eq!(req.origin_group, GroupId(12));
         assert_eq!(
             (req.first_name.as_str(), req.last_name.as_str()),
             ("Marie", "Curie")
         );
         assert!(req.no_email && !req.send_credentials);
         assert_eq!(req.login_name, "mcurie");
-        assert_eq!(req.group_ids, vec![7, 12]);
+        assert_eq!(req.group_ids, vec![GroupId(7), GroupId(12)]);
         assert_eq!(req.roles, vec![GroupRole::Trainer, GroupRole::Learner]);
         assert_eq!(req.language, Lang::En);
         assert_eq!(req.deletion_at, Some(1_896_048_000_000));
@@ -326,7 +327,7 @@ mod tests {
         );
         round_trip(&args);
         let req = args.input.into_request().unwrap();
-        assert_eq!(req.group_id, 3);
+        assert_eq!(req.group_id, GroupId(3));
         assert_eq!(req.emails, "a@b.fr; c@d.fr");
         assert_eq!(req.roles, vec![GroupRole::GroupAdmin]);
         assert_eq!(req.deletion_at, None);
@@ -339,13 +340,19 @@ mod tests {
     fn member_forms_read_ids_and_ticked_roles() {
         let none: SetMemberRoles = decode("input[group_id]=4&input[user_id]=9");
         round_trip(&none);
-        assert_eq!((none.input.group_id, none.input.user_id), (4, 9));
+        assert_eq!(
+            (none.input.group_id, none.input.user_id),
+            (GroupId(4), UserId(9))
+        );
         assert!(none.input.roles.ticked().is_empty(), "none ticked: removed");
         let some: SetMemberRoles =
             decode("input[group_id]=4&input[user_id]=9&input[roles][user_admin]=on");
         assert_eq!(some.input.roles.ticked(), vec![GroupRole::UserAdmin]);
         let remove: RemoveMember = decode("input%5Bgroup_id%5D=4&input%5Buser_id%5D=9");
-        assert_eq!((remove.input.group_id, remove.input.user_id), (4, 9));
+        assert_eq!(
+            (remove.input.group_id, remove.input.user_id),
+            (GroupId(4), UserId(9))
+        );
         let update: UpdateGroup =
             decode("input[id]=5&input[name]=Ventes&input[parent]=&input[visibility]=public");
         round_trip(&update);
@@ -364,7 +371,10 @@ mod tests {
         assert_eq!(filter.search, "marie");
         assert_eq!(filter.status, StatusFilter::Expired);
         assert_eq!(filter.delivery, DeliveryFilter::Queued);
-        assert_eq!((filter.group_id, filter.inviter_id), (Some(7), None));
+        assert_eq!(
+            (filter.group_id, filter.inviter_id),
+            (Some(GroupId(7)), None)
+        );
         assert_eq!((filter.sort, filter.page), (SortKey::Oldest, 1));
 
         let bulk: BulkInvitations = decode(
@@ -373,7 +383,9 @@ mod tests {
         );
         round_trip(&bulk);
         match bulk.input.into_request().unwrap() {
-            (BulkAction::Cancel, BulkTarget::Ids(ids)) => assert_eq!(ids, vec![3, 4]),
+            (BulkAction::Cancel, BulkTarget::Ids(ids)) => {
+                assert_eq!(ids, vec![InvitationId(3), InvitationId(4)])
+            }
             _ => panic!("cancel the selection"),
         }
         let all: BulkInvitations = decode(
@@ -384,7 +396,7 @@ mod tests {
             (BulkAction::Resend, BulkTarget::Matching(f)) => {
                 assert_eq!(
                     (f.status, f.group_id, f.page),
-                    (StatusFilter::Pending, Some(2), 1)
+                    (StatusFilter::Pending, Some(GroupId(2)), 1)
                 )
             }
             _ => panic!("re-send everything matching"),

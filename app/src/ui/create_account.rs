@@ -18,7 +18,7 @@ use crate::api::accounts::{
 };
 use crate::api::invitation_tab::ResendInvitation;
 use crate::contracts::form::RoleChecks;
-use crate::domain::{AccountType, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -57,7 +57,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             .iter()
             .filter(|g| g.id == initial_group)
             .map(|g| g.id)
-            .collect::<BTreeSet<i64>>(),
+            .collect::<BTreeSet<GroupId>>(),
     );
     let no_email = RwSignal::new(false);
     // "create" once the admin chose to create despite a pending invitation.
@@ -264,8 +264,8 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
 #[component]
 fn GroupChooser(
     groups: Vec<GroupChoice>,
-    initial: i64,
-    selected: RwSignal<BTreeSet<i64>>,
+    initial: GroupId,
+    selected: RwSignal<BTreeSet<GroupId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let search = RwSignal::new(String::new());
@@ -278,7 +278,7 @@ fn GroupChooser(
     );
     let chips = move || {
         let chosen = selected.get();
-        let list: Vec<(i64, String)> = paths.with_value(|p| {
+        let list: Vec<(GroupId, String)> = paths.with_value(|p| {
             p.iter()
                 .filter(|(id, _)| chosen.contains(id))
                 .cloned()

@@ -1,6 +1,7 @@
 //! Custom fields: their inputs on every form that sets them, and the
 //! platform admin's settings page that defines them.
 
+use crate::domain::FieldId;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn type_label(t: FieldType) -> Msg {
 /// One input per field, named `input[custom][<key>]`, holding `values` (by field
 /// id). Numbers are text inputs so `3,5` can be typed; the server checks.
 #[component]
-pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<i64, String>) -> impl IntoView {
+pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<FieldId, String>) -> impl IntoView {
     let lang = use_lang();
     if fields.is_empty() {
         return None;

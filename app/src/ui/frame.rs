@@ -1,6 +1,7 @@
 //! The signed-in frame: top bar (`+` menu, language, user menu), the group
 //! tree on the left, the page on the right.
 
+use crate::domain::GroupId;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
@@ -79,7 +80,7 @@ fn SignedInFrame(me: Me) -> impl IntoView {
             .read()
             .strip_prefix("/groups/")
             .and_then(|rest| rest.split('/').next())
-            .and_then(|id| id.parse::<i64>().ok())
+            .and_then(|id| id.parse::<GroupId>().ok())
     });
     view! {
         <a class="skip-link" href="#main">

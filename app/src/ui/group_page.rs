@@ -11,18 +11,18 @@ use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
 use crate::contracts::form::RoleChecks;
-use crate::domain::{GroupRole, Visibility};
+use crate::domain::{GroupId, GroupRole, Visibility};
 use crate::i18n::Msg;
 
 /// The group id of the current URL; 0 (never a group) when it is not a number.
-pub fn use_group_id() -> Memo<i64> {
+pub fn use_group_id() -> Memo<GroupId> {
     let params = use_params_map();
     Memo::new(move |_| {
         params
             .read()
             .get("id")
             .and_then(|id| id.parse().ok())
-            .unwrap_or(0)
+            .unwrap_or_default()
     })
 }
 
@@ -176,7 +176,7 @@ fn MemberFeedback(last: RwSignal<Option<Result<Msg, ApiError>>>) -> impl IntoVie
 /// held; a second form removes the member from the group.
 #[component]
 fn MemberEditor(
-    group_id: i64,
+    group_id: GroupId,
     member: MemberRow,
     grantable: Vec<GroupRole>,
     actions: MemberActions,
@@ -242,7 +242,7 @@ fn MemberEditor(
 fn MembersTable(
     members: Vec<MemberRow>,
     pending: Vec<(String, Vec<GroupRole>)>,
-    group_id: i64,
+    group_id: GroupId,
     grantable: Vec<GroupRole>,
     actions: MemberActions,
     /// Whether names link to the user's page.

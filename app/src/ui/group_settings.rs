@@ -8,7 +8,7 @@ use super::group_page::{GroupHeader, Tab, use_group_page};
 use super::lang::use_lang;
 use super::widgets::{FormError, FormSuccess, Loading, NotFound};
 use crate::api::groups::{DeleteGroup, GroupPage, UpdateGroup};
-use crate::domain::Visibility;
+use crate::domain::{GroupId, Visibility};
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -71,7 +71,7 @@ pub fn VisibilityChoice(current: Visibility) -> impl IntoView {
 
 /// The parent chooser; `choices` are (id, path) pairs.
 #[component]
-pub fn ParentChoice(choices: Vec<(i64, String)>, current: Option<i64>) -> impl IntoView {
+pub fn ParentChoice(choices: Vec<(GroupId, String)>, current: Option<GroupId>) -> impl IntoView {
     let lang: Lang = use_lang();
     view! {
         <div class="field">
@@ -117,7 +117,7 @@ fn SettingsForm(page: GroupPage, update: ServerAction<UpdateGroup>) -> impl Into
 }
 
 #[component]
-fn DeleteForm(id: i64) -> impl IntoView {
+fn DeleteForm(id: GroupId) -> impl IntoView {
     let lang = use_lang();
     let delete = ServerAction::<DeleteGroup>::new();
     let confirming = RwSignal::new(false);

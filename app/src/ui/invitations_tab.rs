@@ -2,6 +2,7 @@
 //! responsible for, with its mail's fate, and the actions on one or many.
 //! The filter lives in the URL (bookmarkable, works without script).
 
+use crate::domain::{GroupId, InvitationId, UserId};
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -116,7 +117,7 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
     let cancel = ServerAction::<CancelInvitation>::new();
     let copy = ServerAction::<CopyInvitationLink>::new();
     let bulk = ServerAction::<BulkInvitations>::new();
-    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    let selected = RwSignal::new(BTreeSet::<InvitationId>::new());
     // Any action's success reloads the list.
     Effect::new(move |_| {
         let changed = matches!(resend.value().get(), Some(Ok(())))
@@ -168,29 +169,30 @@ struct RowActions {
 #[component]
 fn FilterForm(
     query: ListInput,
-    groups: Vec<(i64, String)>,
-    inviters: Vec<(i64, String)>,
+    groups: Vec<(GroupId, String)>,
+    inviters: Vec<(UserId, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
     // A select over (id, label) pairs, "any" first.
-    let choice = move |id: &'static str, label: Msg, current: String, items: Vec<(i64, String)>| {
-        view! {
-            <div class="field">
-                <label for=id>{lang.t(label)}</label>
-                <select id=id name=id>
-                    <option value="" selected=current.is_empty()>{lang.t(Msg::Any)}</option>
-                    {items
-                        .into_iter()
-                        .map(|(value, text)| {
-                            let value = value.to_string();
-                            let selected = current == value;
-                            view! { <option value=value selected=selected>{text}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-        }
-    };
+    // Ids arrive as their decimal text, what the form sends back.
+    let choice =
+        move |id: &'static str, label: Msg, current: String, items: Vec<(String, String)>| {
+            view! {
+                <div class="field">
+                    <label for=id>{lang.t(label)}</label>
+                    <select id=id name=id>
+                        <option value="" selected=current.is_empty()>{lang.t(Msg::Any)}</option>
+                        {items
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let selected = current == value;
+                                view! { <option value=value selected=selected>{text}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        };
     let select = move |id: &'static str,
                        label: Msg,
                        current: String,
@@ -238,8 +240,8 @@ fn FilterForm(
                 query.sort.clone(),
                 vec![("newest", Msg::SortNewest), ("oldest", Msg::SortOldest)],
             )}
-            {choice("group", Msg::FilterGroup, query.group.clone(), groups)}
-            {choice("inviter", Msg::FilterInviter, query.inviter.clone(), inviters)}
+            {choice("group", Msg::FilterGroup, query.group.clone(), as_text(groups))}
+            {choice("inviter", Msg::FilterInviter, query.inviter.clone(), as_text(inviters))}
             <button type="submit" class="button secondary">{lang.t(Msg::Filter)}</button>
         </form>
     }
@@ -315,6 +317,14 @@ fn Feedback(actions: RowActions, bulk: ServerAction<BulkInvitations>) -> impl In
     }
 }
 
+/// (id, label) pairs with the id as the text a form posts.
+fn as_text<Id: std::fmt::Display>(items: Vec<(Id, String)>) -> Vec<(String, String)> {
+    items
+        .into_iter()
+        .map(|(id, label)| (id.to_string(), label))
+        .collect()
+}
+
 fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
     let count = |msg: Msg, n| lang.fmt(msg, &[("count", Arg::from(n))]);
     let mut parts = vec![count(Msg::BulkDone, s.done)];
@@ -336,7 +346,7 @@ fn TabBody(
     query: ListInput,
     actions: RowActions,
     bulk: ServerAction<BulkInvitations>,
-    selected: RwSignal<BTreeSet<i64>>,
+    selected: RwSignal<BTreeSet<InvitationId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     if page.rows.is_empty() {
@@ -354,7 +364,7 @@ fn TabBody(
     Effect::new(move |_| ready.set(true));
     let first = (page.page - 1) * page.per_page + 1;
     let last = first + page.rows.len() as i64 - 1;
-    let page_ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+    let page_ids: Vec<InvitationId> = page.rows.iter().map(|r| r.id).collect();
     let all_on_page = {
         let ids = page_ids.clone();
         move || {
@@ -414,7 +424,7 @@ fn TabBody(
 fn InvitationRow(
     row: TabRow,
     actions: RowActions,
-    selected: RwSignal<BTreeSet<i64>>,
+    selected: RwSignal<BTreeSet<InvitationId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = row.id;
@@ -559,7 +569,7 @@ fn BulkBar(
     total: i64,
     query: ListInput,
     bulk: ServerAction<BulkInvitations>,
-    selected: RwSignal<BTreeSet<i64>>,
+    selected: RwSignal<BTreeSet<InvitationId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     // (action, all matching?) awaiting confirmation

@@ -8,7 +8,7 @@ use super::group_settings::{ParentChoice, VisibilityChoice};
 use super::lang::use_lang;
 use super::widgets::{FormError, Loading, NotFound};
 use crate::api::groups::{CreateGroup, get_sidebar};
-use crate::domain::Visibility;
+use crate::domain::{GroupId, Visibility};
 use crate::i18n::Msg;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn NewGroupPage() -> impl IntoView {
         query
             .read()
             .get("parent")
-            .and_then(|p| p.parse::<i64>().ok())
+            .and_then(|p| p.parse::<GroupId>().ok())
     };
     let groups = Resource::new(|| (), |_| get_sidebar());
     let refresh = use_refresh();

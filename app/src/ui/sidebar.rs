@@ -8,13 +8,13 @@ use leptos_router::components::A;
 
 use super::lang::use_lang;
 use crate::api::groups::{Sidebar, SidebarGroup};
-use crate::domain::Visibility;
+use crate::domain::{GroupId, Visibility};
 use crate::i18n::Msg;
 
 #[component]
 pub fn GroupSidebar(sidebar: Sidebar) -> impl IntoView {
     let lang = use_lang();
-    let mut children: HashMap<Option<i64>, Vec<SidebarGroup>> = HashMap::new();
+    let mut children: HashMap<Option<GroupId>, Vec<SidebarGroup>> = HashMap::new();
     for group in sidebar.groups {
         children.entry(group.parent_id).or_default().push(group);
     }
@@ -40,7 +40,10 @@ pub fn GroupSidebar(sidebar: Sidebar) -> impl IntoView {
     }
 }
 
-fn tree_level(children: &HashMap<Option<i64>, Vec<SidebarGroup>>, parent: Option<i64>) -> AnyView {
+fn tree_level(
+    children: &HashMap<Option<GroupId>, Vec<SidebarGroup>>,
+    parent: Option<GroupId>,
+) -> AnyView {
     let Some(level) = children.get(&parent) else {
         return ().into_any();
     };

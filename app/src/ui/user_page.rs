@@ -2,6 +2,7 @@
 //! roles, automatic deletion date, custom fields — with the profile's
 //! editable part and the set-password link's re-send.
 
+use crate::domain::UserId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -20,8 +21,8 @@ pub fn UserPage() -> impl IntoView {
         params
             .read()
             .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
+            .and_then(|v| v.parse::<UserId>().ok())
+            .unwrap_or_default()
     });
     let refresh = use_refresh();
     let profile = Resource::new(

@@ -14,7 +14,7 @@ use crate::api::ApiError;
 use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
 use crate::contracts::form::RoleChecks;
 use crate::domain::invitation::InviteOutcome;
-use crate::domain::{EmailError, GroupRole};
+use crate::domain::{EmailError, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
 
 /// The tab loads its own data: nesting it in the panel's suspense made
@@ -39,7 +39,7 @@ pub fn InvitationsPanelPage() -> impl IntoView {
 }
 
 #[component]
-fn PanelNav(group_id: i64) -> impl IntoView {
+fn PanelNav(group_id: GroupId) -> impl IntoView {
     let lang = use_lang();
     let base = format!("/groups/{group_id}/users");
     view! {
@@ -87,7 +87,7 @@ fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
 /// The panel's frame: breadcrumb, title, the left bar of the ways in, and
 /// the chosen way's form.
 #[component]
-pub fn PanelShell(group_id: i64, group_name: String, children: Children) -> impl IntoView {
+pub fn PanelShell(group_id: GroupId, group_name: String, children: Children) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="page">

@@ -110,7 +110,7 @@ impl TestApp {
                 password_hash: Some(hash),
                 platform_admin: false,
                 account_type: app::domain::AccountType::Member,
-                language: "fr".into(),
+                language: Lang::Fr,
                 activated_at: Some(START),
                 created_by: None,
             },

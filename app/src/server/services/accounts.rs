@@ -12,7 +12,9 @@ use crate::domain::login_name::parse_login_name;
 use crate::domain::password;
 use crate::domain::person_name::PersonName;
 use crate::domain::policy::AccountReach;
-use crate::domain::{AccountType, Email, GroupId, GroupRole, GroupTree, UserId, policy};
+use crate::domain::{
+    AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, InvitationId, UserId, policy,
+};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
@@ -32,7 +34,7 @@ const MAX_EXTRA_INFO_CHARS: usize = 2_000;
 #[derive(Clone, Debug, Default)]
 pub struct CreateRequest {
     /// The group whose panel was used (for the audit log).
-    pub origin_group: i64,
+    pub origin_group: GroupId,
     pub first_name: String,
     pub last_name: String,
     pub email: String,
@@ -41,7 +43,7 @@ pub struct CreateRequest {
     pub password: String,
     pub password_confirm: String,
     pub send_credentials: bool,
-    pub group_ids: Vec<i64>,
+    pub group_ids: Vec<GroupId>,
     pub roles: Vec<GroupRole>,
     pub extra_info: String,
     pub language: Lang,
@@ -85,7 +87,7 @@ struct Checked {
     identity: Identity,
     password: PasswordSource,
     grants: Vec<(i64, GroupRole)>,
-    custom: Vec<(i64, String)>,
+    custom: Vec<(FieldId, String)>,
 }
 
 fn check(
@@ -132,8 +134,7 @@ fn check(
         return Err(AppError::Invalid(Msg::ErrNoRole));
     }
     let mut grants = Vec::new();
-    for &group_id in &req.group_ids {
-        let group = GroupId(group_id);
+    for &group in &req.group_ids {
         if !policy::may_manage_users(&me.actor, tree, group) {
             return Err(AppError::Forbidden);
         }
@@ -141,7 +142,7 @@ fn check(
             if !policy::may_grant(&me.actor, tree, group, role) {
                 return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
             }
-            grants.push((group_id, role));
+            grants.push((group.0, role));
         }
     }
     if req.deletion_at.is_some_and(|at| at <= now) {
@@ -216,7 +217,7 @@ async fn add_to_invitation(
     skip_all,
     fields(
         actor = me.user.id,
-        group = req.origin_group,
+        group = %req.origin_group,
         groups = req.group_ids.len(),
         roles = req.roles.len(),
     )
@@ -258,7 +259,8 @@ pub async fn create(
                 &memberships,
             );
             return Ok(CreateOutcome::ExistingAccount {
-                account: (reach != AccountReach::None).then(|| (user.id, user.display_name())),
+                account: (reach != AccountReach::None)
+                    .then(|| (UserId(user.id), user.display_name())),
             });
         }
         if let Some(invitation) = invitations::pending_by_email(&mut tx, email).await? {
@@ -281,7 +283,7 @@ pub async fn create(
                 }
                 _ => {
                     return Ok(CreateOutcome::PendingInvitation {
-                        invitation_id: whole.then_some(invitation.id),
+                        invitation_id: whole.then_some(InvitationId(invitation.id)),
                         email: email.clone(),
                     });
                 }
@@ -296,7 +298,7 @@ pub async fn create(
         password_hash,
         platform_admin: false,
         account_type: req.account_type,
-        language: req.language.code().to_owned(),
+        language: req.language,
         activated_at: Some(now),
         created_by: Some(me.user.id),
     };
@@ -345,7 +347,7 @@ pub async fn create(
             action: "account.created",
             target_user_id: Some(user_id),
             target_email: email.clone(),
-            group_id: Some(req.origin_group),
+            group_id: Some(req.origin_group.0),
             details: serde_json::json!({
                 "login_name": login_name,
                 "grants": granted,
@@ -363,7 +365,7 @@ pub async fn create(
         state.mail_wakeup.notify_one();
     }
     Ok(CreateOutcome::Created {
-        user_id,
+        user_id: UserId(user_id),
         name: user.display_name(),
         login: email.or(login_name).unwrap_or_default(),
         generated_password: generated,

@@ -119,20 +119,20 @@ pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
     let user = current.user;
     let display_name = user.display_name();
     Ok(Me {
-        id: user.id,
+        id: UserId(user.id),
         initials: initials(&user.first_name, &user.last_name, &display_name),
         display_name,
         email: user.email,
         platform_admin: user.platform_admin,
         manages_users,
         dev_mailbox,
-        lang: Lang::parse(&user.language).unwrap_or_default(),
+        lang: user.language,
     })
 }
 
 #[tracing::instrument(name = "auth::set_language", skip_all, fields(user = user_id))]
 pub async fn set_language(state: &AppState, user_id: i64, lang: Lang) -> AppResult<()> {
     let mut conn = state.db.pool.acquire().await?;
-    users::set_language(&mut conn, user_id, lang.code(), state.now()).await?;
+    users::set_language(&mut conn, user_id, lang, state.now()).await?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::contracts::accounts::CustomFieldInput;
+use crate::domain::FieldId;
 use crate::domain::custom_field::{self as rules, FieldDef, FieldError, FieldType, Labels};
 use crate::i18n::Lang;
 use crate::i18n::Msg;
@@ -29,7 +30,11 @@ pub async fn list(state: &AppState) -> AppResult<Vec<FieldDef>> {
 }
 
 #[tracing::instrument(name = "custom_fields::create", skip_all, fields(actor = me.user.id))]
-pub async fn create(state: &AppState, me: &CurrentUser, input: CustomFieldInput) -> AppResult<i64> {
+pub async fn create(
+    state: &AppState,
+    me: &CurrentUser,
+    input: CustomFieldInput,
+) -> AppResult<FieldId> {
     require_platform_admin(me)?;
     let key = rules::parse_key(&input.key).map_err(|_| AppError::Invalid(Msg::ErrFieldKey))?;
     let labels = labels(&input.labels)?;
@@ -45,7 +50,7 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: CustomFieldInput)
         Vec::new()
     };
     let def = FieldDef {
-        id: 0,
+        id: FieldId(0),
         key,
         labels,
         field_type,
@@ -83,9 +88,9 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: CustomFieldInput)
 #[tracing::instrument(
     name = "custom_fields::delete",
     skip_all,
-    fields(actor = me.user.id, field = id)
+    fields(actor = me.user.id, field = %id)
 )]
-pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn delete(state: &AppState, me: &CurrentUser, id: FieldId) -> AppResult<()> {
     require_platform_admin(me)?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -140,7 +145,10 @@ pub fn field_message(e: FieldError) -> Msg {
 
 /// Checks the typed values (by key) against the definitions; the first
 /// refusal is the error, named by the field's label.
-pub fn check(defs: &[FieldDef], typed: &HashMap<String, String>) -> AppResult<Vec<(i64, String)>> {
+pub fn check(
+    defs: &[FieldDef],
+    typed: &HashMap<String, String>,
+) -> AppResult<Vec<(FieldId, String)>> {
     let (values, errors) = rules::check_values(defs, |k| typed.get(k).map(String::as_str));
     if let Some((key, e)) = errors.into_iter().next() {
         let def = defs
@@ -154,7 +162,7 @@ pub fn check(defs: &[FieldDef], typed: &HashMap<String, String>) -> AppResult<Ve
 
 /// The values as stored on an invitation (a JSON object by key), so the
 /// definitions may change before it is accepted.
-pub fn to_json(defs: &[FieldDef], values: &[(i64, String)]) -> String {
+pub fn to_json(defs: &[FieldDef], values: &[(FieldId, String)]) -> String {
     let map: serde_json::Map<String, serde_json::Value> = values
         .iter()
         .filter_map(|(id, v)| {
@@ -169,7 +177,7 @@ pub fn to_json(defs: &[FieldDef], values: &[(i64, String)]) -> String {
 /// An invitation's values, re-checked against today's definitions, for the
 /// account it becomes; what no longer fits (a field deleted or retyped
 /// meanwhile) is dropped rather than blocking the invitee.
-pub async fn from_invitation(conn: &mut Conn, json: &str) -> AppResult<Vec<(i64, String)>> {
+pub async fn from_invitation(conn: &mut Conn, json: &str) -> AppResult<Vec<(FieldId, String)>> {
     let defs = custom_fields::list(conn).await?;
     let typed: HashMap<String, String> = serde_json::from_str(json).unwrap_or_default();
     Ok(defs

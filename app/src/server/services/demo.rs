@@ -32,7 +32,7 @@ pub async fn seed(state: &AppState) -> AppResult<bool> {
                 password_hash: None,
                 platform_admin: false,
                 account_type: AccountType::Member,
-                language: "fr".into(),
+                language: crate::i18n::Lang::Fr,
                 activated_at: Some(now),
                 created_by: None,
             },

@@ -14,7 +14,7 @@ use crate::server::store::{audit, groups, invitations, memberships};
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupInput {
     pub name: String,
-    pub parent: Option<i64>,
+    pub parent: Option<GroupId>,
     pub visibility: Visibility,
 }
 
@@ -29,7 +29,7 @@ impl GroupInput {
         let parent = match parent.trim() {
             "" => None,
             id => Some(
-                id.parse()
+                id.parse::<GroupId>()
                     .map_err(|_| AppError::Invalid(Msg::ErrUnknownParent))?,
             ),
         };
@@ -46,8 +46,7 @@ impl GroupInput {
 /// The door of every action on a group's users: a group that does not
 /// exist or that `me` may not see is `NotFound` (like a missing one); one
 /// seen but not managed is `Forbidden`.
-pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group_id: i64) -> AppResult<()> {
-    let group = GroupId(group_id);
+pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group: GroupId) -> AppResult<()> {
     if !tree.contains(group) || !policy::may_view_group(&me.actor, tree, group) {
         return Err(AppError::NotFound);
     }
@@ -68,8 +67,8 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
         .into_iter()
         .filter(|g| visible.contains(&GroupId(g.id)))
         .map(|g| SidebarGroup {
-            id: g.id,
-            parent_id: g.parent_id.filter(|p| visible.contains(&GroupId(*p))),
+            id: GroupId(g.id),
+            parent_id: g.parent_id.map(GroupId).filter(|p| visible.contains(p)),
             name: g.name,
             visibility: g.visibility,
         })
@@ -80,8 +79,8 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     })
 }
 
-#[tracing::instrument(name = "groups::page", skip_all, fields(actor = me.user.id, group = id))]
-pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<GroupPage> {
+#[tracing::instrument(name = "groups::page", skip_all, fields(actor = me.user.id, group = %id))]
+pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
         groups: all,
@@ -89,44 +88,41 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         names,
     } = Directory::load(&mut conn).await?;
     // A group one may not see answers exactly like a missing one.
-    if !tree.contains(GroupId(id)) || !policy::may_view_group(&me.actor, &tree, GroupId(id)) {
+    if !tree.contains(id) || !policy::may_view_group(&me.actor, &tree, id) {
         return Err(AppError::NotFound);
     }
-    let group = all.iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
-    let mut breadcrumb: Vec<(i64, String)> = tree
-        .ancestors(GroupId(id))
+    let group = all
+        .iter()
+        .find(|g| g.id == id.0)
+        .ok_or(AppError::NotFound)?;
+    let mut breadcrumb: Vec<(GroupId, String)> = tree
+        .ancestors(id)
         .iter()
         .rev()
-        .map(|g| (g.0, names.get(&g.0).cloned().unwrap_or_default()))
+        .map(|g| (*g, names.get(&g.0).cloned().unwrap_or_default()))
         .collect();
     breadcrumb.push((id, group.name.clone()));
     let can_manage_groups = policy::may_manage_groups(&me.actor);
     let parent_choices = if can_manage_groups {
-        let mut choices: Vec<(i64, String)> = all
+        let mut choices: Vec<(GroupId, String)> = all
             .iter()
-            .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), GroupId(id)))
-            .map(|g| (g.id, directory::path(&tree, &names, g.id)))
+            .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), id))
+            .map(|g| (GroupId(g.id), directory::path(&tree, &names, g.id)))
             .collect();
         choices.sort_by_key(|(_, path)| path.to_lowercase());
         choices
     } else {
         Vec::new()
     };
-    let can_manage_users = policy::may_manage_users(&me.actor, &tree, GroupId(id));
+    let can_manage_users = policy::may_manage_users(&me.actor, &tree, id);
     // Learners and trainers see their co-members' names, not their contacts.
-    let contacts = policy::may_see_member_contacts(&me.actor, &tree, GroupId(id));
-    let members = memberships::members_of_group(&mut conn, id)
+    let contacts = policy::may_see_member_contacts(&me.actor, &tree, id);
+    let members = memberships::members_of_group(&mut conn, id.0)
         .await?
         .into_iter()
         .map(|m| MemberRow {
-            editable: policy::may_edit_member(
-                &me.actor,
-                &tree,
-                GroupId(id),
-                UserId(m.user_id),
-                &m.roles,
-            ),
-            user_id: m.user_id,
+            editable: policy::may_edit_member(&me.actor, &tree, id, UserId(m.user_id), &m.roles),
+            user_id: UserId(m.user_id),
             name: format!("{} {}", m.first_name, m.last_name)
                 .trim()
                 .to_owned(),
@@ -140,7 +136,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         })
         .collect();
     let pending = if can_manage_users {
-        invitations::pending_into_group(&mut conn, id, 500).await?
+        invitations::pending_into_group(&mut conn, id.0, 500).await?
     } else {
         Vec::new()
     };
@@ -148,13 +144,13 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Grou
         pending,
         id,
         name: group.name.clone(),
-        parent_id: group.parent_id,
+        parent_id: group.parent_id.map(GroupId),
         visibility: group.visibility,
         breadcrumb,
         members,
         can_manage_groups,
         can_manage_users,
-        grantable_roles: policy::grantable_roles(&me.actor, &tree, GroupId(id)),
+        grantable_roles: policy::grantable_roles(&me.actor, &tree, id),
         parent_choices,
     })
 }
@@ -181,28 +177,29 @@ fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
 #[tracing::instrument(
     name = "groups::create",
     skip_all,
-    fields(actor = me.user.id, parent = input.parent)
+    fields(actor = me.user.id, parent = ?input.parent)
 )]
-pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<i64> {
+pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<GroupId> {
     require_group_manager(me)?;
+    let parent_id = input.parent.map(|p| p.0);
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    if let Some(parent) = input.parent
+    if let Some(parent) = parent_id
         && groups::by_id(&mut tx, parent).await?.is_none()
     {
         return Err(AppError::Invalid(Msg::ErrUnknownParent));
     }
-    if groups::name_taken(&mut tx, input.parent, &input.name, None).await? {
+    if groups::name_taken(&mut tx, parent_id, &input.name, None).await? {
         return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
     }
-    let id = groups::insert(&mut tx, &input.name, input.parent, input.visibility, now).await?;
+    let id = groups::insert(&mut tx, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {
             actor_user_id: Some(me.user.id),
             action: "group.created",
             group_id: Some(id),
-            details: serde_json::json!({ "name": input.name, "parent": input.parent,
+            details: serde_json::json!({ "name": input.name, "parent": parent_id,
                 "visibility": input.visibility.as_str() })
             .to_string(),
             ..Default::default()
@@ -211,50 +208,42 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(GroupId(id))
 }
 
 #[tracing::instrument(
     name = "groups::update",
     skip_all,
-    fields(actor = me.user.id, group = id, parent = input.parent)
+    fields(actor = me.user.id, group = %group, parent = ?input.parent)
 )]
 pub async fn update(
     state: &AppState,
     me: &CurrentUser,
-    id: i64,
+    group: GroupId,
     input: GroupInput,
 ) -> AppResult<()> {
     require_group_manager(me)?;
+    let (id, parent_id) = (group.0, input.parent.map(|p| p.0));
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let Directory { tree, .. } = Directory::load(&mut tx).await?;
-    tree.can_move(GroupId(id), input.parent.map(GroupId))
-        .map_err(|e| match e {
-            MoveError::UnknownGroup => AppError::NotFound,
-            MoveError::UnknownParent => AppError::Invalid(Msg::ErrUnknownParent),
-            MoveError::IntoItself => AppError::Invalid(Msg::ErrMoveIntoItself),
-            MoveError::IntoDescendant => AppError::Invalid(Msg::ErrMoveIntoDescendant),
-        })?;
-    if groups::name_taken(&mut tx, input.parent, &input.name, Some(id)).await? {
+    tree.can_move(group, input.parent).map_err(|e| match e {
+        MoveError::UnknownGroup => AppError::NotFound,
+        MoveError::UnknownParent => AppError::Invalid(Msg::ErrUnknownParent),
+        MoveError::IntoItself => AppError::Invalid(Msg::ErrMoveIntoItself),
+        MoveError::IntoDescendant => AppError::Invalid(Msg::ErrMoveIntoDescendant),
+    })?;
+    if groups::name_taken(&mut tx, parent_id, &input.name, Some(id)).await? {
         return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
     }
-    groups::update(
-        &mut tx,
-        id,
-        &input.name,
-        input.parent,
-        input.visibility,
-        now,
-    )
-    .await?;
+    groups::update(&mut tx, id, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {
             actor_user_id: Some(me.user.id),
             action: "group.updated",
             group_id: Some(id),
-            details: serde_json::json!({ "name": input.name, "parent": input.parent,
+            details: serde_json::json!({ "name": input.name, "parent": parent_id,
                 "visibility": input.visibility.as_str() })
             .to_string(),
             ..Default::default()
@@ -267,9 +256,10 @@ pub async fn update(
 }
 
 /// Deletes an empty-of-sub-groups group with its roles and sessions.
-#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = me.user.id, group = id))]
-pub async fn delete(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = me.user.id, group = %group))]
+pub async fn delete(state: &AppState, me: &CurrentUser, group: GroupId) -> AppResult<()> {
     require_group_manager(me)?;
+    let id = group.0;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let group = groups::by_id(&mut tx, id)

@@ -13,7 +13,7 @@ use crate::contracts::invitation_tab::{
     TabPage, TabRow,
 };
 use crate::domain::policy::InvitationScope;
-use crate::domain::{GroupId, GroupRole, GroupTree, policy};
+use crate::domain::{GroupId, GroupRole, GroupTree, InvitationId, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::auth::token;
 use crate::server::clock::{Millis, SECOND};
@@ -50,7 +50,7 @@ impl BulkAction {
 }
 
 pub enum BulkTarget {
-    Ids(Vec<i64>),
+    Ids(Vec<InvitationId>),
     Matching(TabFilter),
 }
 
@@ -78,7 +78,7 @@ fn covers(scope: &Scope, group_id: i64) -> bool {
 /// names a group outside the scope (nothing can match).
 fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     if let Some(group) = filter.group_id
-        && !covers(&scope, group)
+        && !covers(&scope, group.0)
     {
         return None;
     }
@@ -97,8 +97,8 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
             DeliveryFilter::Failed => Some(Delivery::Failed),
             DeliveryFilter::Any => None,
         },
-        group_id: filter.group_id,
-        inviter_id: filter.inviter_id,
+        group_id: filter.group_id.map(|g| g.0),
+        inviter_id: filter.inviter_id.map(|u| u.0),
         now,
     })
 }
@@ -108,8 +108,8 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     skip_all,
     fields(
         actor = me.user.id,
-        group = filter.group_id,
-        inviter = filter.inviter_id,
+        group = ?filter.group_id,
+        inviter = ?filter.inviter_id,
         page = filter.page,
     )
 )]
@@ -135,10 +135,14 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     result.groups = all
         .iter()
         .filter(|g| covers(&scope, g.id))
-        .map(|g| (g.id, directory::path(&tree, &names, g.id)))
+        .map(|g| (GroupId(g.id), directory::path(&tree, &names, g.id)))
         .collect();
     result.groups.sort_by_key(|(_, path)| path.to_lowercase());
-    result.inviters = tab::inviters(&mut conn, &scope).await?;
+    result.inviters = tab::inviters(&mut conn, &scope)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (UserId(id), name))
+        .collect();
     let Some(criteria) = criteria(scope, filter, now) else {
         return Ok(result);
     };
@@ -184,7 +188,7 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
                 .collect();
             shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.as_str().cmp(b.1.as_str())));
             TabRow {
-                id: r.id,
+                id: InvitationId(r.id),
                 email: r.email,
                 grants: shown,
                 invited_by: r.invited_by.and_then(|id| names.get(&id).cloned()),
@@ -422,9 +426,14 @@ async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
 #[tracing::instrument(
     name = "invitation_tab::cancel",
     skip_all,
-    fields(actor = me.user.id, invitation = id)
+    fields(actor = me.user.id, invitation = %invitation)
 )]
-pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<CancelOutcome> {
+pub async fn cancel(
+    state: &AppState,
+    me: &CurrentUser,
+    invitation: InvitationId,
+) -> AppResult<CancelOutcome> {
+    let id = invitation.0;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
@@ -444,9 +453,10 @@ pub async fn cancel(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<Ca
 #[tracing::instrument(
     name = "invitation_tab::resend",
     skip_all,
-    fields(actor = me.user.id, invitation = id)
+    fields(actor = me.user.id, invitation = %invitation)
 )]
-pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn resend(state: &AppState, me: &CurrentUser, invitation: InvitationId) -> AppResult<()> {
+    let id = invitation.0;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let mut session = Session::open(state, me, &mut tx, &all, &tree)
@@ -470,9 +480,14 @@ pub async fn resend(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<()
 #[tracing::instrument(
     name = "invitation_tab::copy_link",
     skip_all,
-    fields(actor = me.user.id, invitation = id)
+    fields(actor = me.user.id, invitation = %invitation)
 )]
-pub async fn copy_link(state: &AppState, me: &CurrentUser, id: i64) -> AppResult<String> {
+pub async fn copy_link(
+    state: &AppState,
+    me: &CurrentUser,
+    invitation: InvitationId,
+) -> AppResult<String> {
+    let id = invitation.0;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
@@ -522,7 +537,10 @@ pub async fn bulk(
     let ids: Vec<i64> = match target {
         BulkTarget::Ids(ids) => {
             let mut seen = HashSet::new();
-            ids.into_iter().filter(|id| seen.insert(*id)).collect()
+            ids.into_iter()
+                .map(|id| id.0)
+                .filter(|id| seen.insert(*id))
+                .collect()
         }
         BulkTarget::Matching(filter) => {
             match scope_of(me, &tree).and_then(|scope| criteria(scope, &filter, state.now())) {

@@ -49,7 +49,7 @@ pub async fn lifecycle(conn: &mut Conn) -> AppResult<Lifecycle> {
 
 #[derive(Clone, Debug, Default)]
 pub struct InviteRequest {
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub emails: String,
     pub roles: Vec<GroupRole>,
     pub language: Lang,
@@ -67,8 +67,8 @@ const MAX_MESSAGE_CHARS: usize = 2_000;
 /// Checks what applies to the whole request; per-address problems are
 /// outcomes, not errors.
 fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) -> AppResult<()> {
-    let group = GroupId(req.group_id);
-    super::groups::require_user_manager(me, tree, req.group_id)?;
+    let group = req.group_id;
+    super::groups::require_user_manager(me, tree, group)?;
     if req.roles.is_empty() {
         return Err(AppError::Invalid(Msg::ErrNoRole));
     }
@@ -134,7 +134,7 @@ impl MailContext<'_> {
         let labels: Vec<String> = group_ids.iter().map(|g| self.group_label(*g)).collect();
         let link = self.link(&raw);
         let rendered = render_invitation(&InvitationMail {
-            lang: Lang::parse(&invitation.language).unwrap_or_default(),
+            lang: invitation.language,
             inviter: &self.inviter,
             groups: &labels,
             message: &invitation.message,
@@ -183,7 +183,7 @@ const MAX_ECHOED_CHARS: usize = 80;
     skip_all,
     fields(
         actor = me.user.id,
-        group = req.group_id,
+        group = %req.group_id,
         roles = req.roles.len(),
         addresses = tracing::field::Empty,
     )
@@ -240,7 +240,7 @@ async fn invite_chunk(
         tree: &tree,
     };
     let options = InvitationOptions {
-        language: req.language.code().to_owned(),
+        language: req.language,
         account_type: req.account_type,
         platform_admin: req.platform_admin,
         message: req.message.trim().to_owned(),
@@ -273,7 +273,7 @@ async fn invite_chunk(
                     }
                     (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
                         let wanted: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
                         grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
                             .await?;
                         record(
@@ -294,7 +294,7 @@ async fn invite_chunk(
                         // grants, so the merge widens nobody's reach.
                         let whole = may_handle(&mut tx, me, &tree, &invitation).await?;
                         let grants: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
+                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
                         merge_into(
                             &mut tx,
                             &ctx,
@@ -326,7 +326,7 @@ async fn invite_chunk(
                         )
                         .await?;
                         for role in &req.roles {
-                            invitations::add_grant(&mut tx, id, req.group_id, *role, me.user.id)
+                            invitations::add_grant(&mut tx, id, req.group_id.0, *role, me.user.id)
                                 .await?;
                         }
                         if let Some(json) = &custom_json {
@@ -402,7 +402,7 @@ pub(crate) async fn merge_into(
         invitations::add_grant(conn, invitation.id, group, role, me.user.id).await?;
     }
     let kept = InvitationOptions {
-        language: invitation.language.clone(),
+        language: invitation.language,
         account_type: invitation.account_type,
         platform_admin: false,
         message: invitation.message.clone(),
@@ -445,7 +445,7 @@ async fn record(
             action,
             target_user_id,
             target_email: Some(email.to_owned()),
-            group_id: Some(req.group_id),
+            group_id: Some(req.group_id.0),
             details: serde_json::json!({ "roles": roles, "account_type": req.account_type.as_str(),
                 "platform_admin": req.platform_admin })
             .to_string(),
@@ -506,7 +506,7 @@ pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
     };
     Ok(LinkView {
         email: invitation.email,
-        language: Lang::parse(&invitation.language).unwrap_or_default(),
+        language: invitation.language,
         groups: group_names,
         inviter,
         expires_at: invitation.expires_at,
@@ -580,7 +580,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
         password_hash: Some(password_hash),
         platform_admin,
         account_type: invitation.account_type,
-        language: input.language.code().to_owned(),
+        language: input.language,
         activated_at: Some(now),
         created_by: invitation.invited_by,
     };

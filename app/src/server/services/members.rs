@@ -13,7 +13,7 @@ use crate::server::services::grants;
 use crate::server::state::AppState;
 use crate::server::store::{audit, memberships};
 
-/// Sets `user_id`'s roles in `group_id` to exactly `roles`; an empty list
+/// Sets `member`'s roles in `group` to exactly `roles`; an empty list
 /// removes them from the group. Roles in other groups are left alone: a
 /// learner role that propagated upward stays where it is, as it was given
 /// there in its own right. An added learner role in a public group
@@ -21,20 +21,20 @@ use crate::server::store::{audit, memberships};
 #[tracing::instrument(
     name = "members::set_roles",
     skip_all,
-    fields(actor = me.user.id, group = group_id, user = user_id, roles = roles.len())
+    fields(actor = me.user.id, group = %group, user = %member, roles = roles.len())
 )]
 pub async fn set_roles(
     state: &AppState,
     me: &CurrentUser,
-    group_id: i64,
-    user_id: i64,
+    group: GroupId,
+    member: UserId,
     roles: Vec<GroupRole>,
 ) -> AppResult<()> {
+    let (group_id, user_id) = (group.0, member.0);
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let Directory { tree, .. } = Directory::load(&mut tx).await?;
-    let group = GroupId(group_id);
-    super::groups::require_user_manager(me, &tree, group_id)?;
+    super::groups::require_user_manager(me, &tree, group)?;
     let from = memberships::roles_in_group(&mut tx, user_id, group_id).await?;
     if from.is_empty() {
         return Err(AppError::Invalid(Msg::ErrNotAMember));
@@ -95,13 +95,13 @@ pub async fn set_roles(
 #[tracing::instrument(
     name = "members::remove",
     skip_all,
-    fields(actor = me.user.id, group = group_id, user = user_id)
+    fields(actor = me.user.id, group = %group, user = %member)
 )]
 pub async fn remove(
     state: &AppState,
     me: &CurrentUser,
-    group_id: i64,
-    user_id: i64,
+    group: GroupId,
+    member: UserId,
 ) -> AppResult<()> {
-    set_roles(state, me, group_id, user_id, Vec::new()).await
+    set_roles(state, me, group, member, Vec::new()).await
 }

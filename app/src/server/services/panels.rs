@@ -14,22 +14,22 @@ use crate::server::store::custom_fields as field_store;
 #[tracing::instrument(
     name = "panels::invite_panel",
     skip_all,
-    fields(actor = me.user.id, group = group_id)
+    fields(actor = me.user.id, group = %group_id)
 )]
 pub async fn invite_panel(
     state: &AppState,
     me: &CurrentUser,
-    group_id: i64,
+    group_id: GroupId,
 ) -> AppResult<InvitePanel> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
         groups: all, tree, ..
     } = Directory::load(&mut conn).await?;
-    let group = GroupId(group_id);
+    let group = group_id;
     super::groups::require_user_manager(me, &tree, group_id)?;
     let name = all
         .iter()
-        .find(|g| g.id == group_id)
+        .find(|g| g.id == group_id.0)
         .map(|g| g.name.clone())
         .unwrap_or_default();
     Ok(InvitePanel {
@@ -63,7 +63,7 @@ pub fn choosable_groups(
         let grantable = policy::grantable_roles(&me.actor, tree, group);
         if !grantable.is_empty() {
             out.push(GroupChoice {
-                id: group.0,
+                id: group,
                 path: directory::path(tree, names, group.0),
                 depth,
                 grantable,
@@ -82,12 +82,12 @@ pub fn choosable_groups(
 #[tracing::instrument(
     name = "panels::create_panel",
     skip_all,
-    fields(actor = me.user.id, group = group_id)
+    fields(actor = me.user.id, group = %group_id)
 )]
 pub async fn create_panel(
     state: &AppState,
     me: &CurrentUser,
-    group_id: i64,
+    group_id: GroupId,
 ) -> AppResult<CreatePanel> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
@@ -102,7 +102,7 @@ pub async fn create_panel(
         .collect();
     Ok(CreatePanel {
         group_id,
-        group_name: names.get(&group_id).cloned().unwrap_or_default(),
+        group_name: names.get(&group_id.0).cloned().unwrap_or_default(),
         groups: choices,
         roles,
         custom_fields: field_store::list(&mut conn).await?,

@@ -4,8 +4,8 @@
 //! valid 7 days, re-sendable by the admins of the account.
 
 use crate::contracts::accounts::SetPasswordView;
-use crate::domain::password;
-use crate::i18n::{Lang, Msg};
+use crate::domain::{UserId, password};
+use crate::i18n::Msg;
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult};
@@ -45,7 +45,7 @@ pub async fn issue(
         .expect("a static path joins any base URL");
     link.query_pairs_mut().append_pair("token", &raw);
     let rendered = render(&SetPasswordMail {
-        lang: Lang::parse(&user.language).unwrap_or_default(),
+        lang: user.language,
         name: &user.display_name(),
         login: &email,
         sent_by,
@@ -98,7 +98,7 @@ pub async fn open(state: &AppState, raw: &str) -> AppResult<SetPasswordView> {
             .or(user.login_name.clone())
             .unwrap_or_default(),
         name: user.display_name(),
-        language: Lang::parse(&user.language).unwrap_or_default(),
+        language: user.language,
     })
 }
 
@@ -153,12 +153,13 @@ pub async fn set(
 #[tracing::instrument(
     name = "password_links::resend",
     skip_all,
-    fields(actor = me.user.id, user = user_id)
+    fields(actor = me.user.id, user = %account)
 )]
-pub async fn resend(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<()> {
+pub async fn resend(state: &AppState, me: &CurrentUser, account: UserId) -> AppResult<()> {
+    let user_id = account.0;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let user = profiles::managed_user(&mut tx, me, user_id).await?;
+    let user = profiles::managed_user(&mut tx, me, account).await?;
     if user.password_hash.is_some() {
         // The link is how a new account gets its first password only.
         return Err(AppError::Invalid(Msg::ErrPasswordAlreadyChosen));

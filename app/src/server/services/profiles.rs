@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crate::contracts::accounts::UserProfile;
 use crate::domain::policy::AccountReach;
-use crate::domain::{GroupRole, UserId, policy};
-use crate::i18n::{Lang, Msg};
+use crate::domain::{GroupId, GroupRole, UserId, policy};
+use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::custom_fields;
@@ -23,8 +23,9 @@ use crate::server::store::{Conn, audit, custom_fields as field_store, membership
 pub async fn reached_user(
     conn: &mut Conn,
     me: &CurrentUser,
-    user_id: i64,
+    account: UserId,
 ) -> AppResult<(UserRecord, AccountReach)> {
+    let user_id = account.0;
     let user = users::by_id(conn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -48,9 +49,9 @@ pub async fn reached_user(
 pub async fn managed_user(
     conn: &mut Conn,
     me: &CurrentUser,
-    user_id: i64,
+    account: UserId,
 ) -> AppResult<UserRecord> {
-    match reached_user(conn, me, user_id).await? {
+    match reached_user(conn, me, account).await? {
         (user, AccountReach::Account) => Ok(user),
         _ => Err(AppError::Forbidden),
     }
@@ -59,11 +60,16 @@ pub async fn managed_user(
 #[tracing::instrument(
     name = "profiles::profile",
     skip_all,
-    fields(actor = me.user.id, user = user_id)
+    fields(actor = me.user.id, user = %account)
 )]
-pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppResult<UserProfile> {
+pub async fn profile(
+    state: &AppState,
+    me: &CurrentUser,
+    account: UserId,
+) -> AppResult<UserProfile> {
+    let user_id = account.0;
     let mut conn = state.db.pool.acquire().await?;
-    let (user, reach) = reached_user(&mut conn, me, user_id).await?;
+    let (user, reach) = reached_user(&mut conn, me, account).await?;
     let whole = reach == AccountReach::Account;
     let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
     let mut by_group: HashMap<i64, Vec<GroupRole>> = HashMap::new();
@@ -73,16 +79,16 @@ pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppRes
             by_group.entry(g.0).or_default().push(r);
         }
     }
-    let mut groups: Vec<(i64, String, Vec<GroupRole>)> = by_group
+    let mut groups: Vec<(GroupId, String, Vec<GroupRole>)> = by_group
         .into_iter()
         .map(|(g, mut roles)| {
             roles.sort();
-            (g, directory::path(&tree, &names, g), roles)
+            (GroupId(g), directory::path(&tree, &names, g), roles)
         })
         .collect();
     groups.sort_by_key(|(_, path, _)| path.to_lowercase());
     Ok(UserProfile {
-        id: user.id,
+        id: UserId(user.id),
         name: user.display_name(),
         first_name: user.first_name.clone(),
         last_name: user.last_name.clone(),
@@ -98,7 +104,7 @@ pub async fn profile(state: &AppState, me: &CurrentUser, user_id: i64) -> AppRes
         } else {
             String::new()
         },
-        language: Lang::parse(&user.language).unwrap_or_default(),
+        language: user.language,
         groups,
         custom_fields: field_store::list(&mut conn).await?,
         custom_values: if whole {
@@ -124,14 +130,15 @@ pub struct ProfileUpdate {
 #[tracing::instrument(
     name = "profiles::update",
     skip_all,
-    fields(actor = me.user.id, user = user_id)
+    fields(actor = me.user.id, user = %account)
 )]
 pub async fn update(
     state: &AppState,
     me: &CurrentUser,
-    user_id: i64,
+    account: UserId,
     update: ProfileUpdate,
 ) -> AppResult<()> {
+    let user_id = account.0;
     let now = state.now();
     if update.deletion_at.is_some_and(|at| at <= now) {
         return Err(AppError::Invalid(Msg::ErrDeletionInPast));
@@ -143,7 +150,7 @@ pub async fn update(
     // Account-level: `account_reach` never gives a non-platform admin
     // their own account, so nobody but a platform admin schedules their
     // own deletion.
-    managed_user(&mut tx, me, user_id).await?;
+    managed_user(&mut tx, me, account).await?;
     let defs = field_store::list(&mut tx).await?;
     let values = custom_fields::check(&defs, &update.custom)?;
     users::set_extras(

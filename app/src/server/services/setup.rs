@@ -98,7 +98,7 @@ async fn insert_admin(
         password_hash: Some(admin.password_hash),
         platform_admin: true,
         account_type: AccountType::Member,
-        language: language.code().to_owned(),
+        language,
         activated_at: Some(now),
         created_by: None,
     };

@@ -85,5 +85,10 @@ mod tests {
         assert!(decode::<AccountType>("membre").is_err());
         assert!(decode::<AccountType>("").is_err());
         assert!(decode::<Visibility>("Public").is_err());
+        for lang in Lang::ALL {
+            assert_eq!(decode::<Lang>(lang.code()).unwrap(), lang);
+        }
+        assert!(decode::<Lang>("nl-BE").is_err(), "a stored code is exact");
+        assert!(decode::<Lang>("de").is_err());
     }
 }

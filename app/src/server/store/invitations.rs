@@ -1,4 +1,5 @@
 use super::codec::decode;
+use crate::i18n::Lang;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -12,7 +13,7 @@ pub struct InvitationRecord {
     pub email: String,
     pub status: String,
     pub invited_by: Option<i64>,
-    pub language: String,
+    pub language: Lang,
     pub account_type: AccountType,
     pub platform_admin: bool,
     /// Who set "platform admin on acceptance" (checked again at acceptance).
@@ -53,7 +54,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
         email: row.try_get("email")?,
         status: row.try_get("status")?,
         invited_by: row.try_get("invited_by")?,
-        language: row.try_get("language")?,
+        language: decode(&row.try_get::<String, _>("language")?)?,
         account_type: decode(&account_type)?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
         platform_admin_by: row.try_get("platform_admin_by")?,
@@ -70,7 +71,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
 /// The options an invitation carries to the account it becomes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InvitationOptions {
-    pub language: String,
+    pub language: Lang,
     pub account_type: AccountType,
     pub platform_admin: bool,
     pub message: String,
@@ -142,7 +143,7 @@ pub async fn insert(
     )
     .bind(email.to_owned())
     .bind(invited_by)
-    .bind(options.language.clone())
+    .bind(options.language.code())
     .bind(options.account_type.as_str())
     .bind(flag(options.platform_admin))
     .bind(options.message.clone())
@@ -172,7 +173,7 @@ pub async fn merge(
          message = $5, deletion_at = COALESCE($6, deletion_at) WHERE id = $1",
     )
     .bind(id)
-    .bind(options.language.clone())
+    .bind(options.language.code())
     .bind(options.account_type.as_str())
     .bind(flag(options.platform_admin))
     .bind(options.message.clone())

@@ -1,4 +1,5 @@
 use super::codec::decode;
+use crate::i18n::Lang;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -16,7 +17,7 @@ pub struct UserRecord {
     pub password_hash: Option<String>,
     pub platform_admin: bool,
     pub account_type: AccountType,
-    pub language: String,
+    pub language: Lang,
     pub activated_at: Option<i64>,
     pub deletion_at: Option<i64>,
     pub created_at: i64,
@@ -59,7 +60,7 @@ fn from_row(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
         password_hash: row.try_get("password_hash")?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
         account_type: decode(&account_type)?,
-        language: row.try_get("language")?,
+        language: decode(&row.try_get::<String, _>("language")?)?,
         activated_at: row.try_get("activated_at")?,
         deletion_at: row.try_get("deletion_at")?,
         created_at: row.try_get("created_at")?,
@@ -108,7 +109,7 @@ pub struct NewUser {
     pub password_hash: Option<String>,
     pub platform_admin: bool,
     pub account_type: AccountType,
-    pub language: String,
+    pub language: Lang,
     /// `Some(now)` for an account that is active (and billable) at once.
     pub activated_at: Option<i64>,
     pub created_by: Option<i64>,
@@ -127,7 +128,7 @@ pub async fn insert(conn: &mut Conn, user: &NewUser, now: i64) -> Result<i64, sq
     .bind(user.password_hash.clone())
     .bind(flag(user.platform_admin))
     .bind(user.account_type.as_str())
-    .bind(user.language.clone())
+    .bind(user.language.code())
     .bind(user.activated_at)
     .bind(user.created_by)
     .bind(now)
@@ -144,11 +145,11 @@ pub async fn count_platform_admins(conn: &mut Conn) -> Result<i64, sqlx::Error> 
 pub async fn set_language(
     conn: &mut Conn,
     id: i64,
-    language: &str,
+    language: Lang,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
-        .bind(language.to_owned())
+        .bind(language.code())
         .bind(now)
         .bind(id)
         .execute(&mut *conn)
