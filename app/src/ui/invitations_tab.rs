@@ -63,7 +63,7 @@ pub fn use_tab_data() -> TabData {
 /// Breadcrumb and title: where the admin is (the group, by its path) and
 /// what the page is.
 #[component]
-pub fn InvitationsHeader(group_id: i64, data: TabData) -> impl IntoView {
+pub fn InvitationsHeader(group_id: GroupId, data: TabData) -> impl IntoView {
     let lang = use_lang();
     let plain = move || {
         view! {
