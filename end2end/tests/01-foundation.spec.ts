@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, setupLink } from './helpers';
+import { ADMIN, expectAccessible, expectNoPageOverflow, hydrated, login, setupLink } from './helpers';
 
 // One walk through the platform's first minutes, in order: each step
 // builds on the previous one.
@@ -9,6 +9,7 @@ test.describe.serial('a new platform', () => {
     await hydrated(page);
     await expect(page.getByRole('heading', { name: 'Créer le premier administrateur' })).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByLabel('Prénom').fill(ADMIN.firstName);
     await page.getByLabel('Nom', { exact: true }).fill(ADMIN.lastName);
     await page.getByLabel('Email').fill(ADMIN.email);
@@ -18,6 +19,7 @@ test.describe.serial('a new platform', () => {
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     // The link is spent.
     await page.goto(setupLink());
@@ -29,6 +31,7 @@ test.describe.serial('a new platform', () => {
     await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await expect(page).toHaveURL(/\/login$/);
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('the admin signs in, sees the tree, adds a group and finds it in the sidebar', async ({ page }) => {
@@ -39,11 +42,13 @@ test.describe.serial('a new platform', () => {
       await expect(sidebar.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
     }
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     await page.getByLabel('Ajouter').click();
     await page.getByRole('link', { name: 'Groupe' }).click();
     await expect(page.getByRole('heading', { name: 'Nouveau groupe' })).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByLabel('Nom du groupe').fill('Lyon');
     await page.getByLabel('Groupe parent').selectOption({ label: 'Ventes' });
     await page.getByLabel(/^public/).check();
@@ -54,6 +59,7 @@ test.describe.serial('a new platform', () => {
     await expect(sidebar.getByRole('link', { name: /^Lyon/ })).toBeVisible();
     await expect(page.getByText("Ce groupe n'a pas encore d'utilisateurs.")).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('the top bar menus close on a choice, Escape and a click outside, and arrows move', async ({ page }) => {
@@ -88,6 +94,7 @@ test.describe.serial('a new platform', () => {
     await expect(sidebar.getByRole('button', { name: 'Déplier Acme' })).toHaveAttribute('aria-expanded', 'false');
     await sidebar.getByRole('button', { name: 'Déplier Acme' }).click();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('a group page lists its members with roles and status', async ({ page }) => {
@@ -101,6 +108,7 @@ test.describe.serial('a new platform', () => {
     await expect(rows.filter({ hasText: 'marie.curie@exemple.fr' })).toContainText('En attente du mot de passe');
     await expect(rows.filter({ hasText: 'pierre.dupont@exemple.fr' })).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     // Settings: rename, then the sidebar follows without a reload.
     await page.getByRole('link', { name: 'Paramètres' }).click();
@@ -111,6 +119,24 @@ test.describe.serial('a new platform', () => {
       page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }),
     ).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
+  });
+
+  test('the mailbox, a missing page and a missing group fit the screen', async ({ page }) => {
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('navigation', { name: 'Groupes' })).toBeVisible();
+    await hydrated(page);
+    await page.goto('/dev/mailbox');
+    await hydrated(page);
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
+    for (const missing of ['/no-such-page', '/groups/999999']) {
+      const response = await page.goto(missing);
+      expect(response?.status()).toBe(404);
+      await expectAccessible(page);
+      await expectNoPageOverflow(page);
+    }
   });
 
   test('the language switch turns the interface to English', async ({ page }) => {
@@ -120,6 +146,7 @@ test.describe.serial('a new platform', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('the page names its icon and the icon is served', async ({ page }) => {

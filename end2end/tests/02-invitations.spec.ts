@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+import { ADMIN, expectAccessible, expectNoPageOverflow, hydrated, linkIn, login, mailsTo } from './helpers';
 
 // Runs after 01-foundation.spec.ts: the admin exists and the demo tree is
 // Acme (privé) › Ventes (public) › Paris Centre (public).
@@ -16,6 +16,7 @@ test.describe.serial('invite by e-mail', () => {
     await expect(page.getByRole('heading', { name: /Ajouter des utilisateurs/ })).toBeVisible();
     await hydrated(page);
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     await page.getByLabel('Emails').fill('Léa Martin <lea@exemple.fr>; noe@exemple.fr, pas-une-adresse');
     await expect(page.getByLabel('Apprenant')).toBeChecked();
@@ -28,6 +29,7 @@ test.describe.serial('invite by e-mail', () => {
     await expect(results.locator('li').nth(1)).toContainText('noe@exemple.fr');
     await expect(results.locator('li').nth(2)).toContainText('Adresse invalide : il manque le @');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('each invitee receives a French mail with a link', async () => {
@@ -47,6 +49,7 @@ test.describe.serial('invite by e-mail', () => {
     await expect(page.getByLabel('Email')).toHaveValue('lea@exemple.fr');
     await expect(page.getByLabel('Email')).not.toBeEditable();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByLabel('Prénom').fill('Léa');
     await page.getByLabel('Nom', { exact: true }).fill('Martin');
     await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
@@ -68,6 +71,7 @@ test.describe.serial('invite by e-mail', () => {
     await expect(page.getByRole('heading', { name: 'Invitation indisponible' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('déjà été utilisée');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('the new member shows in the users of the group and of its ancestors', async ({ page }) => {
@@ -92,6 +96,7 @@ test.describe('a third language', () => {
     await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByRole('button', { name: 'FR' }).click();
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   });

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ADMIN, advanceClock, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+import { ADMIN, advanceClock, expectAccessible, expectNoPageOverflow, hydrated, linkIn, login, mailsTo } from './helpers';
 
 // Runs after 02-invitations.spec.ts (noe@exemple.fr is still pending).
 /** The URL of the Ventes group, read from the sidebar. */
@@ -14,7 +14,9 @@ async function openTab(page: Page, signIn = true) {
     await expect(page).toHaveURL('/');
   }
   await page.goto(`${await ventes(page)}/users/invitations`);
-  await expect(page.getByRole('heading', { name: 'Invitations', exact: true })).toBeVisible();
+  // The title says where one is: the tab, of which group, under its path.
+  await expect(page.getByRole('heading', { level: 1, name: 'Invitations — Ventes' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toHaveText(/Acme › Ventes.*Invitations/);
   await hydrated(page);
   await page.locator('.table-wrap[data-ready="true"]').waitFor();
 }
@@ -41,6 +43,7 @@ test.describe.serial('the Invitations tab', () => {
     await expect(row(page, 'lea@exemple.fr')).toHaveCount(0); // accepted: gone from the tab
     await expect(row(page, 'a1@exemple.fr')).toContainText('Envoyé');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('cancelling one kills its link', async ({ page }) => {
@@ -84,6 +87,7 @@ test.describe.serial('the Invitations tab', () => {
     await issued.getByRole('button', { name: 'COPIER', exact: true }).click();
     await expect(issued).toContainText('Copié.');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.goto(mailed);
     await expect(page.getByRole('alert')).toContainText('remplacé');
     await page.goto(copied);
@@ -99,6 +103,7 @@ test.describe.serial('the Invitations tab', () => {
     await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
     await expect(page.getByRole('alertdialog')).toContainText('3 invitations');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByRole('button', { name: 'CONFIRMER' }).click();
     await expect(page.getByRole('status').first()).toContainText('3 traitées');
     for (const email of ['a1@exemple.fr', 'a2@exemple.fr', 'a3@exemple.fr']) {
@@ -125,6 +130,7 @@ test.describe.serial('the Invitations tab', () => {
       await expect(row(page, email)).toContainText('Expirée');
     }
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     // Narrowed to one group (named by its path) and one inviter.
     await page.locator('.table-wrap[data-ready="true"]').waitFor();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login } from './helpers';
+import { ADMIN, expectAccessible, expectNoPageOverflow, hydrated, login } from './helpers';
 
 // Runs after 02-invitations.spec.ts: Léa Martin accepted her invitation into
 // Paris Centre, so she is a learner of Ventes by propagation.
@@ -16,6 +16,7 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   await lea.getByText('Modifier').click();
   await lea.getByLabel('Animateur').check();
   await expectAccessible(page);
+  await expectNoPageOverflow(page);
   await lea.getByRole('button', { name: 'ENREGISTRER' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rôles enregistrés.' })).toBeVisible();
   await expect(lea).toContainText('Animateur, Apprenant');

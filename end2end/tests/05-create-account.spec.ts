@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, linkIn, login, mailsTo } from './helpers';
+import { ADMIN, expectAccessible, expectNoPageOverflow, hydrated, linkIn, login, mailsTo } from './helpers';
 
 /** Opens `+ → Utilisateur → Créer un compte` on Ventes, signed in as the admin. */
 async function openCreatePanel(page: Page) {
@@ -28,6 +28,7 @@ test.describe.serial('creating accounts directly', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Champ ajouté.' })).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: 'Employee number' })).toContainText('Nombre');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
   });
 
   test('an account in two groups gets a set-password mail, and its link signs the person in', async ({ page }) => {
@@ -44,6 +45,7 @@ test.describe.serial('creating accounts directly', () => {
     await chooser.getByLabel('Rechercher un groupe').fill('supp');
     await chooser.getByLabel('Support').check();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await chooser.getByRole('button', { name: 'VALIDER' }).click();
     await expect(chooser.locator('.chip')).toHaveText([/Acme › Support/, /Acme › Ventes/]);
 
@@ -57,6 +59,7 @@ test.describe.serial('creating accounts directly', () => {
     await expect(result).toContainText('Compte créé : Paul Langevin');
     await expect(result).toContainText('Un e-mail lui a été envoyé');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     // The user's page shows the groups and the value, and offers a re-send.
     await result.getByRole('link', { name: 'Voir la fiche' }).click();
@@ -66,6 +69,7 @@ test.describe.serial('creating accounts directly', () => {
     await expect(page.getByLabel('Matricule')).toHaveValue('1234');
     await expect(page.getByText('Mot de passe pas encore choisi')).toBeVisible();
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     const [mail] = await mailsTo('paul@exemple.fr');
     expect(mail.subject).toBe('Votre compte Onboard est prêt : choisissez votre mot de passe');
@@ -78,6 +82,7 @@ test.describe.serial('creating accounts directly', () => {
     await expect(page.getByRole('heading', { name: 'Choisissez votre mot de passe' })).toBeVisible();
     await expect(page.getByLabel('Identifiant')).toHaveValue('paul@exemple.fr');
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByLabel('Mot de passe', { exact: true }).fill('ondes et particules');
     await page.getByLabel('Confirmer le mot de passe').fill('ondes et particules');
     await page.getByRole('button', { name: 'ENREGISTRER ET SE CONNECTER' }).click();
@@ -106,6 +111,7 @@ test.describe.serial('creating accounts directly', () => {
     const password = (await result.locator('code.password').textContent())!.trim();
     expect(password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
 
     await page.context().clearCookies();
     await login(page, 'jean.sansmail', password);

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, linkIn, mailsTo } from './helpers';
+import { ADMIN, expectAccessible, expectNoPageOverflow, hydrated, linkIn, mailsTo } from './helpers';
 
 // Runs after the earlier specs: the admin exists and the demo tree is
 // Acme (privé) › Ventes (public) › Paris Centre (public), Acme › Support.
@@ -85,6 +85,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await expect(row.getByRole('button', { name: 'Copier le lien' })).toHaveCount(0);
     await expect(row.getByRole('button', { name: "Renvoyer l'invitation" })).toHaveCount(0);
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await row.getByRole('button', { name: 'Retirer mes groupes et rôles' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'Vos groupes et rôles ont été retirés' }),
@@ -130,6 +131,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await expect(page.getByRole('heading', { name: 'Votre compte est activé' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText("Acme › Ventes — Administrateur d'utilisateurs");
     await expectAccessible(page);
+    await expectNoPageOverflow(page);
     await page.getByRole('link', { name: 'Continuer' }).click();
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ })).toHaveCount(0);

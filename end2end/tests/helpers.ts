@@ -83,3 +83,20 @@ export async function advanceClock(minutes: number) {
   });
   expect(response.ok).toBeTruthy();
 }
+
+/**
+ * No page scrolls sideways, on a laptop (1280 px) or a phone (390 px): a
+ * wide table scrolls inside its own frame. Leaves the viewport at 1280×800.
+ */
+export async function expectNoPageOverflow(page: Page) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect
+      .poll(
+        () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        { message: `horizontal overflow at ${width} px on ${page.url()}`, timeout: 2_000 },
+      )
+      .toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

@@ -36,15 +36,83 @@ fn use_filter_query() -> Memo<ListInput> {
     })
 }
 
-#[component]
-pub fn InvitationsTab() -> impl IntoView {
-    let lang = use_lang();
+/// The tab's data: the filter in the URL, a version the actions bump, and
+/// the page they select. The panel page's header reads the same page (the
+/// group's path is among its filter choices), outside the tab's boundary.
+#[derive(Clone, Copy)]
+pub struct TabData {
+    query: Memo<ListInput>,
+    version: RwSignal<u32>,
+    list: Resource<Result<TabPage, ApiError>>,
+}
+
+pub fn use_tab_data() -> TabData {
     let query = use_filter_query();
     let version = RwSignal::new(0u32);
     let list = Resource::new(
         move || (query.get(), version.get()),
         |(q, _)| get_invitations(q),
     );
+    TabData {
+        query,
+        version,
+        list,
+    }
+}
+
+/// Breadcrumb and title: where the admin is (the group, by its path) and
+/// what the page is.
+#[component]
+pub fn InvitationsHeader(group_id: GroupId, data: TabData) -> impl IntoView {
+    let lang = use_lang();
+    let plain = move || {
+        view! {
+            <header class="page-header">
+                <h1>{lang.t(Msg::InvitationsTitle)}</h1>
+            </header>
+        }
+        .into_any()
+    };
+    view! {
+        <Transition fallback=plain>
+            {move || Suspend::new(async move {
+                let path = data
+                    .list
+                    .await
+                    .ok()
+                    .and_then(|page| page.groups.into_iter().find(|(g, _)| *g == group_id))
+                    .map(|(_, path)| path);
+                let Some(path) = path else { return plain() };
+                let name = path.rsplit(" › ").next().unwrap_or(&path).to_owned();
+                view! {
+                    <header class="page-header">
+                        <nav aria-label="breadcrumb">
+                            <ol class="breadcrumb">
+                                <li>
+                                    <a href=format!("/groups/{group_id}")>{path}</a>
+                                </li>
+                                <li>
+                                    <span aria-current="page">{lang.t(Msg::InvitationsTitle)}</span>
+                                </li>
+                            </ol>
+                        </nav>
+                        <h1>{lang.fmt(Msg::InvitationsOfGroup, &[("group", name.into())])}</h1>
+                    </header>
+                }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn InvitationsTab(data: TabData) -> impl IntoView {
+    let lang = use_lang();
+    let TabData {
+        query,
+        version,
+        list,
+    } = data;
     let resend = ServerAction::<ResendInvitation>::new();
     let cancel = ServerAction::<CancelInvitation>::new();
     let copy = ServerAction::<CopyInvitationLink>::new();
@@ -67,7 +135,6 @@ pub fn InvitationsTab() -> impl IntoView {
         copy,
     };
     view! {
-        <h2 class="panel-heading">{lang.t(Msg::InvitationsTitle)}</h2>
         <Feedback actions bulk />
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -322,7 +389,7 @@ fn TabBody(
             <table class="data-table invitations">
                 <thead>
                     <tr>
-                        <th scope="col">
+                        <th scope="col" class="select">
                             <input
                                 type="checkbox"
                                 aria-label=lang.t(Msg::SelectPage)
@@ -338,16 +405,10 @@ fn TabBody(
                                 }
                             />
                         </th>
-                        <th scope="col">{lang.t(Msg::ColEmail)}</th>
+                        <th scope="col" class="email">{lang.t(Msg::ColEmail)}</th>
                         <th scope="col">{lang.t(Msg::ColGroupsRoles)}</th>
-                        <th scope="col">{lang.t(Msg::ColInvitedBy)}</th>
-                        <th scope="col">{lang.t(Msg::ColFirstSent)}</th>
-                        <th scope="col">{lang.t(Msg::ColLastSent)}</th>
-                        <th scope="col">{lang.t(Msg::ColReminder)}</th>
-                        <th scope="col">{lang.t(Msg::ColExpiry)}</th>
-                        <th scope="col">{lang.t(Msg::ColDeletion)}</th>
-                        <th scope="col">{lang.t(Msg::ColDelivery)}</th>
                         <th scope="col">{lang.t(Msg::ColStatus)}</th>
+                        <th scope="col">{lang.t(Msg::ColHistory)}</th>
                         <th scope="col">{lang.t(Msg::ColActions)}</th>
                     </tr>
                 </thead>
@@ -385,10 +446,42 @@ fn InvitationRow(
         ("status pending", Msg::StatusPendingShort)
     };
     let date = move |t: i64| format::date(t, lang);
+    // The secondary facts, one line each, only those that say something.
+    let on = |msg: Msg, t: i64| lang.fmt(msg, &[("date", date(t).into())]);
+    let mut history = vec![match row.invited_by.clone() {
+        Some(name) => lang.fmt(
+            Msg::SentOnBy,
+            &[("date", date(row.created_at).into()), ("name", name.into())],
+        ),
+        None => on(Msg::SentOn, row.created_at),
+    }];
+    if row.send_count > 1 {
+        history.push(lang.fmt(
+            Msg::LastSentOn,
+            &[
+                ("date", date(row.last_sent_at).into()),
+                ("count", row.send_count.into()),
+            ],
+        ));
+    }
+    if let Some(t) = row.reminder_sent_at {
+        history.push(on(Msg::ReminderOn, t));
+    }
+    history.push(on(
+        if row.expired {
+            Msg::ExpiredOn
+        } else {
+            Msg::ExpiresOn
+        },
+        row.expires_at,
+    ));
+    if let Some(t) = row.deletion_at {
+        history.push(on(Msg::DeletionOn, t));
+    }
     let label = format!("{} {}", lang.t(Msg::SelectRow), row.email);
     view! {
         <tr>
-            <td>
+            <td class="select">
                 <input
                     type="checkbox"
                     aria-label=label
@@ -399,23 +492,23 @@ fn InvitationRow(
                     }
                 />
             </td>
-            <td class="email">{row.email.clone()}</td>
-            <td>
+            <td class="email">{address(&row.email)}</td>
+            <td class="grants">
                 {grants}
                 {(!whole).then(|| view! { <small class="muted partly-yours">{lang.t(Msg::InvitationPartlyYours)}</small> })}
             </td>
-            <td>{row.invited_by.clone().unwrap_or_else(|| "—".into())}</td>
-            <td>{date(row.created_at)}</td>
-            <td>{date(row.last_sent_at)} {(row.send_count > 1).then(|| format!(" (×{})", row.send_count))}</td>
-            <td>{row.reminder_sent_at.map(date).unwrap_or_else(|| "—".into())}</td>
-            <td>{date(row.expires_at)}</td>
-            <td>{row.deletion_at.map(date).unwrap_or_else(|| "—".into())}</td>
-            <td>
-                <span class=delivery_class>{lang.t(delivery_msg)}</span>
+            <td class="states">
+                <span class=status_class>{lang.t(status_msg)}</span>
+                <span class=delivery_class>
+                    <span class="visually-hidden">{lang.t(Msg::ColDelivery)} " : "</span>
+                    {lang.t(delivery_msg)}
+                </span>
                 {row.delivery_error.clone().map(|e| view! { <small class="delivery-error">{e}</small> })}
             </td>
-            <td>
-                <span class=status_class>{lang.t(status_msg)}</span>
+            <td class="history">
+                <ul class="history-lines">
+                    {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
             </td>
             <td class="row-actions">
                 // A link carries every grant of its invitation: who may not
@@ -454,6 +547,18 @@ fn InvitationRow(
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// An address on one line, or — only when the table has no room for a
+/// very long one — on two, after its `@`, never letter by letter.
+fn address(email: &str) -> impl IntoView + use<> {
+    let (local, domain) = email.rsplit_once('@').unwrap_or((email, ""));
+    let (local, domain) = (format!("{local}@"), domain.to_owned());
+    view! {
+        <span class="nobr">{local}</span>
+        <wbr />
+        <span class="nobr">{domain}</span>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::custom_fields::CustomFieldInputs;
 use super::format;
 use super::group_page::use_group_id;
-use super::invitations_tab::InvitationsTab;
+use super::invitations_tab::{InvitationsHeader, InvitationsTab, use_tab_data};
 use super::lang::use_lang;
 use super::widgets::{FormError, Loading, NotFound};
 use crate::api::ApiError;
@@ -18,20 +18,20 @@ use crate::domain::{EmailError, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
 
 /// The tab loads its own data: nesting it in the panel's suspense made
-/// hydration lose its place, so its frame needs nothing but the URL.
+/// hydration lose its place, so its frame needs nothing but the URL. The
+/// header (the group's path) reads the tab's page, in a boundary of its own.
+/// The panel's ways in run above the table here, which needs the width.
 #[component]
 pub fn InvitationsPanelPage() -> impl IntoView {
-    let lang = use_lang();
     let id = use_group_id();
+    let data = use_tab_data();
     view! {
         <section class="page">
-            <header class="page-header">
-                <h1>{lang.t(Msg::PanelTitle)}</h1>
-            </header>
-            <div class="user-panel">
+            <InvitationsHeader group_id=id.get_untracked() data />
+            <div class="user-panel wide">
                 <PanelNav group_id=id.get_untracked() />
                 <div class="panel-body">
-                    <InvitationsTab />
+                    <InvitationsTab data />
                 </div>
             </div>
         </section>

@@ -99,15 +99,20 @@ pub fn AuthCard(children: Children) -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let lang = use_lang();
     set_not_found_status();
-    view! {
-        <main id="main" class="centered-page">
-            <div class="card">
-                <h1>{lang.t(Msg::NotFoundTitle)}</h1>
-                <p>
-                    <a href="/">{lang.t(Msg::BackHome)}</a>
-                </p>
-            </div>
-        </main>
+    let card = view! {
+        <div class="card">
+            <h1>{lang.t(Msg::NotFoundTitle)}</h1>
+            <p>
+                <a href="/">{lang.t(Msg::BackHome)}</a>
+            </p>
+        </div>
+    };
+    // Inside the signed-in frame (a missing group…), the frame's `main`
+    // holds it: a second one would be a landmark inside a landmark.
+    if use_context::<super::frame::Refresh>().is_some() {
+        view! { <div class="centered-page in-frame">{card}</div> }.into_any()
+    } else {
+        view! { <main id="main" class="centered-page">{card}</main> }.into_any()
     }
 }
 
