@@ -337,8 +337,8 @@ CancelInvitation = Cancel the invitation
 CopyLink = Copy the link
 Copy = COPY
 Copied = Copied.
-LinkIssued = New link issued. The previously mailed link no longer works.
-Resent = Invitation sent again.
+LinkIssued = New link issued. The mailed link still works; “Re-send the invitation” would replace every link.
+Resent = Invitation sent again: the new link replaces the previous ones.
 CancelledDone = Invitation cancelled.
 Selected = { $count } selected
 ResendSelection = Re-send the selection
@@ -352,6 +352,9 @@ InvitationsCount =
         [one] { $count } invitation
        *[other] { $count } invitations
     }
+ConfirmCancelOne = Cancel the invitation of { $email }? Its links will stop working.
+ConfirmWithdrawOne = Withdraw your groups and roles from the invitation of { $email }?
+KeepIt = Keep it
 Confirm = CONFIRM
 BulkDone = { $count } done
 BulkRateLimited =

@@ -341,8 +341,8 @@ CancelInvitation = Annuler l'invitation
 CopyLink = Copier le lien
 Copy = COPIER
 Copied = Copié.
-LinkIssued = Nouveau lien créé. Le lien envoyé précédemment ne fonctionne plus.
-Resent = Invitation renvoyée.
+LinkIssued = Nouveau lien créé. Le lien envoyé par e-mail reste valable ; « Renvoyer l'invitation » remplacerait tous les liens.
+Resent = Invitation renvoyée : le nouveau lien remplace les précédents.
 CancelledDone = Invitation annulée.
 Selected =
     { $count ->
@@ -360,6 +360,9 @@ InvitationsCount =
         [one] { $count } invitation
        *[other] { $count } invitations
     }
+ConfirmCancelOne = Annuler l'invitation de { $email } ? Ses liens ne fonctionneront plus.
+ConfirmWithdrawOne = Retirer vos groupes et rôles de l'invitation de { $email } ?
+KeepIt = Garder
 Confirm = CONFIRMER
 BulkDone =
     { $count ->

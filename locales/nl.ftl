@@ -337,8 +337,8 @@ CancelInvitation = Uitnodiging annuleren
 CopyLink = Link kopiëren
 Copy = KOPIËREN
 Copied = Gekopieerd.
-LinkIssued = Nieuwe link aangemaakt. De eerder verstuurde link werkt niet meer.
-Resent = Uitnodiging opnieuw verstuurd.
+LinkIssued = Nieuwe link aangemaakt. De gemailde link blijft geldig; “Uitnodiging opnieuw versturen” zou alle links vervangen.
+Resent = Uitnodiging opnieuw verstuurd: de nieuwe link vervangt de vorige.
 CancelledDone = Uitnodiging geannuleerd.
 Selected = { $count } geselecteerd
 ResendSelection = Selectie opnieuw versturen
@@ -352,6 +352,9 @@ InvitationsCount =
         [one] { $count } uitnodiging
        *[other] { $count } uitnodigingen
     }
+ConfirmCancelOne = De uitnodiging van { $email } annuleren? De links ervan werken dan niet meer.
+ConfirmWithdrawOne = Uw groepen en rollen uit de uitnodiging van { $email } halen?
+KeepIt = Behouden
 Confirm = BEVESTIGEN
 BulkDone = { $count } verwerkt
 BulkRateLimited = { $count } overgeslagen: minder dan een minuut geleden verstuurd

@@ -87,6 +87,7 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await expectAccessible(page);
     await expectNoPageOverflow(page);
     await row.getByRole('button', { name: 'Retirer mes groupes et rôles' }).click();
+    await row.getByRole('alertdialog').getByRole('button', { name: 'CONFIRMER' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'Vos groupes et rôles ont été retirés' }),
     ).toBeVisible();

@@ -429,6 +429,18 @@ fn InvitationRow(
     let lang = use_lang();
     let id = row.id;
     let whole = row.whole;
+    // Cancelling (or withdrawing) is asked again on the row itself, as the
+    // bulk action is: nothing is destroyed by one stray click.
+    let confirming = RwSignal::new(false);
+    let question_id = format!("cancel-question-{id}");
+    let question = lang.fmt(
+        if whole {
+            Msg::ConfirmCancelOne
+        } else {
+            Msg::ConfirmWithdrawOne
+        },
+        &[("email", row.email.as_str().into())],
+    );
     let grants = row
         .grants
         .iter()
@@ -539,12 +551,39 @@ fn InvitationRow(
                 <button
                     type="button"
                     class="link-button danger"
-                    on:click=move |_| {
-                        actions.cancel.dispatch(CancelInvitation { id });
-                    }
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)
                 >
                     {lang.t(if whole { Msg::CancelInvitation } else { Msg::WithdrawMyGrants })}
                 </button>
+                {move || {
+                    confirming
+                        .get()
+                        .then(|| {
+                            view! {
+                                <div class="confirm row-confirm" role="alertdialog" aria-labelledby=question_id.clone()>
+                                    <p id=question_id.clone()>{question.clone()}</p>
+                                    <button
+                                        type="button"
+                                        class="button danger small"
+                                        on:click=move |_| {
+                                            confirming.set(false);
+                                            actions.cancel.dispatch(CancelInvitation { id });
+                                        }
+                                    >
+                                        {lang.t(Msg::Confirm)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button secondary small"
+                                        on:click=move |_| confirming.set(false)
+                                    >
+                                        {lang.t(Msg::KeepIt)}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
             </td>
         </tr>
     }

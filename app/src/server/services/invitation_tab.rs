@@ -475,8 +475,9 @@ pub async fn resend(state: &AppState, me: &CurrentUser, invitation: InvitationId
     }
 }
 
-/// A fresh link to hand over another way: the previous links stop working,
-/// no mail goes, the expiry is renewed only if it had passed.
+/// A fresh link to hand over another way: the links already sent keep
+/// working (nothing is destroyed by surprise), no mail goes, the expiry is
+/// renewed only if it had passed.
 #[tracing::instrument(
     name = "invitation_tab::copy_link",
     skip_all,
@@ -502,7 +503,8 @@ pub async fn copy_link(
     if !tab::reopen_if_expired(&mut tx, id, now + session.life.lifetime, now).await? {
         return Err(AppError::NotFound);
     }
-    invitations::revoke_links(&mut tx, id, now).await?;
+    // One more live link: the mailed one keeps working (the person may
+    // already have it open). Re-sending is what replaces every link.
     let raw = token::generate();
     invitations::add_link(&mut tx, id, &token::hash(&raw), now).await?;
     session
