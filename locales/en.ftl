@@ -47,7 +47,6 @@ Private = private
 PublicLong = Public: learners added here also become learners of the parent groups, up to the first private group included.
 PrivateLong = Private: adding someone here adds them to no other group.
 TabUsers = USERS
-TabSessions = Sessions
 TabSettings = Settings
 ColName = Name
 ColEmail = E-mail
@@ -65,8 +64,6 @@ MembersCount =
         [one] { $count } user
        *[other] { $count } users
     }
-NoSessions = No course sessions in this group.
-GroupNotFound = This group does not exist or you cannot see it.
 
 ## Roles and account types
 RolePlatformAdmin = Platform admin
@@ -84,16 +81,12 @@ ParentGroup = Parent group
 NoParent = — None (top-level group) —
 Visibility = Visibility
 CreateGroup = CREATE GROUP
-Rename = RENAME
-Move = MOVE
 Save = SAVE
 DeleteGroup = DELETE GROUP
 DeleteGroupConfirm = Delete this group for good? Its roles and sessions are deleted too.
 DangerZone = Danger zone
-GroupCreated = Group created.
 GroupSaved = Changes saved.
 Cancel = Cancel
-Close = Close
 Working = Working…
 
 ## Errors (public messages; causes are logged, never shown)
@@ -121,7 +114,6 @@ ErrPasswordCommon = This password is too common: choose another one.
 ErrPasswordMismatch = The two passwords differ.
 ErrFirstNameRequired = The first name is required.
 ErrLastNameRequired = The last name is required.
-ErrCrossOrigin = Request refused: unknown origin.
 
 ## The user panel (+ → Utilisateur)
 PanelTitle = Add users
@@ -143,9 +135,7 @@ Inviting = Sending…
 ResultsTitle = Result
 OutcomeInvited = Invitation sent
 OutcomeMerged = Invitation already pending: groups and roles added, validity renewed, sent again
-OutcomeExisting = The user already has an active account
 OutcomeDuplicate = Twice in the list: skipped
-OutcomeInvalid = Invalid address
 OutcomeSummary =
     { $count ->
         [one] { $count } address processed
@@ -307,12 +297,6 @@ DeliveryQueued = Queued
 DeliverySent = Sent
 DeliveryFailed = Failed
 ColGroupsRoles = Groups and roles
-ColInvitedBy = Invited by
-ColFirstSent = First sent
-ColLastSent = Last sent
-ColReminder = Reminder
-ColExpiry = Expiry
-ColDeletion = Deletion
 ColDelivery = Delivery
 ColActions = Actions
 ColHistory = History

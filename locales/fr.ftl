@@ -47,7 +47,6 @@ Private = privé
 PublicLong = Public : les apprenants ajoutés ici deviennent aussi apprenants des groupes parents, jusqu'au premier groupe privé inclus.
 PrivateLong = Privé : ajouter quelqu'un ici ne l'ajoute à aucun autre groupe.
 TabUsers = UTILISATEURS
-TabSessions = Sessions
 TabSettings = Paramètres
 ColName = Nom
 ColEmail = E-mail
@@ -65,8 +64,6 @@ MembersCount =
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
     }
-NoSessions = Aucune session de parcours dans ce groupe.
-GroupNotFound = Ce groupe n'existe pas ou vous n'y avez pas accès.
 
 ## Roles and account types
 RolePlatformAdmin = Administrateur plateforme
@@ -84,16 +81,12 @@ ParentGroup = Groupe parent
 NoParent = — Aucun (groupe racine) —
 Visibility = Visibilité
 CreateGroup = CRÉER LE GROUPE
-Rename = RENOMMER
-Move = DÉPLACER
 Save = ENREGISTRER
 DeleteGroup = SUPPRIMER LE GROUPE
 DeleteGroupConfirm = Supprimer définitivement ce groupe ? Ses rôles et sessions seront supprimés.
 DangerZone = Zone dangereuse
-GroupCreated = Groupe créé.
 GroupSaved = Modifications enregistrées.
 Cancel = Annuler
-Close = Fermer
 Working = En cours…
 
 ## Errors (public messages; causes are logged, never shown)
@@ -121,7 +114,6 @@ ErrPasswordCommon = Ce mot de passe est trop courant : choisissez-en un autre.
 ErrPasswordMismatch = Les deux mots de passe ne sont pas identiques.
 ErrFirstNameRequired = Le prénom est obligatoire.
 ErrLastNameRequired = Le nom est obligatoire.
-ErrCrossOrigin = Requête refusée : origine inconnue.
 
 ## The user panel (+ → Utilisateur)
 PanelTitle = Ajouter des utilisateurs
@@ -143,9 +135,7 @@ Inviting = Envoi…
 ResultsTitle = Résultat
 OutcomeInvited = Invitation envoyée
 OutcomeMerged = Invitation déjà en attente : groupes et rôles ajoutés, validité renouvelée, renvoyée
-OutcomeExisting = L'utilisateur possède déjà un compte actif
 OutcomeDuplicate = En double dans la liste : ignorée
-OutcomeInvalid = Adresse invalide
 OutcomeSummary =
     { $count ->
         [one] { $count } adresse traitée
@@ -311,12 +301,6 @@ DeliveryQueued = En file
 DeliverySent = Envoyé
 DeliveryFailed = Échec
 ColGroupsRoles = Groupes et rôles
-ColInvitedBy = Invité par
-ColFirstSent = Envoyée le
-ColLastSent = Dernier envoi
-ColReminder = Relance
-ColExpiry = Expiration
-ColDeletion = Suppression
 ColDelivery = Envoi
 ColActions = Actions
 ColHistory = Suivi

@@ -47,7 +47,6 @@ Private = privé
 PublicLong = Openbaar: cursisten die hier worden toegevoegd, worden ook cursist van de bovenliggende groepen, tot en met de eerste privégroep.
 PrivateLong = Privé: iemand hier toevoegen, voegt die persoon aan geen enkele andere groep toe.
 TabUsers = GEBRUIKERS
-TabSessions = Sessies
 TabSettings = Instellingen
 ColName = Naam
 ColEmail = E-mail
@@ -65,8 +64,6 @@ MembersCount =
         [one] { $count } gebruiker
        *[other] { $count } gebruikers
     }
-NoSessions = Geen trajectsessies in deze groep.
-GroupNotFound = Deze groep bestaat niet of u hebt er geen toegang toe.
 
 ## Rollen en accounttypes
 RolePlatformAdmin = Platformbeheerder
@@ -84,16 +81,12 @@ ParentGroup = Bovenliggende groep
 NoParent = — Geen (hoofdgroep) —
 Visibility = Zichtbaarheid
 CreateGroup = GROEP AANMAKEN
-Rename = NAAM WIJZIGEN
-Move = VERPLAATSEN
 Save = OPSLAAN
 DeleteGroup = GROEP VERWIJDEREN
 DeleteGroupConfirm = Deze groep definitief verwijderen? De rollen en sessies ervan worden ook verwijderd.
 DangerZone = Gevarenzone
-GroupCreated = Groep aangemaakt.
 GroupSaved = Wijzigingen opgeslagen.
 Cancel = Annuleren
-Close = Sluiten
 Working = Bezig…
 
 ## Fouten (openbare meldingen; de oorzaken worden gelogd, nooit getoond)
@@ -121,7 +114,6 @@ ErrPasswordCommon = Dit wachtwoord komt te vaak voor: kies een ander.
 ErrPasswordMismatch = De twee wachtwoorden komen niet overeen.
 ErrFirstNameRequired = De voornaam is verplicht.
 ErrLastNameRequired = De achternaam is verplicht.
-ErrCrossOrigin = Verzoek geweigerd: onbekende oorsprong.
 
 ## Het gebruikerspaneel (+ → Gebruiker)
 PanelTitle = Gebruikers toevoegen
@@ -143,9 +135,7 @@ Inviting = Versturen…
 ResultsTitle = Resultaat
 OutcomeInvited = Uitnodiging verstuurd
 OutcomeMerged = Uitnodiging stond al open: groepen en rollen toegevoegd, geldigheid verlengd, opnieuw verstuurd
-OutcomeExisting = De gebruiker heeft al een actief account
 OutcomeDuplicate = Dubbel in de lijst: overgeslagen
-OutcomeInvalid = Ongeldig adres
 OutcomeSummary =
     { $count ->
         [one] { $count } adres verwerkt
@@ -307,12 +297,6 @@ DeliveryQueued = In wachtrij
 DeliverySent = Verstuurd
 DeliveryFailed = Mislukt
 ColGroupsRoles = Groepen en rollen
-ColInvitedBy = Uitgenodigd door
-ColFirstSent = Verstuurd op
-ColLastSent = Laatst verstuurd
-ColReminder = Herinnering
-ColExpiry = Vervaldatum
-ColDeletion = Verwijdering
 ColDelivery = Verzending
 ColActions = Acties
 ColHistory = Verloop

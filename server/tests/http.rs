@@ -178,7 +178,7 @@ async fn the_login_page_follows_the_language_cookie_then_the_browser() {
 /// invitation, unless the visitor chose one (the language cookie).
 #[tokio::test]
 async fn the_first_login_page_speaks_the_invitation_language() {
-    use app::domain::{AccountType, GroupId, GroupRole};
+    use app::domain::GroupRole;
     use app::i18n::Lang;
     use app::server::services::invitations::{self, InviteRequest};
     let app = TestApp::new(Backend::Sqlite).await;
@@ -188,15 +188,8 @@ async fn the_first_login_page_speaks_the_invitation_language() {
         &app.state,
         &admin,
         InviteRequest {
-            group_id: GroupId(paris),
-            emails: "jan@voorbeeld.be".into(),
-            roles: vec![GroupRole::Learner],
             language: Lang::Nl,
-            deletion_at: None,
-            message: String::new(),
-            account_type: AccountType::Member,
-            platform_admin: false,
-            custom: Default::default(),
+            ..support::invite_request(paris, "jan@voorbeeld.be", &[GroupRole::Learner])
         },
     )
     .await

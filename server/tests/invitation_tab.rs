@@ -4,37 +4,21 @@
 mod support;
 
 use app::api::invitation_tab::{BulkSummary, PER_PAGE, TabFilter, TabPage};
-use app::domain::{AccountType, GroupRole};
-use app::domain::{GroupId, InvitationId, UserId};
+use app::domain::{GroupId, GroupRole, InvitationId, UserId};
 use app::i18n::{Lang, Msg};
 use app::server::clock::{DAY, SECOND};
 use app::server::mail::worker::LEASE;
 use app::server::mail::{Transport, deliver_due};
 use app::server::services::auth::CurrentUser;
 use app::server::services::invitation_tab::{self as tab, BulkAction, BulkTarget};
-use app::server::services::invitations::{self, AcceptInput, InviteRequest};
+use app::server::services::invitations::{self, AcceptInput};
 use app::server::store::{audit, outbox};
 use app::server::{AppError, Backend, Clock};
 use support::TestApp;
 
 async fn invite(app: &TestApp, me: &CurrentUser, group: i64, emails: &str) {
-    invitations::invite(
-        &app.state,
-        me,
-        InviteRequest {
-            group_id: GroupId(group),
-            emails: emails.into(),
-            roles: vec![GroupRole::Learner],
-            language: Lang::Fr,
-            deletion_at: None,
-            message: String::new(),
-            account_type: AccountType::Member,
-            platform_admin: false,
-            custom: Default::default(),
-        },
-    )
-    .await
-    .unwrap();
+    let request = support::invite_request(group, emails, &[GroupRole::Learner]);
+    invitations::invite(&app.state, me, request).await.unwrap();
 }
 
 fn accept_input() -> AcceptInput {

@@ -4,7 +4,6 @@
 
 mod support;
 
-use app::domain::GroupId;
 use app::domain::invitation::InviteOutcome;
 use app::domain::{AccountType, EmailError, GroupRole, Visibility, policy};
 use app::i18n::{Lang, Msg};
@@ -16,17 +15,7 @@ use app::server::{AppError, Backend};
 use support::{TestApp, gid};
 
 fn request(group_id: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
-    InviteRequest {
-        group_id: GroupId(group_id),
-        emails: emails.into(),
-        roles: roles.to_vec(),
-        language: Lang::Fr,
-        deletion_at: None,
-        message: String::new(),
-        account_type: AccountType::Member,
-        platform_admin: false,
-        custom: Default::default(),
-    }
+    support::invite_request(group_id, emails, roles)
 }
 
 fn outcomes(lines: &[app::api::invitations::InviteLine]) -> Vec<(&str, &InviteOutcome)> {

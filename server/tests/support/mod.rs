@@ -9,9 +9,10 @@
 
 use std::sync::Arc;
 
-use app::domain::{GroupId, GroupRole, Visibility};
+use app::domain::{AccountType, GroupId, GroupRole, Visibility};
 use app::i18n::Lang;
 use app::server::services::auth::CurrentUser;
+use app::server::services::invitations::InviteRequest;
 use app::server::services::setup::{self, AdminInput};
 use app::server::store::{groups, memberships, users};
 use app::server::{AppState, Backend, Config, ManualClock};
@@ -186,6 +187,22 @@ pub fn token_in(text: &str) -> String {
         .next()
         .unwrap()
         .to_owned()
+}
+
+/// `INVITER` with the panel's defaults: French, member, no message, no
+/// date, no custom values.
+pub fn invite_request(group: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
+    InviteRequest {
+        group_id: GroupId(group),
+        emails: emails.into(),
+        roles: roles.to_vec(),
+        language: Lang::Fr,
+        deletion_at: None,
+        message: String::new(),
+        account_type: AccountType::Member,
+        platform_admin: false,
+        custom: Default::default(),
+    }
 }
 
 pub fn gid(id: i64) -> GroupId {
