@@ -44,8 +44,8 @@ PlatformAdmin = Platform admin
 ## Group page
 Public = public
 Private = private
-PublicLong = Public: learners added here also become learners of the parent groups, up to the first private group included.
-PrivateLong = Private: adding someone here adds them to no other group.
+PublicLong = Learners added here also become learners of the parent groups, up to the first private group included.
+PrivateLong = Adding someone here adds them to no other group.
 TabUsers = USERS
 TabSettings = Settings
 ColName = Name
@@ -118,7 +118,7 @@ ErrLastNameRequired = The last name is required.
 ## The user panel (+ → Utilisateur)
 PanelTitle = Add users
 PanelInvite = Invite
-Emails = E-mails
+Emails = E-mail addresses
 EmailsHelp = Several addresses separated by commas, semicolons, spaces or new lines. “Marie Curie <marie@example.org>” is accepted.
 Roles = Roles
 Options = Options
@@ -127,20 +127,42 @@ DeletionDate = Automatic deletion on
 DeletionDateHelp = The account (or the invitation) is deleted on that date. Leave empty for never.
 PersonalMessage = Personal message
 AccountTypeLabel = Account type
-MemberHelp = Member: full account, billed once active.
-GuestHelp = Guest: view only, never billed.
+MemberHelp = Full account, billed once active.
+GuestHelp = View only, never billed.
 PlatformAdminOnAccept = Platform admin on acceptance
 InviteButton = INVITE
 Inviting = Sending…
 ResultsTitle = Result
 OutcomeInvited = Invitation sent
-OutcomeMerged = Invitation already pending: groups and roles added, validity renewed, sent again
-OutcomeDuplicate = Twice in the list: skipped
-OutcomeSummary =
-    { $count ->
-        [one] { $count } address processed
-       *[other] { $count } addresses processed
+OutcomeMergedAdded = Already invited: added to { $group } as { $roles }; sent again with a new link
+OutcomeMergedOptions = Already invited: options updated; sent again with a new link
+OutcomeAlreadyInvited =
+    { $minutes ->
+        [0] Already invited (sent just now): nothing new, no mail sent, their link still works
+       *[other] Already invited (sent { $minutes } min ago): nothing new, no mail sent, their link still works
     }
+OutcomeResent = Already invited: sent again with a new link (the previous one no longer works)
+OutcomeDuplicate = Twice in the list: skipped
+SummaryInvited = { $count } invited
+SummaryUpdated =
+    { $count ->
+        [one] { $count } pending invitation updated
+       *[other] { $count } pending invitations updated
+    }
+SummaryAlready = { $count } already invited
+SummaryAdded =
+    { $count ->
+        [one] { $count } existing account added
+       *[other] { $count } existing accounts added
+    }
+SummaryDuplicate =
+    { $count ->
+        [one] { $count } duplicate
+       *[other] { $count } duplicates
+    }
+SummaryRefused = { $count } refused
+SummaryInvalid = { $count } invalid
+InvalidKeptHelp = The invalid addresses were left in the field: correct them, then click INVITE again.
 NoAddresses = Type at least one address.
 ChooseGroupFirst = Pick a group in the left bar first.
 ErrNoRole = Check at least one role.
@@ -220,6 +242,7 @@ FieldTypeChoice = Choice list
 FieldChoices = Choices (one per line)
 FieldRequired = Required
 AddField = ADD THE FIELD
+NewFieldHeading = New field
 FieldAdded = Field added.
 FieldDeleted = Field deleted.
 DeleteField = Delete

@@ -23,7 +23,7 @@ SetupDone = La plateforme a déjà un administrateur. Connectez-vous.
 SetupInvalidLink = Ce lien d'installation n'est pas valable. Utilisez celui affiché au démarrage du serveur.
 FirstName = Prénom
 LastName = Nom
-Email = Email
+Email = E-mail
 CreateAdmin = CRÉER L'ADMINISTRATEUR
 
 ## Frame
@@ -44,8 +44,8 @@ PlatformAdmin = Administrateur plateforme
 ## Group page
 Public = public
 Private = privé
-PublicLong = Public : les apprenants ajoutés ici deviennent aussi apprenants des groupes parents, jusqu'au premier groupe privé inclus.
-PrivateLong = Privé : ajouter quelqu'un ici ne l'ajoute à aucun autre groupe.
+PublicLong = Les apprenants ajoutés ici deviennent aussi apprenants des groupes parents, jusqu'au premier groupe privé inclus.
+PrivateLong = Ajouter quelqu'un ici ne l'ajoute à aucun autre groupe.
 TabUsers = UTILISATEURS
 TabSettings = Paramètres
 ColName = Nom
@@ -118,7 +118,7 @@ ErrLastNameRequired = Le nom est obligatoire.
 ## The user panel (+ → Utilisateur)
 PanelTitle = Ajouter des utilisateurs
 PanelInvite = Inviter
-Emails = Emails
+Emails = Adresses e-mail
 EmailsHelp = Plusieurs adresses séparées par une virgule, un point-virgule, un espace ou un retour à la ligne. « Marie Curie <marie@exemple.fr> » est accepté.
 Roles = Rôles
 Options = Options
@@ -127,20 +127,54 @@ DeletionDate = Suppression automatique le
 DeletionDateHelp = Le compte (ou l'invitation) sera supprimé à cette date. Laissez vide pour jamais.
 PersonalMessage = Message personnel
 AccountTypeLabel = Type de compte
-MemberHelp = Membre : compte complet, facturé dès qu'il est actif.
-GuestHelp = Invité : consultation seule, jamais facturé.
+MemberHelp = Compte complet, facturé dès qu'il est actif.
+GuestHelp = Consultation seule, jamais facturé.
 PlatformAdminOnAccept = Administrateur plateforme à l'acceptation
 InviteButton = INVITER
 Inviting = Envoi…
 ResultsTitle = Résultat
 OutcomeInvited = Invitation envoyée
-OutcomeMerged = Invitation déjà en attente : groupes et rôles ajoutés, validité renouvelée, renvoyée
-OutcomeDuplicate = En double dans la liste : ignorée
-OutcomeSummary =
-    { $count ->
-        [one] { $count } adresse traitée
-       *[other] { $count } adresses traitées
+OutcomeMergedAdded = Déjà invitée : ajoutée à { $group } comme { $roles } ; renvoyée avec un nouveau lien
+OutcomeMergedOptions = Déjà invitée : options mises à jour ; renvoyée avec un nouveau lien
+OutcomeAlreadyInvited =
+    { $minutes ->
+        [0] Déjà invitée (envoyée à l'instant) : rien de nouveau, aucun mail envoyé, son lien reste valable
+       *[other] Déjà invitée (envoyée il y a { $minutes } min) : rien de nouveau, aucun mail envoyé, son lien reste valable
     }
+OutcomeResent = Déjà invitée : renvoyée avec un nouveau lien (le précédent ne fonctionne plus)
+OutcomeDuplicate = En double dans la liste : ignorée
+SummaryInvited =
+    { $count ->
+        [one] { $count } invitée
+       *[other] { $count } invitées
+    }
+SummaryUpdated =
+    { $count ->
+        [one] { $count } invitation en attente complétée
+       *[other] { $count } invitations en attente complétées
+    }
+SummaryAlready =
+    { $count ->
+        [one] { $count } déjà invitée
+       *[other] { $count } déjà invitées
+    }
+SummaryAdded =
+    { $count ->
+        [one] { $count } compte existant ajouté
+       *[other] { $count } comptes existants ajoutés
+    }
+SummaryDuplicate = { $count } en double
+SummaryRefused =
+    { $count ->
+        [one] { $count } refusée
+       *[other] { $count } refusées
+    }
+SummaryInvalid =
+    { $count ->
+        [one] { $count } invalide
+       *[other] { $count } invalides
+    }
+InvalidKeptHelp = Les adresses invalides sont restées dans le champ : corrigez-les puis cliquez à nouveau sur INVITER.
 NoAddresses = Saisissez au moins une adresse.
 ChooseGroupFirst = Choisissez d'abord un groupe dans la barre de gauche.
 ErrNoRole = Cochez au moins un rôle.
@@ -180,7 +214,7 @@ ErrLoginNameInvalid = Identifiant invalide : 3 à 64 caractères parmi a-z, 0-9,
 ErrLoginNameTaken = Cet identifiant est déjà pris.
 ErrNoEmailNoMail = Sans adresse e-mail, aucun e-mail ne peut être envoyé : saisissez un mot de passe ou laissez-le vide pour en générer un.
 ErrPasswordOrMail = Choisissez l'un ou l'autre : un mot de passe saisi, ou l'envoi des identifiants par e-mail.
-ErrPasswordOrMailMissing = Saisissez un mot de passe ou cochez « Envoyer ces nouveaux identifiants par email ».
+ErrPasswordOrMailMissing = Saisissez un mot de passe ou cochez « Envoyer ces nouveaux identifiants par e-mail ».
 ErrPasswordAlreadyChosen = Cette personne a déjà choisi son mot de passe.
 ErrNoGroup = Choisissez au moins un groupe.
 ErrExtraInfoTooLong = Les informations complémentaires sont trop longues (2 000 caractères au plus).
@@ -191,7 +225,7 @@ PanelCreate = Créer un compte
 NoEmail = Pas d'adresse e-mail
 LoginName = Identifiant
 LoginNameHelp = Pour une personne sans adresse e-mail : elle se connectera avec cet identifiant (3 à 64 caractères : a-z, 0-9, point, tiret, _).
-SendCredentials = Envoyer ces nouveaux identifiants par email
+SendCredentials = Envoyer ces nouveaux identifiants par e-mail
 SendCredentialsHelp = La personne reçoit son identifiant et un lien à usage unique, valable 7 jours, pour choisir elle-même son mot de passe. Aucun mot de passe n'est envoyé par e-mail.
 PasswordChoiceHelp = Saisissez un mot de passe, ou cochez l'envoi des identifiants par e-mail. Sans adresse e-mail, laissez-le vide pour en générer un, affiché une seule fois.
 AddGroups = Ajouter des groupes
@@ -224,6 +258,7 @@ FieldTypeChoice = Liste de choix
 FieldChoices = Choix (un par ligne)
 FieldRequired = Obligatoire
 AddField = AJOUTER LE CHAMP
+NewFieldHeading = Nouveau champ
 FieldAdded = Champ ajouté.
 FieldDeleted = Champ supprimé.
 DeleteField = Supprimer

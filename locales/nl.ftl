@@ -44,8 +44,8 @@ PlatformAdmin = Platformbeheerder
 ## Groepspagina
 Public = openbaar
 Private = privé
-PublicLong = Openbaar: cursisten die hier worden toegevoegd, worden ook cursist van de bovenliggende groepen, tot en met de eerste privégroep.
-PrivateLong = Privé: iemand hier toevoegen, voegt die persoon aan geen enkele andere groep toe.
+PublicLong = Cursisten die hier worden toegevoegd, worden ook cursist van de bovenliggende groepen, tot en met de eerste privégroep.
+PrivateLong = Iemand hier toevoegen, voegt die persoon aan geen enkele andere groep toe.
 TabUsers = GEBRUIKERS
 TabSettings = Instellingen
 ColName = Naam
@@ -127,20 +127,38 @@ DeletionDate = Automatisch verwijderen op
 DeletionDateHelp = Het account (of de uitnodiging) wordt op die datum verwijderd. Laat leeg om nooit te verwijderen.
 PersonalMessage = Persoonlijk bericht
 AccountTypeLabel = Accounttype
-MemberHelp = Lid: volwaardig account, gefactureerd zodra het actief is.
-GuestHelp = Gast: alleen raadplegen, nooit gefactureerd.
+MemberHelp = Volwaardig account, gefactureerd zodra het actief is.
+GuestHelp = Alleen raadplegen, nooit gefactureerd.
 PlatformAdminOnAccept = Platformbeheerder bij aanvaarding
 InviteButton = UITNODIGEN
 Inviting = Versturen…
 ResultsTitle = Resultaat
 OutcomeInvited = Uitnodiging verstuurd
-OutcomeMerged = Uitnodiging stond al open: groepen en rollen toegevoegd, geldigheid verlengd, opnieuw verstuurd
-OutcomeDuplicate = Dubbel in de lijst: overgeslagen
-OutcomeSummary =
-    { $count ->
-        [one] { $count } adres verwerkt
-       *[other] { $count } adressen verwerkt
+OutcomeMergedAdded = Al uitgenodigd: toegevoegd aan { $group } als { $roles }; opnieuw verstuurd met een nieuwe link
+OutcomeMergedOptions = Al uitgenodigd: opties bijgewerkt; opnieuw verstuurd met een nieuwe link
+OutcomeAlreadyInvited =
+    { $minutes ->
+        [0] Al uitgenodigd (zonet verstuurd): niets nieuws, geen e-mail verstuurd, de link blijft geldig
+       *[other] Al uitgenodigd ({ $minutes } min geleden verstuurd): niets nieuws, geen e-mail verstuurd, de link blijft geldig
     }
+OutcomeResent = Al uitgenodigd: opnieuw verstuurd met een nieuwe link (de vorige werkt niet meer)
+OutcomeDuplicate = Dubbel in de lijst: overgeslagen
+SummaryInvited = { $count } uitgenodigd
+SummaryUpdated =
+    { $count ->
+        [one] { $count } openstaande uitnodiging aangevuld
+       *[other] { $count } openstaande uitnodigingen aangevuld
+    }
+SummaryAlready = { $count } al uitgenodigd
+SummaryAdded =
+    { $count ->
+        [one] { $count } bestaand account toegevoegd
+       *[other] { $count } bestaande accounts toegevoegd
+    }
+SummaryDuplicate = { $count } dubbel
+SummaryRefused = { $count } geweigerd
+SummaryInvalid = { $count } ongeldig
+InvalidKeptHelp = De ongeldige adressen zijn in het veld gebleven: verbeter ze en klik opnieuw op UITNODIGEN.
 NoAddresses = Vul minstens één adres in.
 ChooseGroupFirst = Kies eerst een groep in de linkerbalk.
 ErrNoRole = Vink minstens één rol aan.
@@ -220,6 +238,7 @@ FieldTypeChoice = Keuzelijst
 FieldChoices = Keuzes (één per regel)
 FieldRequired = Verplicht
 AddField = VELD TOEVOEGEN
+NewFieldHeading = Nieuw veld
 FieldAdded = Veld toegevoegd.
 FieldDeleted = Veld verwijderd.
 DeleteField = Verwijderen

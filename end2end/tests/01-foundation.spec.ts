@@ -12,7 +12,7 @@ test.describe.serial('a new platform', () => {
     await expectNoPageOverflow(page);
     await page.getByLabel('Prénom').fill(ADMIN.firstName);
     await page.getByLabel('Nom', { exact: true }).fill(ADMIN.lastName);
-    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Confirmer le mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: "CRÉER L'ADMINISTRATEUR" }).click();

@@ -18,7 +18,7 @@ test.describe.serial('invite by e-mail', () => {
     await expectAccessible(page);
     await expectNoPageOverflow(page);
 
-    await page.getByLabel('Emails').fill('Léa Martin <lea@exemple.fr>; noe@exemple.fr, pas-une-adresse');
+    await page.getByLabel('Adresses e-mail').fill('Léa Martin <lea@exemple.fr>; noe@exemple.fr, pas-une-adresse');
     await expect(page.getByLabel('Apprenant')).toBeChecked();
     await page.getByRole('button', { name: 'INVITER' }).click();
 
@@ -28,6 +28,9 @@ test.describe.serial('invite by e-mail', () => {
     await expect(results.locator('li').nth(0)).toContainText('Invitation envoyée');
     await expect(results.locator('li').nth(1)).toContainText('noe@exemple.fr');
     await expect(results.locator('li').nth(2)).toContainText('Adresse invalide : il manque le @');
+    // A summary by outcome; only the invalid entry stays in the field, to correct.
+    await expect(page.locator('.result-summary')).toHaveText('2 invitées · 1 invalide');
+    await expect(page.getByLabel('Adresses e-mail')).toHaveValue('pas-une-adresse');
     await expectAccessible(page);
     await expectNoPageOverflow(page);
   });
@@ -46,8 +49,8 @@ test.describe.serial('invite by e-mail', () => {
     await page.goto(leaLink);
     await hydrated(page);
     await expect(page.getByRole('heading', { name: 'Bienvenue sur Onboard' })).toBeVisible();
-    await expect(page.getByLabel('Email')).toHaveValue('lea@exemple.fr');
-    await expect(page.getByLabel('Email')).not.toBeEditable();
+    await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue('lea@exemple.fr');
+    await expect(page.getByLabel('E-mail', { exact: true })).not.toBeEditable();
     await expectAccessible(page);
     await expectNoPageOverflow(page);
     await page.getByLabel('Prénom').fill('Léa');
@@ -108,7 +111,7 @@ test.describe('a third language', () => {
     await page.getByLabel('Ajouter').click();
     await page.getByRole('link', { name: 'Utilisateur', exact: true }).click();
     await hydrated(page);
-    await page.getByLabel('Emails').fill('jan@voorbeeld.be');
+    await page.getByLabel('Adresses e-mail').fill('jan@voorbeeld.be');
     await page.getByText('Options').click();
     await page.getByLabel("Langue de l'invité").selectOption({ label: 'Nederlands' });
     await page.getByRole('button', { name: 'INVITER' }).click();

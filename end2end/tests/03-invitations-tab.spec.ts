@@ -31,7 +31,7 @@ test.describe.serial('the Invitations tab', () => {
     await expect(page).toHaveURL('/');
     await page.goto(`${await ventes(page)}/users/invite`);
     await hydrated(page);
-    await page.getByLabel('Emails').fill('a1@exemple.fr a2@exemple.fr a3@exemple.fr gone@exemple.fr');
+    await page.getByLabel('Adresses e-mail').fill('a1@exemple.fr a2@exemple.fr a3@exemple.fr gone@exemple.fr');
     await page.getByRole('button', { name: 'INVITER' }).click();
     await expect(page.locator('.result-list li')).toHaveCount(4);
     await mailsTo('gone@exemple.fr');

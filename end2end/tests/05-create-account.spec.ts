@@ -35,8 +35,8 @@ test.describe.serial('creating accounts directly', () => {
     await openCreatePanel(page);
     await page.getByLabel('Prénom').fill('Paul');
     await page.getByLabel('Nom', { exact: true }).fill('Langevin');
-    await page.getByLabel('Email', { exact: true }).fill('paul@exemple.fr');
-    await page.getByLabel('Envoyer ces nouveaux identifiants par email').check();
+    await page.getByLabel('E-mail', { exact: true }).fill('paul@exemple.fr');
+    await page.getByLabel('Envoyer ces nouveaux identifiants par e-mail').check();
 
     // Ventes is chosen already; add Support through the chooser.
     const chooser = page.locator('.group-chooser');
@@ -101,7 +101,7 @@ test.describe.serial('creating accounts directly', () => {
     await page.getByLabel('Prénom').fill('Jean');
     await page.getByLabel('Nom', { exact: true }).fill('Sansmail');
     await page.getByLabel("Pas d'adresse e-mail").check();
-    await expect(page.getByLabel('Email', { exact: true })).toBeHidden();
+    await expect(page.getByLabel('E-mail', { exact: true })).toBeHidden();
     await page.getByLabel('Identifiant', { exact: true }).fill('Jean.Sansmail');
     await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
     const result = page.locator('.results.ok');

@@ -74,9 +74,9 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await signIn(page, 'ugo@exemple.fr', PASSWORD);
     await page.goto(`/groups/${ids.paris}/users/invite`);
     await hydrated(page);
-    await page.getByLabel('Emails').fill('xavier@exemple.fr');
+    await page.getByLabel('Adresses e-mail').fill('xavier@exemple.fr');
     await page.getByRole('button', { name: 'INVITER' }).click();
-    await expect(page.locator('.result-list li')).toContainText('Invitation déjà en attente');
+    await expect(page.locator('.result-list li')).toContainText('Déjà invitée : ajoutée à');
 
     await page.goto(`/groups/${ids.paris}/users/invitations`);
     await hydrated(page);

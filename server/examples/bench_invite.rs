@@ -64,7 +64,7 @@ async fn admin(state: &AppState) -> Result<CurrentUser, Error> {
     let roles = memberships::roles_of_user(&mut conn, id).await?;
     Ok(CurrentUser {
         actor: app::domain::Actor {
-            user_id: app::domain::UserId(id),
+            user_id: id,
             platform_admin: true,
             roles,
         },
@@ -74,7 +74,12 @@ async fn admin(state: &AppState) -> Result<CurrentUser, Error> {
 
 /// The same rows `invite` writes (invitation, link, grant, outbox mail),
 /// inserted with multi-row statements in one transaction.
-async fn raw_batch(state: &AppState, count: usize, group: i64, admin: i64) -> Result<f64, Error> {
+async fn raw_batch(
+    state: &AppState,
+    count: usize,
+    group: GroupId,
+    admin: app::domain::UserId,
+) -> Result<f64, Error> {
     let now = 1_800_000_000_000_i64;
     let started = Instant::now();
     let mut tx = state.db.pool.begin().await?;
@@ -226,7 +231,7 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
     let mut lines = Vec::with_capacity(count);
     for batch in emails.chunks(invitations::MAX_ADDRESSES) {
         let request = InviteRequest {
-            group_id: GroupId(group),
+            group_id: group,
             emails: batch.join("\n"),
             roles: vec![GroupRole::Learner],
             language: Lang::Fr,

@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 
 use app::api::invitation_tab::TabFilter;
-use app::domain::{AccountType, Actor, GroupRole, UserId, Visibility};
+use app::domain::{AccountType, Actor, GroupId, GroupRole, UserId, Visibility};
 use app::i18n::Lang;
 use app::server::services::auth::CurrentUser;
 use app::server::services::invitation_tab;
@@ -163,13 +163,13 @@ async fn drop_postgres_database(name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-async fn current_user(state: &AppState, id: i64) -> Result<CurrentUser, Error> {
+async fn current_user(state: &AppState, id: UserId) -> Result<CurrentUser, Error> {
     let mut conn = state.db.pool.acquire().await?;
     let user = users::by_id(&mut conn, id).await?.ok_or("user")?;
     let roles = memberships::roles_of_user(&mut conn, id).await?;
     Ok(CurrentUser {
         actor: Actor {
-            user_id: UserId(id),
+            user_id: id,
             platform_admin: user.platform_admin,
             roles,
         },
@@ -203,11 +203,11 @@ struct World {
     admin: CurrentUser,
     group_admin: CurrentUser,
     /// Every group id; `subtree` is the group admin's part of the tree.
-    all_groups: Vec<i64>,
-    subtree: Vec<i64>,
+    all_groups: Vec<GroupId>,
+    subtree: Vec<GroupId>,
     /// The first region (the group admin's) and its id.
-    region: i64,
-    other_inviters: Vec<i64>,
+    region: GroupId,
+    other_inviters: Vec<UserId>,
 }
 
 /// Platform admin, 5 regions × 3 sites × 2 teams (50 groups), a group admin
@@ -398,7 +398,7 @@ async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Resu
                 ),
             };
             let inviter_roll = pick(s + 3, 100);
-            let (invited_by, pool): (i64, &[i64]) = match inviter_roll {
+            let (invited_by, pool): (UserId, &[GroupId]) = match inviter_roll {
                 0..=59 => (world.admin.user.id, &world.all_groups),
                 60..=74 => (world.group_admin.user.id, &world.subtree),
                 _ => (
@@ -443,7 +443,7 @@ async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Resu
             values.extend([
                 Val::Text(email),
                 Val::Text(status.into()),
-                Val::Int(invited_by),
+                Val::Int(invited_by.into()),
                 Val::Text(if pick(s + 8, 5) == 0 { "en" } else { "fr" }.into()),
                 Val::Text(
                     if pick(s + 9, 10) == 0 {
@@ -483,7 +483,7 @@ async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Resu
                 Val::Int(now - DAY),
             ]);
             for (group, role) in group_of.remove(&email).ok_or("returned an unknown email")? {
-                grants.extend([Val::Int(id), Val::Int(group), Val::Text(role.into())]);
+                grants.extend([Val::Int(id), Val::Int(group.into()), Val::Text(role.into())]);
             }
         }
         let sql = format!(
@@ -929,7 +929,7 @@ async fn query_report(
         "{pending} AND i.id IN (SELECT sg.invitation_id FROM invitation_grants sg \
          WHERE sg.group_id IN ({list}))"
     );
-    let ids: Vec<Val> = world.subtree.iter().map(|g| Val::Int(*g)).collect();
+    let ids: Vec<Val> = world.subtree.iter().map(|g| Val::Int(g.0)).collect();
     let with_page = |mut args: Vec<Val>, offset: i64| {
         args.extend([Val::Int(50), Val::Int(offset)]);
         args

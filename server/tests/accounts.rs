@@ -20,13 +20,13 @@ use app::server::store::{audit, custom_fields as field_store, memberships, outbo
 use app::server::{AppError, Backend};
 use support::{START, TestApp, token_in};
 
-fn request(groups: &[i64], roles: &[GroupRole]) -> CreateRequest {
+fn request(groups: &[GroupId], roles: &[GroupRole]) -> CreateRequest {
     CreateRequest {
-        origin_group: GroupId(groups.first().copied().unwrap_or_default()),
+        origin_group: groups.first().copied().unwrap_or_default(),
         first_name: "Marie".into(),
         last_name: "Curie".into(),
         email: "marie@exemple.fr".into(),
-        group_ids: groups.iter().copied().map(GroupId).collect(),
+        group_ids: groups.to_vec(),
         roles: roles.to_vec(),
         language: Lang::Fr,
         account_type: AccountType::Member,
@@ -40,13 +40,13 @@ fn with_password(mut req: CreateRequest) -> CreateRequest {
     req
 }
 
-fn created(outcome: CreateOutcome) -> (i64, Option<String>) {
+fn created(outcome: CreateOutcome) -> (UserId, Option<String>) {
     match outcome {
         CreateOutcome::Created {
             user_id,
             generated_password,
             ..
-        } => (user_id.0, generated_password),
+        } => (user_id, generated_password),
         other => panic!("expected a created account, got {other:?}"),
     }
 }
@@ -127,12 +127,10 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     let password_set = |page: app::contracts::groups::GroupPage| {
         page.members
             .iter()
-            .find(|m| m.user_id == UserId(id))
+            .find(|m| m.user_id == id)
             .map(|m| (m.active, m.password_set))
     };
-    let page = groups::page(&app.state, &admin, GroupId(ventes))
-        .await
-        .unwrap();
+    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
     assert_eq!(password_set(page), Some((true, false)));
     // No password yet: signing in fails until the link is used.
     assert!(
@@ -152,9 +150,7 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     .await
     .unwrap();
     assert_eq!(signed_in.user.id, id);
-    let page = groups::page(&app.state, &admin, GroupId(ventes))
-        .await
-        .unwrap();
+    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
     assert_eq!(password_set(page), Some((true, true)));
     assert!(matches!(
         password_links::set(
@@ -181,7 +177,7 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     second.send_credentials = true;
     let (pierre, _) = created(accounts::create(&app.state, &admin, second).await.unwrap());
     let first_token = token_in(&mails_to(&app, "pierre@exemple.fr").await[0].body_text);
-    password_links::resend(&app.state, &admin, UserId(pierre))
+    password_links::resend(&app.state, &admin, pierre)
         .await
         .unwrap();
     let mails = mails_to(&app, "pierre@exemple.fr").await;
@@ -206,13 +202,13 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     ));
     // Once the password is chosen there is nothing to re-send.
     assert!(matches!(
-        password_links::resend(&app.state, &admin, UserId(id)).await,
+        password_links::resend(&app.state, &admin, id).await,
         Err(AppError::Invalid(Msg::ErrPasswordAlreadyChosen))
     ));
     // Only those who manage the account may re-send.
     let stranger = app.user_with_roles("x@exemple.fr", &[]).await;
     assert!(matches!(
-        password_links::resend(&app.state, &stranger, UserId(pierre)).await,
+        password_links::resend(&app.state, &stranger, pierre).await,
         Err(AppError::NotFound)
     ));
 }
@@ -301,7 +297,7 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
         .await;
 
     let try_create = |who: &app::server::services::auth::CurrentUser,
-                      groups: Vec<i64>,
+                      groups: Vec<GroupId>,
                       roles: Vec<GroupRole>,
                       email: &str| {
         let mut req = with_password(request(&groups, &roles));
@@ -367,18 +363,18 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
         .unwrap();
     drop(conn);
     assert!(matches!(
-        profiles::profile(&app.state, &group_admin, UserId(platform.user.id)).await,
+        profiles::profile(&app.state, &group_admin, platform.user.id).await,
         Err(AppError::NotFound)
     ));
     // The panel offers each admin only their groups, with their roles.
-    let panel = panels::create_panel(&app.state, &user_admin, GroupId(paris))
+    let panel = panels::create_panel(&app.state, &user_admin, paris)
         .await
         .unwrap();
     let paths: Vec<&str> = panel.groups.iter().map(|g| g.path.as_str()).collect();
     assert_eq!(paths, ["Acme › Ventes", "Acme › Ventes › Paris"]);
     assert_eq!(panel.roles, [Trainer, Learner]);
     assert!(matches!(
-        panels::create_panel(&app.state, &learner, GroupId(paris)).await,
+        panels::create_panel(&app.state, &learner, paris).await,
         Err(AppError::Forbidden)
     ));
 }
@@ -395,7 +391,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
     {
         CreateOutcome::ExistingAccount {
             account: Some((user_id, _)),
-        } => assert_eq!(user_id, UserId(admin.user.id)),
+        } => assert_eq!(user_id, admin.user.id),
         other => panic!("expected the existing account, got {other:?}"),
     }
 
@@ -403,7 +399,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
         &app.state,
         &admin,
         InviteRequest {
-            group_id: GroupId(ventes),
+            group_id: ventes,
             emails: "marie@exemple.fr".into(),
             roles: vec![Learner],
             ..Default::default()
@@ -443,7 +439,7 @@ async fn a_used_or_invited_address_is_said_and_the_invitation_can_be_consumed(ba
     ));
     let mut conn = app.conn().await;
     let status: String = sqlx::query_scalar("SELECT status FROM invitations WHERE id = $1")
-        .bind(invitation_id.0)
+        .bind(invitation_id)
         .fetch_one(&mut *conn)
         .await
         .unwrap();
@@ -519,9 +515,7 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     ));
     req.custom = typed("1 234", "Lyon");
     let (id, _) = created(accounts::create(&app.state, &admin, req).await.unwrap());
-    let profile = profiles::profile(&app.state, &admin, UserId(id))
-        .await
-        .unwrap();
+    let profile = profiles::profile(&app.state, &admin, id).await.unwrap();
     assert_eq!(
         profile.custom_values.get(&matricule).map(String::as_str),
         Some("1234")
@@ -536,7 +530,7 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
         &app.state,
         &admin,
         InviteRequest {
-            group_id: GroupId(ventes),
+            group_id: ventes,
             emails: "noe@exemple.fr".into(),
             roles: vec![Learner],
             custom: typed("7", "Paris"),
@@ -585,7 +579,7 @@ async fn the_deletion_job_deletes_at_the_date_and_not_before(backend: Backend) {
         &app.state,
         &admin,
         InviteRequest {
-            group_id: GroupId(ventes),
+            group_id: ventes,
             emails: "noe@exemple.fr".into(),
             roles: vec![Learner],
             deletion_at: Some(START + 10 * DAY),

@@ -8,6 +8,7 @@
 mod support;
 
 use app::domain::GroupRole::{self, GroupAdmin, Learner, Trainer, UserAdmin};
+use app::domain::{GroupId, UserId};
 use app::server::Backend;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -93,7 +94,7 @@ impl Http {
     async fn invite(
         &self,
         cookie: &str,
-        group: i64,
+        group: GroupId,
         emails: &str,
         role: GroupRole,
         platform_admin: bool,
@@ -134,12 +135,13 @@ impl Http {
         .expect("a pending invitation")
     }
 
-    async fn user_id(&self, email: &str) -> Option<i64> {
+    async fn user_id(&self, email: &str) -> Option<UserId> {
         self.scalar_i64("SELECT id FROM users WHERE email = $1", email)
             .await
+            .map(UserId)
     }
 
-    async fn grants_of(&self, invitation: i64) -> Vec<(i64, String)> {
+    async fn grants_of(&self, invitation: i64) -> Vec<(GroupId, String)> {
         let mut conn = self.app.conn().await;
         sqlx::query_as(
             "SELECT group_id, role FROM invitation_grants WHERE invitation_id = $1 \
@@ -154,10 +156,10 @@ impl Http {
 
 /// The demo tree and its cast.
 struct Cast {
-    acme: i64,
-    ventes: i64,
-    paris: i64,
-    support: i64,
+    acme: GroupId,
+    ventes: GroupId,
+    paris: GroupId,
+    support: GroupId,
     /// Platform admin.
     ada: String,
     /// User admin of Paris: the attacker of most replays.

@@ -4,7 +4,7 @@
 
 mod support;
 
-use app::domain::Visibility;
+use app::domain::{GroupId, Visibility};
 use app::server::Backend;
 use axum::body::Body;
 use axum::http::request::Builder;
@@ -386,7 +386,7 @@ async fn invite_over_http(
     router: &axum::Router,
     session: &str,
     address: &str,
-) -> (i64, String) {
+) -> (GroupId, String) {
     let paris = app.group("Paris", None, Visibility::Public).await;
     let (status, text) = send(
         router,

@@ -11,7 +11,7 @@ use app::server::{AppError, Backend};
 use support::TestApp;
 
 /// Goes through the same parsing as the form.
-fn input(name: &str, parent: Option<i64>, visibility: Visibility) -> GroupInput {
+fn input(name: &str, parent: Option<GroupId>, visibility: Visibility) -> GroupInput {
     let parent = parent.map(|p| p.to_string()).unwrap_or_default();
     GroupInput::parse(name, &parent, visibility.as_str()).expect("valid group input")
 }
@@ -25,14 +25,14 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
     let ventes = groups::create(
         &app.state,
         &admin,
-        input("Ventes", Some(acme.0), Visibility::Public),
+        input("Ventes", Some(acme), Visibility::Public),
     )
     .await
     .unwrap();
     let paris = groups::create(
         &app.state,
         &admin,
-        input("Paris", Some(ventes.0), Visibility::Public),
+        input("Paris", Some(ventes), Visibility::Public),
     )
     .await
     .unwrap();
@@ -47,7 +47,7 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
         &app.state,
         &admin,
         paris,
-        input("Paris 15e", Some(acme.0), Visibility::Private),
+        input("Paris 15e", Some(acme), Visibility::Private),
     )
     .await
     .unwrap();
@@ -86,7 +86,7 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     let into_child = groups::update(
         &app.state,
         &admin,
-        GroupId(acme),
+        acme,
         input("Acme", Some(paris), Visibility::Private),
     )
     .await;
@@ -97,7 +97,7 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     let into_self = groups::update(
         &app.state,
         &admin,
-        GroupId(ventes),
+        ventes,
         input("Ventes", Some(ventes), Visibility::Public),
     )
     .await;
@@ -108,8 +108,8 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     let unknown = groups::update(
         &app.state,
         &admin,
-        GroupId(ventes),
-        input("Ventes", Some(9999), Visibility::Public),
+        ventes,
+        input("Ventes", Some(GroupId(9999)), Visibility::Public),
     )
     .await;
     assert!(matches!(
@@ -142,7 +142,7 @@ async fn sibling_names_are_unique_and_groups_with_children_are_kept(backend: Bac
         .await
         .is_ok()
     );
-    let with_children = groups::delete(&app.state, &admin, GroupId(ventes)).await;
+    let with_children = groups::delete(&app.state, &admin, ventes).await;
     assert!(matches!(
         with_children,
         Err(AppError::Invalid(Msg::ErrGroupHasChildren))
@@ -175,11 +175,11 @@ async fn only_platform_admins_edit_the_tree(backend: Backend) {
         let update = groups::update(
             &app.state,
             who,
-            GroupId(paris),
+            paris,
             input("X", Some(ventes), Visibility::Public),
         )
         .await;
-        let delete = groups::delete(&app.state, who, GroupId(paris)).await;
+        let delete = groups::delete(&app.state, who, paris).await;
         for outcome in [create.map(|_| ()), update, delete] {
             assert!(
                 matches!(outcome, Err(AppError::Forbidden)),
@@ -203,7 +203,7 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
     let nobody = app.user_with_roles("n@exemple.fr", &[]).await;
 
     let ids = |sidebar: app::api::groups::Sidebar| {
-        let mut ids: Vec<i64> = sidebar.groups.iter().map(|g| g.id.0).collect();
+        let mut ids: Vec<GroupId> = sidebar.groups.iter().map(|g| g.id).collect();
         ids.sort();
         ids
     };
@@ -216,7 +216,7 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
         sidebar
             .groups
             .iter()
-            .all(|g| g.id != GroupId(ventes) || g.parent_id.is_none())
+            .all(|g| g.id != ventes || g.parent_id.is_none())
     );
     assert_eq!(ids(sidebar), [ventes, paris]);
     assert_eq!(
@@ -227,14 +227,14 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
 
     // A group one may not see answers like a missing one.
     assert!(matches!(
-        groups::page(&app.state, &learner, GroupId(support)).await,
+        groups::page(&app.state, &learner, support).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        groups::page(&app.state, &ventes_admin, GroupId(acme)).await,
+        groups::page(&app.state, &ventes_admin, acme).await,
         Err(AppError::NotFound)
     ));
-    let page = groups::page(&app.state, &ventes_admin, GroupId(paris))
+    let page = groups::page(&app.state, &ventes_admin, paris)
         .await
         .unwrap();
     assert!(page.can_manage_users && !page.can_manage_groups && page.parent_choices.is_empty());
@@ -251,9 +251,7 @@ async fn the_users_list_shows_members_with_their_roles(backend: Backend) {
     .await;
     app.user_with_roles("bob@exemple.fr", &[(paris, GroupRole::Learner)])
         .await;
-    let page = groups::page(&app.state, &admin, GroupId(paris))
-        .await
-        .unwrap();
+    let page = groups::page(&app.state, &admin, paris).await.unwrap();
     let rows: Vec<(Option<&str>, &[GroupRole], bool)> = page
         .members
         .iter()

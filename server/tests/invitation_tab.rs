@@ -4,7 +4,7 @@
 mod support;
 
 use app::api::invitation_tab::{BulkSummary, PER_PAGE, TabFilter, TabPage};
-use app::domain::{GroupId, GroupRole, InvitationId, UserId};
+use app::domain::{GroupId, GroupRole, InvitationId};
 use app::i18n::{Lang, Msg};
 use app::server::clock::{DAY, SECOND};
 use app::server::mail::worker::LEASE;
@@ -16,7 +16,7 @@ use app::server::store::{audit, outbox};
 use app::server::{AppError, Backend, Clock};
 use support::TestApp;
 
-async fn invite(app: &TestApp, me: &CurrentUser, group: i64, emails: &str) {
+async fn invite(app: &TestApp, me: &CurrentUser, group: GroupId, emails: &str) {
     let request = support::invite_request(group, emails, &[GroupRole::Learner]);
     invitations::invite(&app.state, me, request).await.unwrap();
 }
@@ -66,7 +66,7 @@ fn emails(page: &TabPage) -> Vec<&str> {
     emails
 }
 
-async fn id_of(app: &TestApp, email: &str) -> i64 {
+async fn id_of(app: &TestApp, email: &str) -> InvitationId {
     let mut conn = app.conn().await;
     sqlx::query_scalar("SELECT id FROM invitations WHERE email = $1 ORDER BY id DESC LIMIT 1")
         .bind(email.to_owned())
@@ -117,7 +117,7 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
     );
     assert_eq!(
         everything.inviters,
-        [(UserId(admin.user.id), "Ada Admin".to_owned())]
+        [(admin.user.id, "Ada Admin".to_owned())]
     );
     let paris_row = everything
         .rows
@@ -135,8 +135,8 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
     assert_eq!(
         mine.groups,
         [
-            (GroupId(ventes), "Acme › Ventes".to_owned()),
-            (GroupId(paris), "Acme › Ventes › Paris".to_owned())
+            (ventes, "Acme › Ventes".to_owned()),
+            (paris, "Acme › Ventes › Paris".to_owned())
         ]
     );
     assert_eq!(
@@ -148,7 +148,7 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
         &app,
         &user_admin,
         TabFilter {
-            group_id: Some(GroupId(support)),
+            group_id: Some(support),
             ..all()
         },
     )
@@ -158,11 +158,11 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
     let support_id = id_of(&app, "s@exemple.fr").await;
     let ventes_id = id_of(&app, "v@exemple.fr").await;
     assert!(matches!(
-        tab::cancel(&app.state, &user_admin, InvitationId(support_id)).await,
+        tab::cancel(&app.state, &user_admin, support_id).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        tab::copy_link(&app.state, &group_admin_paris, InvitationId(ventes_id)).await,
+        tab::copy_link(&app.state, &group_admin_paris, ventes_id).await,
         Err(AppError::NotFound)
     ));
     for nobody in [&learner, &trainer] {
@@ -170,22 +170,22 @@ async fn each_role_sees_the_invitations_of_the_groups_it_administers(backend: Ba
         assert_eq!((page.total, page.rows.len()), (0, 0));
         assert!(page.groups.is_empty() && page.inviters.is_empty());
         assert!(matches!(
-            tab::cancel(&app.state, nobody, InvitationId(ventes_id)).await,
+            tab::cancel(&app.state, nobody, ventes_id).await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
-            tab::resend(&app.state, nobody, InvitationId(ventes_id)).await,
+            tab::resend(&app.state, nobody, ventes_id).await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
-            tab::copy_link(&app.state, nobody, InvitationId(ventes_id)).await,
+            tab::copy_link(&app.state, nobody, ventes_id).await,
             Err(AppError::NotFound)
         ));
         let summary = tab::bulk(
             &app.state,
             nobody,
             BulkAction::Cancel,
-            BulkTarget::Ids(vec![InvitationId(ventes_id), InvitationId(support_id)]),
+            BulkTarget::Ids(vec![ventes_id, support_id]),
         )
         .await
         .unwrap();
@@ -210,9 +210,7 @@ async fn a_cancelled_invitation_is_refused_and_leaves_the_tab(backend: Backend) 
     let token = app.latest_link_token("marie@exemple.fr").await;
     let id = id_of(&app, "marie@exemple.fr").await;
 
-    tab::cancel(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::cancel(&app.state, &admin, id).await.unwrap();
     // Its link was revoked, yet it says "cancelled", not "replaced".
     assert!(matches!(
         invitations::open_link(&app.state, &token).await,
@@ -224,11 +222,11 @@ async fn a_cancelled_invitation_is_refused_and_leaves_the_tab(backend: Backend) 
     ));
     assert_eq!(list(&app, &admin, all()).await.total, 0);
     assert!(matches!(
-        tab::cancel(&app.state, &admin, InvitationId(id)).await,
+        tab::cancel(&app.state, &admin, id).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        tab::resend(&app.state, &admin, InvitationId(id)).await,
+        tab::resend(&app.state, &admin, id).await,
         Err(AppError::NotFound)
     ));
     assert_eq!(audit_count(&app, "invitation.cancelled").await, 1);
@@ -250,9 +248,7 @@ async fn a_resend_replaces_the_link_and_renews_the_invitation(backend: Backend) 
     let old = app.latest_link_token("marie@exemple.fr").await;
     let id = id_of(&app, "marie@exemple.fr").await;
     app.clock.advance(10 * DAY);
-    tab::resend(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, id).await.unwrap();
     let new = app.latest_link_token("marie@exemple.fr").await;
     assert_ne!(old, new);
     assert!(matches!(
@@ -285,24 +281,20 @@ async fn resending_twice_within_a_minute_is_refused(backend: Backend) {
     let id = id_of(&app, "marie@exemple.fr").await;
     assert!(
         matches!(
-            tab::resend(&app.state, &admin, InvitationId(id)).await,
+            tab::resend(&app.state, &admin, id).await,
             Err(AppError::Invalid(Msg::ErrResendTooSoon))
         ),
         "the invitation itself was just sent"
     );
     app.clock.advance(61 * SECOND);
-    tab::resend(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, id).await.unwrap();
     app.clock.advance(30 * SECOND);
     assert!(matches!(
-        tab::resend(&app.state, &admin, InvitationId(id)).await,
+        tab::resend(&app.state, &admin, id).await,
         Err(AppError::Invalid(Msg::ErrResendTooSoon))
     ));
     app.clock.advance(31 * SECOND);
-    tab::resend(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, id).await.unwrap();
     assert_eq!(mails_queued(&app).await, 3);
 }
 
@@ -328,18 +320,16 @@ async fn a_bulk_resend_of_three_queues_exactly_three_mails(backend: Backend) {
     ];
     let d = id_of(&app, "d@exemple.fr").await;
     let s = id_of(&app, "s@exemple.fr").await;
-    tab::cancel(&app.state, &admin, InvitationId(d))
-        .await
-        .unwrap();
+    tab::cancel(&app.state, &admin, d).await.unwrap();
     app.clock.advance(2 * 60 * SECOND);
     let before = mails_queued(&app).await;
     let mut target = ids.to_vec();
-    target.extend([d, s, ids[0], 999_999]);
+    target.extend([d, s, ids[0], InvitationId(999_999)]);
     let summary = tab::bulk(
         &app.state,
         &user_admin,
         BulkAction::Resend,
-        BulkTarget::Ids(target.into_iter().map(InvitationId).collect()),
+        BulkTarget::Ids(target),
     )
     .await
     .unwrap();
@@ -360,7 +350,7 @@ async fn a_bulk_resend_of_three_queues_exactly_three_mails(backend: Backend) {
         &app.state,
         &user_admin,
         BulkAction::Resend,
-        BulkTarget::Ids(ids.iter().copied().map(InvitationId).collect()),
+        BulkTarget::Ids(ids.to_vec()),
     )
     .await
     .unwrap();
@@ -379,11 +369,7 @@ async fn a_bulk_resend_of_three_queues_exactly_three_mails(backend: Backend) {
         &app.state,
         &user_admin,
         BulkAction::Cancel,
-        BulkTarget::Ids(vec![
-            InvitationId(ids[0]),
-            InvitationId(ids[1]),
-            InvitationId(s),
-        ]),
+        BulkTarget::Ids(vec![ids[0], ids[1], s]),
     )
     .await
     .unwrap();
@@ -479,9 +465,7 @@ async fn copying_the_link_adds_one_and_keeps_the_mailed_one_without_a_mail(backe
     let id = id_of(&app, "marie@exemple.fr").await;
     let before = mails_queued(&app).await;
 
-    let url = tab::copy_link(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    let url = tab::copy_link(&app.state, &admin, id).await.unwrap();
     let prefix = "http://127.0.0.1:3000/invitation?token=";
     assert!(url.starts_with(prefix), "{url}");
     let copied = &url[prefix.len()..];
@@ -495,9 +479,7 @@ async fn copying_the_link_adds_one_and_keeps_the_mailed_one_without_a_mail(backe
 
     // An expired invitation gets a new lifetime with its copied link.
     app.clock.advance(31 * DAY);
-    let url = tab::copy_link(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    let url = tab::copy_link(&app.state, &admin, id).await.unwrap();
     let view = invitations::open_link(&app.state, &url[prefix.len()..])
         .await
         .unwrap();
@@ -508,9 +490,7 @@ async fn copying_the_link_adds_one_and_keeps_the_mailed_one_without_a_mail(backe
 
     // Re-sending is what replaces every link, the copied ones included.
     app.clock.advance(2 * 60 * SECOND);
-    tab::resend(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, id).await.unwrap();
     for old in [mailed.as_str(), copied] {
         assert!(matches!(
             invitations::open_link(&app.state, old).await,
@@ -551,7 +531,7 @@ async fn the_filters_select_what_they_say(backend: Backend) {
         &app,
         &admin,
         TabFilter {
-            group_id: Some(GroupId(paris)),
+            group_id: Some(paris),
             ..all()
         },
     )
@@ -564,7 +544,7 @@ async fn the_filters_select_what_they_say(backend: Backend) {
         &app,
         &admin,
         TabFilter {
-            inviter_id: Some(UserId(user_admin.user.id)),
+            inviter_id: Some(user_admin.user.id),
             ..all()
         },
     )
@@ -574,8 +554,8 @@ async fn the_filters_select_what_they_say(backend: Backend) {
     assert_eq!(
         everything.inviters,
         [
-            (UserId(admin.user.id), "Ada Admin".to_owned()),
-            (UserId(user_admin.user.id), "Test ua".to_owned())
+            (admin.user.id, "Ada Admin".to_owned()),
+            (user_admin.user.id, "Test ua".to_owned())
         ]
     );
     assert_eq!(everything.rows[0].email, "zoe@exemple.fr", "newest first");
@@ -617,12 +597,8 @@ async fn the_filters_select_what_they_say(backend: Backend) {
     assert_eq!(list(&app, &admin, delivery("queued")).await.total, 0);
     let marie = id_of(&app, "marie@exemple.fr").await;
     let zoe = id_of(&app, "zoe@exemple.fr").await;
-    tab::resend(&app.state, &admin, InvitationId(marie))
-        .await
-        .unwrap();
-    tab::resend(&app.state, &admin, InvitationId(zoe))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, marie).await.unwrap();
+    tab::resend(&app.state, &admin, zoe).await.unwrap();
     assert_eq!(
         emails(&list(&app, &admin, delivery("queued")).await),
         ["marie@exemple.fr", "zoe@exemple.fr"]
@@ -672,7 +648,7 @@ async fn the_filters_select_what_they_say(backend: Backend) {
         TabFilter {
             status: "expired".into(),
             delivery: "sent".into(),
-            group_id: Some(GroupId(paris)),
+            group_id: Some(paris),
             ..all()
         },
     )
@@ -693,9 +669,7 @@ async fn an_older_mail_does_not_overwrite_the_newest_ones_state(backend: Backend
         .unwrap();
     drop(conn);
     app.clock.advance(2 * 60 * SECOND);
-    tab::resend(&app.state, &admin, InvitationId(id))
-        .await
-        .unwrap();
+    tab::resend(&app.state, &admin, id).await.unwrap();
     let mut conn = app.conn().await;
     assert!(
         outbox::mark_sent(&mut conn, first[0].id, "w", app.clock.now())

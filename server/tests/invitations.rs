@@ -5,16 +5,16 @@
 mod support;
 
 use app::domain::invitation::InviteOutcome;
-use app::domain::{AccountType, EmailError, GroupRole, Visibility, policy};
+use app::domain::{AccountType, EmailError, GroupId, GroupRole, UserId, Visibility, policy};
 use app::i18n::{Lang, Msg};
-use app::server::clock::DAY;
+use app::server::clock::{DAY, MINUTE};
 use app::server::services::auth::CurrentUser;
 use app::server::services::invitations::{self, AcceptInput, InviteRequest};
 use app::server::store::{memberships, outbox, users};
 use app::server::{AppError, Backend};
-use support::{TestApp, gid};
+use support::TestApp;
 
-fn request(group_id: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
+fn request(group_id: GroupId, emails: &str, roles: &[GroupRole]) -> InviteRequest {
     support::invite_request(group_id, emails, roles)
 }
 
@@ -35,13 +35,12 @@ fn accept_input() -> AcceptInput {
     }
 }
 
-async fn roles_of(app: &TestApp, user_id: i64) -> Vec<(i64, GroupRole)> {
+async fn roles_of(app: &TestApp, user_id: UserId) -> Vec<(GroupId, GroupRole)> {
     let mut conn = app.conn().await;
-    let mut roles: Vec<(i64, GroupRole)> = memberships::roles_of_user(&mut conn, user_id)
+    let mut roles: Vec<(GroupId, GroupRole)> = memberships::roles_of_user(&mut conn, user_id)
         .await
         .unwrap()
         .into_iter()
-        .map(|(g, r)| (g.0, r))
         .collect();
     roles.sort();
     roles
@@ -134,7 +133,12 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
     .unwrap();
     assert_eq!(
         outcomes(&lines),
-        [("marie@exemple.fr", &InviteOutcome::Merged)]
+        [(
+            "marie@exemple.fr",
+            &InviteOutcome::Merged {
+                added: vec![GroupRole::Trainer]
+            }
+        )]
     );
     let view = invitations::open_link(&app.state, &app.latest_link_token("marie@exemple.fr").await)
         .await
@@ -174,6 +178,77 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
         roles.contains(&(paris, GroupRole::Learner))
             && roles.contains(&(ventes, GroupRole::Learner))
     );
+}
+
+/// Asked again for the same grants a few minutes later, an invitation is
+/// left alone: no second mail, the first link still works, and the admin
+/// is told when it went. Later, the same request sends it again.
+async fn an_unchanged_reinvite_within_minutes_mails_nothing_and_keeps_the_link(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let ask = || request(paris, "marie@exemple.fr", &[GroupRole::Learner]);
+    invitations::invite(&app.state, &admin, ask())
+        .await
+        .unwrap();
+    let first_link = app.latest_link_token("marie@exemple.fr").await;
+    let mails = async || {
+        let mut conn = app.conn().await;
+        outbox::for_recipient(&mut conn, "marie@exemple.fr")
+            .await
+            .unwrap()
+            .len()
+    };
+
+    app.clock.advance(2 * MINUTE);
+    let lines = invitations::invite(&app.state, &admin, ask())
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes(&lines),
+        [(
+            "marie@exemple.fr",
+            &InviteOutcome::AlreadyInvited { minutes_ago: 2 }
+        )]
+    );
+    assert_eq!(mails().await, 1, "no second mail");
+    invitations::open_link(&app.state, &first_link)
+        .await
+        .expect("the first link still works");
+
+    // A role it did not carry is a change: merged, said, and sent again.
+    let lines = invitations::invite(
+        &app.state,
+        &admin,
+        request(
+            paris,
+            "marie@exemple.fr",
+            &[GroupRole::Learner, GroupRole::Trainer],
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        outcomes(&lines),
+        [(
+            "marie@exemple.fr",
+            &InviteOutcome::Merged {
+                added: vec![GroupRole::Trainer]
+            }
+        )]
+    );
+    assert_eq!(mails().await, 2);
+
+    // Unchanged again, long after the last mail: sent again.
+    app.clock.advance(DAY);
+    let lines = invitations::invite(&app.state, &admin, ask())
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes(&lines),
+        [("marie@exemple.fr", &InviteOutcome::Resent)]
+    );
+    assert_eq!(mails().await, 3);
 }
 
 async fn an_active_account_is_added_to_the_group_instead_of_invited(backend: Backend) {
@@ -489,8 +564,8 @@ async fn the_authorization_matrix_holds_for_every_role_and_group(backend: Backen
                 let address = format!("m{n}@exemple.fr");
                 let outcome =
                     invitations::invite(&app.state, actor, request(group, &address, &[role])).await;
-                let expected = policy::may_manage_users(&actor.actor, &tree, gid(group))
-                    && policy::may_grant(&actor.actor, &tree, gid(group), role);
+                let expected = policy::may_manage_users(&actor.actor, &tree, group)
+                    && policy::may_grant(&actor.actor, &tree, group, role);
                 match (&outcome, expected) {
                     (Ok(lines), true) => assert_eq!(
                         lines[0].outcome,
@@ -563,6 +638,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_group(backend: Backen
 on_both_backends!(
     new_addresses_are_invited_and_mailed_and_bad_ones_do_not_block_them,
     a_second_invitation_merges_renews_and_replaces_the_link,
+    an_unchanged_reinvite_within_minutes_mails_nothing_and_keeps_the_link,
     an_active_account_is_added_to_the_group_instead_of_invited,
     accepting_creates_an_active_member_with_the_propagated_roles,
     propagation_stops_at_the_first_private_group,

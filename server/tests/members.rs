@@ -3,7 +3,6 @@
 mod support;
 
 use app::domain::GroupRole::{GroupAdmin, Learner, Trainer, UserAdmin};
-use app::domain::{GroupId, UserId};
 use app::i18n::Msg;
 use app::server::services::{groups, members};
 use app::server::store::audit;
@@ -22,44 +21,30 @@ async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
     let id = marie.user.id;
 
     // A learner role added in public Paris propagates like on every way in.
-    members::set_roles(
-        &app.state,
-        &admin,
-        GroupId(paris),
-        UserId(id),
-        vec![Trainer, Learner],
-    )
-    .await
-    .unwrap();
+    members::set_roles(&app.state, &admin, paris, id, vec![Trainer, Learner])
+        .await
+        .unwrap();
     assert_eq!(app.roles_in(id, paris).await, [Trainer, Learner]);
     assert_eq!(app.roles_in(id, ventes).await, [Learner]);
     assert_eq!(app.roles_in(id, acme).await, [Learner]);
 
-    members::set_roles(
-        &app.state,
-        &admin,
-        GroupId(paris),
-        UserId(id),
-        vec![Learner],
-    )
-    .await
-    .unwrap();
+    members::set_roles(&app.state, &admin, paris, id, vec![Learner])
+        .await
+        .unwrap();
     assert_eq!(app.roles_in(id, paris).await, [Learner]);
 
-    members::remove(&app.state, &admin, GroupId(paris), UserId(id))
+    members::remove(&app.state, &admin, paris, id)
         .await
         .unwrap();
     assert!(app.roles_in(id, paris).await.is_empty());
     // Removing from Paris leaves the roles held elsewhere.
     assert_eq!(app.roles_in(id, ventes).await, [Learner]);
-    let page = groups::page(&app.state, &admin, GroupId(paris))
-        .await
-        .unwrap();
-    assert!(page.members.iter().all(|m| m.user_id != UserId(id)));
+    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    assert!(page.members.iter().all(|m| m.user_id != id));
 
     // Removing again: no longer a member, said plainly.
     assert!(matches!(
-        members::remove(&app.state, &admin, GroupId(paris), UserId(id)).await,
+        members::remove(&app.state, &admin, paris, id).await,
         Err(AppError::Invalid(Msg::ErrNotAMember))
     ));
 
@@ -102,8 +87,8 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     members::set_roles(
         &app.state,
         &user_admin,
-        GroupId(paris),
-        UserId(student.user.id),
+        paris,
+        student.user.id,
         vec![Learner, Trainer],
     )
     .await
@@ -113,21 +98,15 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
         members::set_roles(
             &app.state,
             &user_admin,
-            GroupId(paris),
-            UserId(student.user.id),
+            paris,
+            student.user.id,
             vec![GroupAdmin]
         )
         .await,
         Err(AppError::Invalid(Msg::ErrRoleNotAllowed))
     ));
     assert!(matches!(
-        members::remove(
-            &app.state,
-            &user_admin,
-            GroupId(paris),
-            UserId(boss.user.id)
-        )
-        .await,
+        members::remove(&app.state, &user_admin, paris, boss.user.id).await,
         Err(AppError::Invalid(Msg::ErrRoleNotAllowed))
     ));
     // Rights never flow up: Acme is above the user admin's group.
@@ -135,51 +114,27 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
         .user_with_roles("haut@exemple.fr", &[(acme, Learner)])
         .await;
     assert!(matches!(
-        members::remove(
-            &app.state,
-            &user_admin,
-            GroupId(acme),
-            UserId(acme_member.user.id)
-        )
-        .await,
+        members::remove(&app.state, &user_admin, acme, acme_member.user.id).await,
         Err(AppError::NotFound | AppError::Forbidden)
     ));
     // A learner manages nobody; an admin elsewhere does not even see Paris.
     assert!(matches!(
-        members::remove(
-            &app.state,
-            &learner,
-            GroupId(paris),
-            UserId(student.user.id)
-        )
-        .await,
+        members::remove(&app.state, &learner, paris, student.user.id).await,
         Err(AppError::Forbidden)
     ));
     assert!(matches!(
-        members::remove(
-            &app.state,
-            &outsider,
-            GroupId(paris),
-            UserId(student.user.id)
-        )
-        .await,
+        members::remove(&app.state, &outsider, paris, student.user.id).await,
         Err(AppError::NotFound)
     ));
     // Nobody edits their own roles, not even an admin of the group.
     assert!(matches!(
-        members::remove(&app.state, &boss, GroupId(paris), UserId(boss.user.id)).await,
+        members::remove(&app.state, &boss, paris, boss.user.id).await,
         Err(AppError::Invalid(Msg::ErrOwnRoles))
     ));
     // A platform admin may do what the others may not.
-    members::set_roles(
-        &app.state,
-        &platform,
-        GroupId(paris),
-        UserId(boss.user.id),
-        vec![UserAdmin],
-    )
-    .await
-    .unwrap();
+    members::set_roles(&app.state, &platform, paris, boss.user.id, vec![UserAdmin])
+        .await
+        .unwrap();
     assert_eq!(app.roles_in(boss.user.id, paris).await, [UserAdmin]);
     assert_eq!(
         app.roles_in(student.user.id, paris).await,
@@ -187,9 +142,7 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     );
 
     // The page tells the UI whom the viewer may edit.
-    let page = groups::page(&app.state, &user_admin, GroupId(paris))
-        .await
-        .unwrap();
+    let page = groups::page(&app.state, &user_admin, paris).await.unwrap();
     let editable = |email: &str| {
         page.members
             .iter()

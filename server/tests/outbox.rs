@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
+use app::domain::{InvitationId, MailId, UserId};
 use app::server::clock::{HOUR, MINUTE, SECOND};
 use app::server::mail::worker::{LEASE, MAX_ATTEMPTS};
 use app::server::mail::{self, DeliveryReport, Transport, deliver_due};
@@ -202,7 +203,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn enqueue(app: &TestApp, recipient: &str, subject: &str) -> i64 {
+async fn enqueue(app: &TestApp, recipient: &str, subject: &str) -> MailId {
     let mut conn = app.conn().await;
     let domain = mail::message_id_domain(&app.state.config);
     outbox::enqueue(
@@ -223,7 +224,7 @@ async fn enqueue(app: &TestApp, recipient: &str, subject: &str) -> i64 {
     .unwrap()
 }
 
-async fn row(app: &TestApp, id: i64) -> OutboxRow {
+async fn row(app: &TestApp, id: MailId) -> OutboxRow {
     let mut conn = app.conn().await;
     outbox::by_id(&mut conn, id).await.unwrap().expect("row")
 }
@@ -525,7 +526,7 @@ async fn without_smtp_mails_count_as_sent_and_platform_admins_read_them_in_the_m
     );
     let mails = mail::mailbox::latest(&app.state, &admin).await.unwrap();
     assert_eq!(
-        mails.iter().map(|m| m.id.0).collect::<Vec<_>>(),
+        mails.iter().map(|m| m.id).collect::<Vec<_>>(),
         [second, first],
         "newest first"
     );
@@ -542,7 +543,7 @@ async fn an_invitation_reports_the_delivery_of_its_newest_mail(backend: Backend)
     let app = TestApp::new(backend).await;
     let now = app.clock.now();
     let mut conn = app.conn().await;
-    let invitation: i64 = sqlx::query_scalar(
+    let invitation: InvitationId = sqlx::query_scalar(
         "INSERT INTO invitations (email, status, created_at, last_sent_at, expires_at) \
          VALUES ('bob@exemple.fr', 'pending', $1, $1, $2) RETURNING id",
     )
@@ -632,7 +633,7 @@ async fn the_mailbox_page_shows_each_mail_in_a_sandboxed_frame_to_platform_admin
     )
     .await
     .unwrap();
-    let session = async |user_id: i64| {
+    let session = async |user_id: UserId| {
         let mut conn = app.conn().await;
         let token = app::server::services::auth::open_session(&app.state, &mut conn, user_id)
             .await

@@ -251,7 +251,7 @@ async fn in_json_the_internal_error_line_carries_the_same_spans() {
         .iter()
         .find(|s| s["name"] == "groups::sidebar")
         .unwrap_or_else(|| panic!("no use case span: {line}"));
-    assert_eq!(use_case["actor"], admin.user.id);
+    assert_eq!(use_case["actor"], admin.user.id.to_string());
 }
 
 /// Page resources run in tasks leptos spawns; they keep the request's span.

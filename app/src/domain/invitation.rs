@@ -9,9 +9,21 @@ use super::{EmailError, GroupRole};
 pub enum InviteOutcome {
     /// A new invitation was created and mailed.
     Invited,
-    /// A pending invitation existed: the new groups and roles were merged
-    /// into it, its expiry renewed, and it was sent again.
-    Merged,
+    /// A pending invitation existed and this changed it: `added` are the
+    /// roles (in the chosen group) it did not carry yet — empty when only its
+    /// options changed. Its expiry was renewed and it was sent again.
+    Merged {
+        added: Vec<GroupRole>,
+    },
+    /// A pending invitation existed with everything asked, sent
+    /// `minutes_ago`: nothing was changed and nothing mailed, so the link
+    /// already on its way keeps working.
+    AlreadyInvited {
+        minutes_ago: i64,
+    },
+    /// A pending invitation existed with everything asked, sent long ago:
+    /// sent again with a fresh link (the earlier ones end).
+    Resent,
     /// The address has an active account: no invitation; the user was
     /// added to the group with these roles.
     ExistingAccountAdded {
@@ -39,10 +51,39 @@ pub enum AddressState {
 pub fn decide(state: AddressState, roles: &[GroupRole]) -> InviteOutcome {
     match state {
         AddressState::Unknown => InviteOutcome::Invited,
-        AddressState::PendingInvitation => InviteOutcome::Merged,
+        AddressState::PendingInvitation => InviteOutcome::Merged {
+            added: roles.to_vec(),
+        },
         AddressState::Account => InviteOutcome::ExistingAccountAdded {
             roles: roles.to_vec(),
         },
+    }
+}
+
+/// How long after its last mail a pending invitation asked for again,
+/// unchanged, is left alone: the mail is probably still arriving, and a new
+/// one would end its link.
+pub const REINVITE_QUIET_MS: i64 = 15 * 60_000;
+
+/// What re-inviting a pending address does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reinvite {
+    /// New grants or new options: merge them, renew, send again.
+    Merge,
+    /// Nothing new, last mail long ago: send again (fresh link).
+    Resend,
+    /// Nothing new, last mail recent: leave it, mail nothing.
+    Unchanged,
+}
+
+/// The rule for an address that already has a pending invitation.
+pub fn reinvite(adds_grants: bool, changes_options: bool, since_last_mail_ms: i64) -> Reinvite {
+    if adds_grants || changes_options {
+        Reinvite::Merge
+    } else if since_last_mail_ms < REINVITE_QUIET_MS {
+        Reinvite::Unchanged
+    } else {
+        Reinvite::Resend
     }
 }
 
@@ -91,7 +132,9 @@ mod tests {
         );
         assert_eq!(
             decide(AddressState::PendingInvitation, &roles),
-            InviteOutcome::Merged
+            InviteOutcome::Merged {
+                added: vec![GroupRole::Learner]
+            }
         );
         assert_eq!(
             decide(AddressState::Account, &roles),
@@ -99,6 +142,29 @@ mod tests {
                 roles: vec![GroupRole::Learner]
             }
         );
+    }
+
+    #[test]
+    fn an_unchanged_reinvite_is_left_alone_while_its_mail_is_recent() {
+        use Reinvite::*;
+        let cases = [
+            // (adds grants, changes options, since last mail, rule)
+            (false, false, 0, Unchanged),
+            (false, false, 2 * 60_000, Unchanged),
+            (false, false, REINVITE_QUIET_MS - 1, Unchanged),
+            (false, false, REINVITE_QUIET_MS, Resend),
+            (false, false, 10 * 24 * 3_600_000, Resend),
+            (true, false, 0, Merge),
+            (false, true, 60_000, Merge),
+            (true, true, REINVITE_QUIET_MS * 4, Merge),
+        ];
+        for (grants, options, since, rule) in cases {
+            assert_eq!(
+                reinvite(grants, options, since),
+                rule,
+                "grants {grants}, options {options}, {since} ms"
+            );
+        }
     }
 
     #[test]

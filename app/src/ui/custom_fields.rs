@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::frame::use_refresh;
 use super::lang::use_lang;
-use super::widgets::{FormError, FormSuccess, Loading, NotFound};
+use super::widgets::{FormError, FormSuccess, Loading, NotFound, reset_on_success};
 use crate::api::accounts::{CreateCustomField, DeleteCustomField, get_custom_fields};
 use crate::domain::custom_field::{FieldDef, FieldType};
 use crate::i18n::{Lang, Msg};
@@ -187,9 +187,16 @@ fn FieldsTable(fields: Vec<FieldDef>, delete: ServerAction<DeleteCustomField>) -
 fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
     let lang = use_lang();
     let kind = RwSignal::new(FieldType::Text);
+    let form = NodeRef::new();
+    reset_on_success(form, create.value());
+    Effect::new(move |_| {
+        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
+            kind.set(FieldType::Text);
+        }
+    });
     view! {
-        <ActionForm action=create attr:class="panel">
-            <h2>{lang.t(Msg::AddField)}</h2>
+        <ActionForm action=create node_ref=form attr:class="panel">
+            <h2>{lang.t(Msg::NewFieldHeading)}</h2>
             <fieldset class="labels">
                 <legend>{lang.t(Msg::FieldLabel)}</legend>
                 {Lang::ALL

@@ -130,12 +130,28 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
             </div>
         }
     };
+    // After INVITER the field keeps only what needs correcting: the invalid
+    // entries, one per line; every other address was handled.
+    let emails = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(lines)) = invite.value().get()
+            && let Some(area) = emails.get()
+        {
+            let kept: Vec<&str> = lines
+                .iter()
+                .filter(|l| matches!(l.outcome, InviteOutcome::Invalid(_)))
+                .map(|l| l.address.as_str())
+                .collect();
+            area.set_value(&kept.join("\n"));
+        }
+    });
     view! {
         <ActionForm action=invite attr:class="invite-form">
             <input type="hidden" name="input[group_id]" value=panel.group_id.to_string() />
             <div class="field">
                 <label for="emails">{lang.t(Msg::Emails)}</label>
                 <textarea
+                    node_ref=emails
                     id="emails"
                     name="input[emails]"
                     rows="4"
@@ -245,7 +261,11 @@ fn InviteResults(
                     view! { <p class="muted">{lang.t(Msg::NoAddresses)}</p> }.into_any()
                 } else {
                     view! {
-                        <p class="muted">{lang.fmt(Msg::OutcomeSummary, &[("count", lines.len().into())])}</p>
+                        <p class="result-summary">{summary(&lines, lang)}</p>
+                        {lines
+                            .iter()
+                            .any(|l| matches!(l.outcome, InviteOutcome::Invalid(_)))
+                            .then(|| view! { <p class="muted help">{lang.t(Msg::InvalidKeptHelp)}</p> })}
                         <ul class="result-list">
                             {lines
                                 .into_iter()
@@ -297,22 +317,40 @@ fn outcome_text(
 ) -> (&'static str, &'static str, String) {
     match outcome {
         InviteOutcome::Invited => ("ok", "✓", lang.t(Msg::OutcomeInvited).to_owned()),
-        InviteOutcome::Merged => ("ok", "↻", lang.t(Msg::OutcomeMerged).to_owned()),
-        InviteOutcome::ExistingAccountAdded { roles } => {
-            let roles = roles
-                .iter()
-                .map(|r| lang.t(format::role(*r)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            (
-                "info",
-                "ℹ",
-                lang.fmt(
-                    Msg::OutcomeExistingAddedTo,
-                    &[("group", group.into()), ("roles", roles.into())],
-                ),
-            )
+        InviteOutcome::Merged { added } if added.is_empty() => {
+            ("ok", "↻", lang.t(Msg::OutcomeMergedOptions).to_owned())
         }
+        InviteOutcome::Merged { added } => (
+            "ok",
+            "↻",
+            lang.fmt(
+                Msg::OutcomeMergedAdded,
+                &[
+                    ("group", group.into()),
+                    ("roles", role_list(added, lang).into()),
+                ],
+            ),
+        ),
+        InviteOutcome::AlreadyInvited { minutes_ago } => (
+            "skip",
+            "=",
+            lang.fmt(
+                Msg::OutcomeAlreadyInvited,
+                &[("minutes", (*minutes_ago).into())],
+            ),
+        ),
+        InviteOutcome::Resent => ("ok", "↻", lang.t(Msg::OutcomeResent).to_owned()),
+        InviteOutcome::ExistingAccountAdded { roles } => (
+            "info",
+            "ℹ",
+            lang.fmt(
+                Msg::OutcomeExistingAddedTo,
+                &[
+                    ("group", group.into()),
+                    ("roles", role_list(roles, lang).into()),
+                ],
+            ),
+        ),
         InviteOutcome::OwnAccount => ("error", "✕", lang.t(Msg::ErrOwnRoles).to_owned()),
         InviteOutcome::Duplicate => ("skip", "–", lang.t(Msg::OutcomeDuplicate).to_owned()),
         InviteOutcome::Invalid(e) => (
@@ -324,4 +362,46 @@ fn outcome_text(
             ),
         ),
     }
+}
+
+fn role_list(roles: &[GroupRole], lang: Lang) -> String {
+    roles
+        .iter()
+        .map(|r| lang.t(format::role(*r)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "3 invitées · 1 ajoutée · 2 invalides": one count per kind of outcome,
+/// in the order an admin reads them, kinds that did not occur left out.
+fn summary(lines: &[InviteLine], lang: Lang) -> String {
+    let kinds = [
+        Msg::SummaryInvited,
+        Msg::SummaryUpdated,
+        Msg::SummaryAlready,
+        Msg::SummaryAdded,
+        Msg::SummaryDuplicate,
+        Msg::SummaryRefused,
+        Msg::SummaryInvalid,
+    ];
+    let kind = |outcome: &InviteOutcome| match outcome {
+        InviteOutcome::Invited => 0,
+        InviteOutcome::Merged { .. } | InviteOutcome::Resent => 1,
+        InviteOutcome::AlreadyInvited { .. } => 2,
+        InviteOutcome::ExistingAccountAdded { .. } => 3,
+        InviteOutcome::Duplicate => 4,
+        InviteOutcome::OwnAccount => 5,
+        InviteOutcome::Invalid(_) => 6,
+    };
+    let mut counts = [0usize; 7];
+    for line in lines {
+        counts[kind(&line.outcome)] += 1;
+    }
+    kinds
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(msg, n)| lang.fmt(*msg, &[("count", n.into())]))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

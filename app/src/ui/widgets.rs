@@ -48,6 +48,24 @@ where
     }
 }
 
+/// Empties a form once its submission succeeded, so the next entry starts
+/// clean (the success message says what was done).
+pub fn reset_on_success<T>(
+    form: NodeRef<leptos::html::Form>,
+    value: impl Into<Signal<Option<Result<T, ApiError>>>>,
+) where
+    T: Clone + Send + Sync + 'static,
+{
+    let value = value.into();
+    Effect::new(move |_| {
+        if value.with(|v| matches!(v, Some(Ok(_))))
+            && let Some(form) = form.get()
+        {
+            form.reset();
+        }
+    });
+}
+
 /// A plain form (no script needed): each button posts its language and the
 /// server sends the browser back to the page it was on.
 #[component]

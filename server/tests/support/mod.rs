@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use app::domain::{AccountType, GroupId, GroupRole, Visibility};
+use app::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
 use app::i18n::Lang;
 use app::server::services::auth::CurrentUser;
 use app::server::services::invitations::InviteRequest;
@@ -96,7 +96,11 @@ impl TestApp {
     }
 
     /// An active member with a password, holding `roles`.
-    pub async fn user_with_roles(&self, email: &str, roles: &[(i64, GroupRole)]) -> CurrentUser {
+    pub async fn user_with_roles(
+        &self,
+        email: &str,
+        roles: &[(GroupId, GroupRole)],
+    ) -> CurrentUser {
         let mut conn = self.conn().await;
         let hash = app::server::auth::password::hash("correct horse battery".into())
             .await
@@ -128,7 +132,7 @@ impl TestApp {
         self.current(id).await
     }
 
-    pub async fn current(&self, user_id: i64) -> CurrentUser {
+    pub async fn current(&self, user_id: UserId) -> CurrentUser {
         let mut conn = self.conn().await;
         let user = users::by_id(&mut conn, user_id).await.unwrap().unwrap();
         let roles = memberships::roles_of_user(&mut conn, user_id)
@@ -136,7 +140,7 @@ impl TestApp {
             .unwrap();
         CurrentUser {
             actor: app::domain::Actor {
-                user_id: app::domain::UserId(user_id),
+                user_id,
                 platform_admin: user.platform_admin,
                 roles,
             },
@@ -144,7 +148,12 @@ impl TestApp {
         }
     }
 
-    pub async fn group(&self, name: &str, parent: Option<i64>, visibility: Visibility) -> i64 {
+    pub async fn group(
+        &self,
+        name: &str,
+        parent: Option<GroupId>,
+        visibility: Visibility,
+    ) -> GroupId {
         let mut conn = self.conn().await;
         groups::insert(&mut conn, name, parent, visibility, START)
             .await
@@ -152,7 +161,7 @@ impl TestApp {
     }
 
     /// The roles `user` holds in `group` itself, sorted.
-    pub async fn roles_in(&self, user: i64, group: i64) -> Vec<GroupRole> {
+    pub async fn roles_in(&self, user: UserId, group: GroupId) -> Vec<GroupRole> {
         let mut conn = self.conn().await;
         memberships::roles_in_group(&mut conn, user, group)
             .await
@@ -170,7 +179,7 @@ impl TestApp {
 
     /// `Acme (private) › Ventes (public) › Paris (public)` and
     /// `Acme › Support (private)`: (acme, ventes, paris, support).
-    pub async fn sample_tree(&self) -> (i64, i64, i64, i64) {
+    pub async fn sample_tree(&self) -> (GroupId, GroupId, GroupId, GroupId) {
         let acme = self.group("Acme", None, Visibility::Private).await;
         let ventes = self.group("Ventes", Some(acme), Visibility::Public).await;
         let paris = self.group("Paris", Some(ventes), Visibility::Public).await;
@@ -191,9 +200,9 @@ pub fn token_in(text: &str) -> String {
 
 /// `INVITER` with the panel's defaults: French, member, no message, no
 /// date, no custom values.
-pub fn invite_request(group: i64, emails: &str, roles: &[GroupRole]) -> InviteRequest {
+pub fn invite_request(group: GroupId, emails: &str, roles: &[GroupRole]) -> InviteRequest {
     InviteRequest {
-        group_id: GroupId(group),
+        group_id: group,
         emails: emails.into(),
         roles: roles.to_vec(),
         language: Lang::Fr,
@@ -203,10 +212,6 @@ pub fn invite_request(group: i64, emails: &str, roles: &[GroupRole]) -> InviteRe
         platform_admin: false,
         custom: Default::default(),
     }
-}
-
-pub fn gid(id: i64) -> GroupId {
-    GroupId(id)
 }
 
 /// Runs an async test body once on SQLite and once on PostgreSQL.

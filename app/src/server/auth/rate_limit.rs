@@ -9,7 +9,7 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use crate::domain::Email;
+use crate::domain::{Email, UserId};
 use crate::server::clock::{MINUTE, Millis};
 use crate::server::store::{Conn, login_failures};
 
@@ -63,7 +63,7 @@ pub struct Keys {
 impl Keys {
     pub fn new(
         identifier: &Identifier,
-        user_id: Option<i64>,
+        user_id: Option<UserId>,
         client_address: Option<&str>,
     ) -> Keys {
         let mut account = vec![format!("id:{}", identifier.normalised())];
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn an_attempt_is_charged_to_the_identifier_the_account_and_the_address() {
         let email = Identifier::parse("U@exemple.fr");
-        let keys = Keys::new(&email, Some(42), Some("10.0.0.1"));
+        let keys = Keys::new(&email, Some(UserId(42)), Some("10.0.0.1"));
         assert_eq!(
             keys.limited().collect::<Vec<_>>(),
             [

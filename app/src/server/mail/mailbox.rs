@@ -2,7 +2,6 @@
 //! status, for platform admins. Without SMTP it is where mails are read.
 
 use crate::contracts::mailbox::MailboxMail;
-use crate::domain::MailId;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::state::AppState;
@@ -27,7 +26,7 @@ pub async fn latest(state: &AppState, me: &CurrentUser) -> AppResult<Vec<Mailbox
         .await?
         .into_iter()
         .map(|row| MailboxMail {
-            id: MailId(row.id),
+            id: row.id,
             recipient: row.recipient,
             subject: row.subject,
             body_text: row.body_text,

@@ -93,7 +93,7 @@ pub async fn deliver_due(state: &AppState, transport: &Transport, owner: &str) -
     let outcomes: Vec<Option<Recorded>> = futures::stream::iter(rows)
         .map(|row| {
             let span =
-                tracing::info_span!("mail", id = row.id, kind = %row.kind, attempt = row.attempts);
+                tracing::info_span!("mail", id = %row.id, kind = %row.kind, attempt = row.attempts);
             async move {
                 let outcome = send(state, transport, &row).await;
                 record(state, owner, &row, outcome).await
@@ -185,7 +185,7 @@ async fn record(
                 let error = truncate(&error, MAX_ERROR_LEN);
                 let retry = retry_at(now, row.attempts, permanent);
                 tracing::warn!(
-                    mail = row.id,
+                    mail = %row.id,
                     kind = %row.kind,
                     attempt = row.attempts,
                     error = %error,
@@ -210,13 +210,13 @@ async fn record(
         Ok((true, recorded)) => Some(recorded),
         Ok((false, _)) => {
             tracing::warn!(
-                mail = row.id,
+                mail = %row.id,
                 "mail: lease lost before the outcome was recorded"
             );
             None
         }
         Err(e) => {
-            tracing::warn!(mail = row.id, error = %e, "mail: could not record the outcome");
+            tracing::warn!(mail = %row.id, error = %e, "mail: could not record the outcome");
             None
         }
     }
@@ -295,7 +295,7 @@ mod tests {
     #[test]
     fn messages_carry_the_stored_message_id_and_both_parts() {
         let row = OutboxRow {
-            id: 1,
+            id: crate::domain::MailId(1),
             kind: "invitation".into(),
             recipient: "bob@example.org".into(),
             subject: "Ada vous invite sur Onboard".into(),

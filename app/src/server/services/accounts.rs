@@ -12,9 +12,7 @@ use crate::domain::login_name::parse_login_name;
 use crate::domain::password;
 use crate::domain::person_name::PersonName;
 use crate::domain::policy::AccountReach;
-use crate::domain::{
-    AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, InvitationId, UserId, policy,
-};
+use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, is_unique_violation};
@@ -86,7 +84,7 @@ struct Checked {
     last_name: String,
     identity: Identity,
     password: PasswordSource,
-    grants: Vec<(i64, GroupRole)>,
+    grants: Vec<(GroupId, GroupRole)>,
     custom: Vec<(FieldId, String)>,
 }
 
@@ -142,7 +140,7 @@ fn check(
             if !policy::may_grant(&me.actor, tree, group, role) {
                 return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
             }
-            grants.push((group.0, role));
+            grants.push((group, role));
         }
     }
     if req.deletion_at.is_some_and(|at| at <= now) {
@@ -216,7 +214,7 @@ async fn add_to_invitation(
     name = "accounts::create",
     skip_all,
     fields(
-        actor = me.user.id,
+        actor = %me.user.id,
         group = %req.origin_group,
         groups = req.group_ids.len(),
         roles = req.roles.len(),
@@ -251,16 +249,10 @@ pub async fn create(
         if let Some(user) = users::by_email(&mut tx, email).await? {
             // Who the account is, only to an admin who reaches it.
             let memberships = memberships::roles_of_user(&mut tx, user.id).await?;
-            let reach = policy::account_reach(
-                &me.actor,
-                &tree,
-                UserId(user.id),
-                user.platform_admin,
-                &memberships,
-            );
+            let reach =
+                policy::account_reach(&me.actor, &tree, user.id, user.platform_admin, &memberships);
             return Ok(CreateOutcome::ExistingAccount {
-                account: (reach != AccountReach::None)
-                    .then(|| (UserId(user.id), user.display_name())),
+                account: (reach != AccountReach::None).then(|| (user.id, user.display_name())),
             });
         }
         if let Some(invitation) = invitations::pending_by_email(&mut tx, email).await? {
@@ -283,7 +275,7 @@ pub async fn create(
                 }
                 _ => {
                     return Ok(CreateOutcome::PendingInvitation {
-                        invitation_id: whole.then_some(InvitationId(invitation.id)),
+                        invitation_id: whole.then_some(invitation.id),
                         email: email.clone(),
                     });
                 }
@@ -339,7 +331,7 @@ pub async fn create(
     if mailed {
         password_links::issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
     }
-    let granted: HashSet<(i64, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
+    let granted: HashSet<(GroupId, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
     audit::record(
         &mut tx,
         audit::Entry {
@@ -347,7 +339,7 @@ pub async fn create(
             action: "account.created",
             target_user_id: Some(user_id),
             target_email: email.clone(),
-            group_id: Some(req.origin_group.0),
+            group_id: Some(req.origin_group),
             details: serde_json::json!({
                 "login_name": login_name,
                 "grants": granted,
@@ -365,7 +357,7 @@ pub async fn create(
         state.mail_wakeup.notify_one();
     }
     Ok(CreateOutcome::Created {
-        user_id: UserId(user_id),
+        user_id,
         name: user.display_name(),
         login: email.or(login_name).unwrap_or_default(),
         generated_password: generated,

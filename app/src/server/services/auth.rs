@@ -54,7 +54,7 @@ pub async fn login(
     let Some(user) = user.filter(|_| valid) else {
         return Err(AppError::Invalid(Msg::InvalidCredentials));
     };
-    tracing::Span::current().record("user", user.id);
+    tracing::Span::current().record("user", tracing::field::display(user.id));
     attempt.succeeded(&mut conn).await?;
     let session_token = open_session(state, &mut conn, user.id).await?;
     Ok(SignedIn {
@@ -63,11 +63,11 @@ pub async fn login(
     })
 }
 
-#[tracing::instrument(name = "auth::open_session", skip_all, fields(user = user_id))]
+#[tracing::instrument(name = "auth::open_session", skip_all, fields(user = %user_id))]
 pub async fn open_session(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
 ) -> AppResult<String> {
     let now = state.now();
     let session_token = token::generate();
@@ -102,7 +102,7 @@ pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Op
     };
     let roles = memberships::roles_of_user(&mut conn, user.id).await?;
     let actor = Actor {
-        user_id: UserId(user.id),
+        user_id: user.id,
         platform_admin: user.platform_admin,
         roles,
     };
@@ -112,14 +112,14 @@ pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Op
 /// The signed-in user as the UI needs them: who they are, whether the
 /// `+ → Utilisateur` menu is theirs, whether mails are read in the
 /// development mailbox.
-#[tracing::instrument(name = "auth::me", skip_all, fields(user = current.user.id))]
+#[tracing::instrument(name = "auth::me", skip_all, fields(user = %current.user.id))]
 pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
     let manages_users = super::groups::administers_any(state, &current).await?;
     let dev_mailbox = current.user.platform_admin && state.config.smtp_url.is_none();
     let user = current.user;
     let display_name = user.display_name();
     Ok(Me {
-        id: UserId(user.id),
+        id: user.id,
         initials: initials(&user.first_name, &user.last_name, &display_name),
         display_name,
         email: user.email,
@@ -130,8 +130,8 @@ pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
     })
 }
 
-#[tracing::instrument(name = "auth::set_language", skip_all, fields(user = user_id))]
-pub async fn set_language(state: &AppState, user_id: i64, lang: Lang) -> AppResult<()> {
+#[tracing::instrument(name = "auth::set_language", skip_all, fields(user = %user_id))]
+pub async fn set_language(state: &AppState, user_id: UserId, lang: Lang) -> AppResult<()> {
     let mut conn = state.db.pool.acquire().await?;
     users::set_language(&mut conn, user_id, lang, state.now()).await?;
     Ok(())

@@ -29,7 +29,7 @@ pub async fn list(state: &AppState) -> AppResult<Vec<FieldDef>> {
     Ok(custom_fields::list(&mut conn).await?)
 }
 
-#[tracing::instrument(name = "custom_fields::create", skip_all, fields(actor = me.user.id))]
+#[tracing::instrument(name = "custom_fields::create", skip_all, fields(actor = %me.user.id))]
 pub async fn create(
     state: &AppState,
     me: &CurrentUser,
@@ -88,7 +88,7 @@ pub async fn create(
 #[tracing::instrument(
     name = "custom_fields::delete",
     skip_all,
-    fields(actor = me.user.id, field = %id)
+    fields(actor = %me.user.id, field = %id)
 )]
 pub async fn delete(state: &AppState, me: &CurrentUser, id: FieldId) -> AppResult<()> {
     require_platform_admin(me)?;

@@ -12,7 +12,7 @@ pub struct Directory {
     /// Every group, by name.
     pub groups: Vec<GroupRecord>,
     pub tree: GroupTree,
-    pub names: HashMap<i64, String>,
+    pub names: HashMap<GroupId, String>,
 }
 
 impl Directory {
@@ -27,7 +27,7 @@ impl Directory {
         })
     }
 
-    pub fn path(&self, id: i64) -> String {
+    pub fn path(&self, id: GroupId) -> String {
         path(&self.tree, &self.names, id)
     }
 }
@@ -35,12 +35,12 @@ impl Directory {
 /// `Acme › Ventes › Paris`: how a group is named where names alone could
 /// be ambiguous (two `Paris` under different parents), in screens and
 /// mails alike.
-pub fn path(tree: &GroupTree, names: &HashMap<i64, String>, id: i64) -> String {
+pub fn path(tree: &GroupTree, names: &HashMap<GroupId, String>, id: GroupId) -> String {
     let mut parts: Vec<&str> = tree
-        .ancestors(GroupId(id))
+        .ancestors(id)
         .iter()
         .rev()
-        .filter_map(|g| names.get(&g.0).map(String::as_str))
+        .filter_map(|g| names.get(g).map(String::as_str))
         .collect();
     parts.extend(names.get(&id).map(String::as_str));
     parts.join(" › ")

@@ -6,12 +6,12 @@ use crate::server::store::{Conn, memberships, users};
 /// The rights `user_id` holds now, as the policy sees them; `None` when
 /// the account is gone. Used to check a grant again against what its
 /// granter may still give.
-pub async fn actor_of(conn: &mut Conn, user_id: i64) -> Result<Option<Actor>, sqlx::Error> {
+pub async fn actor_of(conn: &mut Conn, user_id: UserId) -> Result<Option<Actor>, sqlx::Error> {
     let Some(user) = users::by_id(conn, user_id).await? else {
         return Ok(None);
     };
     Ok(Some(Actor {
-        user_id: UserId(user.id),
+        user_id: user.id,
         platform_admin: user.platform_admin,
         roles: memberships::roles_of_user(conn, user.id).await?,
     }))
@@ -23,18 +23,15 @@ pub async fn actor_of(conn: &mut Conn, user_id: i64) -> Result<Option<Actor>, sq
 pub async fn apply(
     conn: &mut Conn,
     tree: &GroupTree,
-    user_id: i64,
-    grants: &[(i64, GroupRole)],
-    granted_by: Option<i64>,
+    user_id: UserId,
+    grants: &[(GroupId, GroupRole)],
+    granted_by: Option<UserId>,
     now: i64,
-) -> Result<Vec<(i64, GroupRole)>, sqlx::Error> {
-    let mut applied: Vec<(i64, GroupRole)> = Vec::new();
+) -> Result<Vec<(GroupId, GroupRole)>, sqlx::Error> {
+    let mut applied: Vec<(GroupId, GroupRole)> = Vec::new();
     for &(group, role) in grants {
         let targets = if role == GroupRole::Learner {
-            tree.learner_propagation(GroupId(group))
-                .into_iter()
-                .map(|g| g.0)
-                .collect()
+            tree.learner_propagation(group)
         } else {
             vec![group]
         };

@@ -2,7 +2,7 @@
 
 use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::group_name::{GroupNameError, parse_group_name};
-use crate::domain::{GroupId, GroupTree, MoveError, UserId, Visibility, policy};
+use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
@@ -56,7 +56,7 @@ pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group: GroupId) 
     Ok(())
 }
 
-#[tracing::instrument(name = "groups::sidebar", skip_all, fields(actor = me.user.id))]
+#[tracing::instrument(name = "groups::sidebar", skip_all, fields(actor = %me.user.id))]
 pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
@@ -65,10 +65,10 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     let visible = policy::visible_groups(&me.actor, &tree);
     let groups = all
         .into_iter()
-        .filter(|g| visible.contains(&GroupId(g.id)))
+        .filter(|g| visible.contains(&g.id))
         .map(|g| SidebarGroup {
-            id: GroupId(g.id),
-            parent_id: g.parent_id.map(GroupId).filter(|p| visible.contains(p)),
+            id: g.id,
+            parent_id: g.parent_id.filter(|p| visible.contains(p)),
             name: g.name,
             visibility: g.visibility,
         })
@@ -79,7 +79,7 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
     })
 }
 
-#[tracing::instrument(name = "groups::page", skip_all, fields(actor = me.user.id, group = %id))]
+#[tracing::instrument(name = "groups::page", skip_all, fields(actor = %me.user.id, group = %id))]
 pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
     let Directory {
@@ -91,23 +91,20 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
     if !tree.contains(id) || !policy::may_view_group(&me.actor, &tree, id) {
         return Err(AppError::NotFound);
     }
-    let group = all
-        .iter()
-        .find(|g| g.id == id.0)
-        .ok_or(AppError::NotFound)?;
+    let group = all.iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
     let mut breadcrumb: Vec<(GroupId, String)> = tree
         .ancestors(id)
         .iter()
         .rev()
-        .map(|g| (*g, names.get(&g.0).cloned().unwrap_or_default()))
+        .map(|g| (*g, names.get(g).cloned().unwrap_or_default()))
         .collect();
     breadcrumb.push((id, group.name.clone()));
     let can_manage_groups = policy::may_manage_groups(&me.actor);
     let parent_choices = if can_manage_groups {
         let mut choices: Vec<(GroupId, String)> = all
             .iter()
-            .filter(|g| !tree.is_same_or_descendant(GroupId(g.id), id))
-            .map(|g| (GroupId(g.id), directory::path(&tree, &names, g.id)))
+            .filter(|g| !tree.is_same_or_descendant(g.id, id))
+            .map(|g| (g.id, directory::path(&tree, &names, g.id)))
             .collect();
         choices.sort_by_key(|(_, path)| path.to_lowercase());
         choices
@@ -117,12 +114,12 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
     let can_manage_users = policy::may_manage_users(&me.actor, &tree, id);
     // Learners and trainers see their co-members' names, not their contacts.
     let contacts = policy::may_see_member_contacts(&me.actor, &tree, id);
-    let members = memberships::members_of_group(&mut conn, id.0)
+    let members = memberships::members_of_group(&mut conn, id)
         .await?
         .into_iter()
         .map(|m| MemberRow {
-            editable: policy::may_edit_member(&me.actor, &tree, id, UserId(m.user_id), &m.roles),
-            user_id: UserId(m.user_id),
+            editable: policy::may_edit_member(&me.actor, &tree, id, m.user_id, &m.roles),
+            user_id: m.user_id,
             name: format!("{} {}", m.first_name, m.last_name)
                 .trim()
                 .to_owned(),
@@ -136,7 +133,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
         })
         .collect();
     let pending = if can_manage_users {
-        invitations::pending_into_group(&mut conn, id.0, 500).await?
+        invitations::pending_into_group(&mut conn, id, 500).await?
     } else {
         Vec::new()
     };
@@ -144,7 +141,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
         pending,
         id,
         name: group.name.clone(),
-        parent_id: group.parent_id.map(GroupId),
+        parent_id: group.parent_id,
         visibility: group.visibility,
         breadcrumb,
         members,
@@ -156,7 +153,7 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
 }
 
 /// True when the user may manage the users of at least one group.
-#[tracing::instrument(name = "groups::administers_any", skip_all, fields(actor = me.user.id))]
+#[tracing::instrument(name = "groups::administers_any", skip_all, fields(actor = %me.user.id))]
 pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bool> {
     if me.actor.platform_admin {
         return Ok(true);
@@ -177,11 +174,11 @@ fn require_group_manager(me: &CurrentUser) -> AppResult<()> {
 #[tracing::instrument(
     name = "groups::create",
     skip_all,
-    fields(actor = me.user.id, parent = ?input.parent)
+    fields(actor = %me.user.id, parent = ?input.parent)
 )]
 pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> AppResult<GroupId> {
     require_group_manager(me)?;
-    let parent_id = input.parent.map(|p| p.0);
+    let parent_id = input.parent;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if let Some(parent) = parent_id
@@ -208,13 +205,13 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     )
     .await?;
     tx.commit().await?;
-    Ok(GroupId(id))
+    Ok(id)
 }
 
 #[tracing::instrument(
     name = "groups::update",
     skip_all,
-    fields(actor = me.user.id, group = %group, parent = ?input.parent)
+    fields(actor = %me.user.id, group = %group, parent = ?input.parent)
 )]
 pub async fn update(
     state: &AppState,
@@ -223,7 +220,7 @@ pub async fn update(
     input: GroupInput,
 ) -> AppResult<()> {
     require_group_manager(me)?;
-    let (id, parent_id) = (group.0, input.parent.map(|p| p.0));
+    let (id, parent_id) = (group, input.parent);
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let Directory { tree, .. } = Directory::load(&mut tx).await?;
@@ -256,10 +253,10 @@ pub async fn update(
 }
 
 /// Deletes an empty-of-sub-groups group with its roles and sessions.
-#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = me.user.id, group = %group))]
+#[tracing::instrument(name = "groups::delete", skip_all, fields(actor = %me.user.id, group = %group))]
 pub async fn delete(state: &AppState, me: &CurrentUser, group: GroupId) -> AppResult<()> {
     require_group_manager(me)?;
-    let id = group.0;
+    let id = group;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let group = groups::by_id(&mut tx, id)

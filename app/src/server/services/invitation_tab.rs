@@ -59,15 +59,13 @@ pub enum BulkTarget {
 fn scope_of(me: &CurrentUser, tree: &GroupTree) -> Option<Scope> {
     match policy::invitation_scope(&me.actor, tree) {
         InvitationScope::All => Some(Scope::All),
-        InvitationScope::Groups(groups) => {
-            Some(Scope::Groups(groups.into_iter().map(|g| g.0).collect()))
-        }
+        InvitationScope::Groups(groups) => Some(Scope::Groups(groups.into_iter().collect())),
         InvitationScope::Nothing => None,
     }
 }
 
 /// Whether the store's scope (built from the policy's) covers one group.
-fn covers(scope: &Scope, group_id: i64) -> bool {
+fn covers(scope: &Scope, group_id: GroupId) -> bool {
     match scope {
         Scope::All => true,
         Scope::Groups(groups) => groups.contains(&group_id),
@@ -78,7 +76,7 @@ fn covers(scope: &Scope, group_id: i64) -> bool {
 /// names a group outside the scope (nothing can match).
 fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     if let Some(group) = filter.group_id
-        && !covers(&scope, group.0)
+        && !covers(&scope, group)
     {
         return None;
     }
@@ -97,8 +95,8 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
             DeliveryFilter::Failed => Some(Delivery::Failed),
             DeliveryFilter::Any => None,
         },
-        group_id: filter.group_id.map(|g| g.0),
-        inviter_id: filter.inviter_id.map(|u| u.0),
+        group_id: filter.group_id,
+        inviter_id: filter.inviter_id,
         now,
     })
 }
@@ -107,7 +105,7 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
     name = "invitation_tab::list",
     skip_all,
     fields(
-        actor = me.user.id,
+        actor = %me.user.id,
         group = ?filter.group_id,
         inviter = ?filter.inviter_id,
         page = filter.page,
@@ -131,17 +129,16 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let Some(scope) = scope_of(me, &tree) else {
         return Ok(result);
     };
-    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let names: HashMap<GroupId, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     result.groups = all
         .iter()
         .filter(|g| covers(&scope, g.id))
-        .map(|g| (GroupId(g.id), directory::path(&tree, &names, g.id)))
+        .map(|g| (g.id, directory::path(&tree, &names, g.id)))
         .collect();
     result.groups.sort_by_key(|(_, path)| path.to_lowercase());
     result.inviters = tab::inviters(&mut conn, &scope)
         .await?
         .into_iter()
-        .map(|(id, name)| (UserId(id), name))
         .collect();
     let Some(criteria) = criteria(scope, filter, now) else {
         return Ok(result);
@@ -159,12 +156,12 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
         offset,
     )
     .await?;
-    let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
-    let mut grants: HashMap<i64, Vec<(i64, GroupRole)>> = HashMap::new();
+    let ids: Vec<InvitationId> = records.iter().map(|r| r.id).collect();
+    let mut grants: HashMap<InvitationId, Vec<(GroupId, GroupRole)>> = HashMap::new();
     for (invitation, group, role) in tab::grants_of(&mut conn, &ids).await? {
         grants.entry(invitation).or_default().push((group, role));
     }
-    let inviter_ids: Vec<i64> = records
+    let inviter_ids: Vec<UserId> = records
         .iter()
         .filter_map(|r| r.invited_by)
         .collect::<BTreeSet<_>>()
@@ -174,7 +171,7 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     // Grants are shown in the groups the caller may see; a hidden group's
     // name is not revealed by an invitation that also points elsewhere.
     let visible = policy::visible_groups(&me.actor, &tree);
-    let group_names: HashMap<i64, &GroupRecord> = all.iter().map(|g| (g.id, g)).collect();
+    let group_names: HashMap<GroupId, &GroupRecord> = all.iter().map(|g| (g.id, g)).collect();
     result.rows = records
         .into_iter()
         .map(|r| {
@@ -183,12 +180,12 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
                 policy::may_handle_invitation(&me.actor, &tree, &typed(&held), r.platform_admin);
             let mut shown: Vec<(String, GroupRole)> = held
                 .into_iter()
-                .filter(|(g, _)| visible.contains(&GroupId(*g)))
+                .filter(|(g, _)| visible.contains(g))
                 .filter_map(|(g, role)| group_names.get(&g).map(|g| (g.name.clone(), role)))
                 .collect();
             shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.as_str().cmp(b.1.as_str())));
             TabRow {
-                id: InvitationId(r.id),
+                id: r.id,
                 email: r.email,
                 grants: shown,
                 invited_by: r.invited_by.and_then(|id| names.get(&id).cloned()),
@@ -208,8 +205,8 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     Ok(result)
 }
 
-fn typed(grants: &[(i64, GroupRole)]) -> Vec<(GroupId, GroupRole)> {
-    grants.iter().map(|&(g, r)| (GroupId(g), r)).collect()
+fn typed(grants: &[(GroupId, GroupRole)]) -> Vec<(GroupId, GroupRole)> {
+    grants.iter().map(|&(g, r)| (g, r)).collect()
 }
 
 /// What one action did to one invitation.
@@ -233,7 +230,7 @@ struct Session<'a> {
     reach: InvitationScope,
     ctx: MailContext<'a>,
     life: Lifecycle,
-    inviter_names: HashMap<Option<i64>, String>,
+    inviter_names: HashMap<Option<UserId>, String>,
     now: i64,
 }
 
@@ -265,12 +262,12 @@ impl<'a> Session<'a> {
         }))
     }
 
-    fn in_scope(&self, grants: &[(i64, GroupRole)]) -> bool {
+    fn in_scope(&self, grants: &[(GroupId, GroupRole)]) -> bool {
         self.reach.reaches(&typed(grants))
     }
 
     /// The pending invitation `id` and its grants, if the caller reaches it.
-    async fn load(&self, conn: &mut Conn, id: i64) -> AppResult<Loaded> {
+    async fn load(&self, conn: &mut Conn, id: InvitationId) -> AppResult<Loaded> {
         let invitation = invitations::by_id(conn, id)
             .await?
             .filter(|i| i.status == "pending")
@@ -326,7 +323,7 @@ impl<'a> Session<'a> {
             }
             if mine.len() < loaded.grants.len() || invitation.platform_admin {
                 for (group, role) in &mine {
-                    invitations::remove_grant(conn, invitation.id, group.0, *role).await?;
+                    invitations::remove_grant(conn, invitation.id, *group, *role).await?;
                 }
                 audit::record(
                     conn,
@@ -360,7 +357,7 @@ impl<'a> Session<'a> {
     async fn inviter_name(
         &mut self,
         conn: &mut Conn,
-        invited_by: Option<i64>,
+        invited_by: Option<UserId>,
     ) -> AppResult<String> {
         if let Some(name) = self.inviter_names.get(&invited_by) {
             return Ok(name.clone());
@@ -413,7 +410,7 @@ impl<'a> Session<'a> {
 /// A pending invitation the caller reaches, with its grants.
 struct Loaded {
     invitation: InvitationRecord,
-    grants: Vec<(i64, GroupRole)>,
+    grants: Vec<(GroupId, GroupRole)>,
 }
 
 async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
@@ -426,14 +423,14 @@ async fn tree_of(conn: &mut Conn) -> AppResult<(Vec<GroupRecord>, GroupTree)> {
 #[tracing::instrument(
     name = "invitation_tab::cancel",
     skip_all,
-    fields(actor = me.user.id, invitation = %invitation)
+    fields(actor = %me.user.id, invitation = %invitation)
 )]
 pub async fn cancel(
     state: &AppState,
     me: &CurrentUser,
     invitation: InvitationId,
 ) -> AppResult<CancelOutcome> {
-    let id = invitation.0;
+    let id = invitation;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
@@ -453,10 +450,10 @@ pub async fn cancel(
 #[tracing::instrument(
     name = "invitation_tab::resend",
     skip_all,
-    fields(actor = me.user.id, invitation = %invitation)
+    fields(actor = %me.user.id, invitation = %invitation)
 )]
 pub async fn resend(state: &AppState, me: &CurrentUser, invitation: InvitationId) -> AppResult<()> {
-    let id = invitation.0;
+    let id = invitation;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let mut session = Session::open(state, me, &mut tx, &all, &tree)
@@ -481,14 +478,14 @@ pub async fn resend(state: &AppState, me: &CurrentUser, invitation: InvitationId
 #[tracing::instrument(
     name = "invitation_tab::copy_link",
     skip_all,
-    fields(actor = me.user.id, invitation = %invitation)
+    fields(actor = %me.user.id, invitation = %invitation)
 )]
 pub async fn copy_link(
     state: &AppState,
     me: &CurrentUser,
     invitation: InvitationId,
 ) -> AppResult<String> {
-    let id = invitation.0;
+    let id = invitation;
     let mut tx = state.db.begin().await?;
     let (all, tree) = tree_of(&mut tx).await?;
     let session = Session::open(state, me, &mut tx, &all, &tree)
@@ -521,7 +518,7 @@ pub async fn copy_link(
     name = "invitation_tab::bulk",
     skip_all,
     fields(
-        actor = me.user.id,
+        actor = %me.user.id,
         action = action.name(),
         matching = matches!(target, BulkTarget::Matching(_)),
         ids = tracing::field::Empty,
@@ -536,13 +533,10 @@ pub async fn bulk(
     let mut summary = BulkSummary::default();
     let mut conn = state.db.pool.acquire().await?;
     let (all, tree) = tree_of(&mut conn).await?;
-    let ids: Vec<i64> = match target {
+    let ids: Vec<InvitationId> = match target {
         BulkTarget::Ids(ids) => {
             let mut seen = HashSet::new();
-            ids.into_iter()
-                .map(|id| id.0)
-                .filter(|id| seen.insert(*id))
-                .collect()
+            ids.into_iter().filter(|id| seen.insert(*id)).collect()
         }
         BulkTarget::Matching(filter) => {
             match scope_of(me, &tree).and_then(|scope| criteria(scope, &filter, state.now())) {
@@ -560,7 +554,7 @@ pub async fn bulk(
     for chunk in ids.chunks(BULK_CHUNK) {
         let done_before = summary.done;
         let mut tx = state.db.begin().await?;
-        let mut grants: HashMap<i64, Vec<(i64, GroupRole)>> = HashMap::new();
+        let mut grants: HashMap<InvitationId, Vec<(GroupId, GroupRole)>> = HashMap::new();
         for (invitation, group, role) in tab::grants_of(&mut tx, chunk).await? {
             grants.entry(invitation).or_default().push((group, role));
         }

@@ -95,12 +95,12 @@ fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) 
 pub(crate) struct MailContext<'a> {
     pub(crate) state: &'a AppState,
     pub(crate) inviter: String,
-    pub(crate) names: HashMap<i64, String>,
+    pub(crate) names: HashMap<GroupId, String>,
     pub(crate) tree: &'a GroupTree,
 }
 
 impl MailContext<'_> {
-    fn group_label(&self, id: i64) -> String {
+    fn group_label(&self, id: GroupId) -> String {
         directory::path(self.tree, &self.names, id)
     }
 
@@ -125,7 +125,7 @@ impl MailContext<'_> {
     ) -> AppResult<()> {
         let raw = token::generate();
         invitations::add_link(conn, invitation.id, &token::hash(&raw), now).await?;
-        let mut group_ids: Vec<i64> = invitations::grants(conn, invitation.id)
+        let mut group_ids: Vec<GroupId> = invitations::grants(conn, invitation.id)
             .await?
             .into_iter()
             .map(|(g, _)| g)
@@ -182,7 +182,7 @@ const MAX_ECHOED_CHARS: usize = 80;
     name = "invitations::invite",
     skip_all,
     fields(
-        actor = me.user.id,
+        actor = %me.user.id,
         group = %req.group_id,
         roles = req.roles.len(),
         addresses = tracing::field::Empty,
@@ -267,13 +267,13 @@ async fn invite_chunk(
                 let outcome = rules::decide(known, &req.roles);
                 let outcome = match (outcome, account, pending) {
                     (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
-                        if !policy::may_change_grants_of(&me.actor, UserId(user.id)) =>
+                        if !policy::may_change_grants_of(&me.actor, user.id) =>
                     {
                         InviteOutcome::OwnAccount
                     }
                     (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
-                        let wanted: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
+                        let wanted: Vec<(GroupId, GroupRole)> =
+                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
                         grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
                             .await?;
                         record(
@@ -288,37 +288,23 @@ async fn invite_chunk(
                         .await?;
                         outcome
                     }
-                    (outcome @ InviteOutcome::Merged, None, Some(invitation)) => {
-                        // Only an actor who may hand out the whole invitation
-                        // changes its options; a narrower one only adds their
-                        // grants, so the merge widens nobody's reach.
-                        let whole = may_handle(&mut tx, me, &tree, &invitation).await?;
-                        let grants: Vec<(i64, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id.0, *r)).collect();
-                        merge_into(
+                    (InviteOutcome::Merged { .. }, None, Some(invitation)) => {
+                        let merged = reinvite_pending(
                             &mut tx,
                             &ctx,
                             me,
+                            req,
                             &invitation,
-                            Merge {
-                                grants: &grants,
-                                options: whole.then_some(&options),
+                            Asked {
+                                options: &options,
+                                custom_json: custom_json.as_deref(),
                                 expires_at,
                                 now,
                             },
                         )
                         .await?;
-                        if whole && let Some(json) = &custom_json {
-                            invitations::set_custom_values(&mut tx, invitation.id, json).await?;
-                        }
-                        queued = true;
-                        let action = if whole {
-                            "invitation.merged"
-                        } else {
-                            "invitation.grants_added"
-                        };
-                        record(&mut tx, me, action, None, &address, req, now).await?;
-                        outcome
+                        queued |= !matches!(merged, InviteOutcome::AlreadyInvited { .. });
+                        merged
                     }
                     (outcome, _, _) => {
                         let id = invitations::insert(
@@ -326,7 +312,7 @@ async fn invite_chunk(
                         )
                         .await?;
                         for role in &req.roles {
-                            invitations::add_grant(&mut tx, id, req.group_id.0, *role, me.user.id)
+                            invitations::add_grant(&mut tx, id, req.group_id, *role, me.user.id)
                                 .await?;
                         }
                         if let Some(json) = &custom_json {
@@ -350,6 +336,109 @@ async fn invite_chunk(
     Ok(queued)
 }
 
+/// What one `INVITER` asks of an address, besides its grants.
+struct Asked<'a> {
+    options: &'a InvitationOptions,
+    custom_json: Option<&'a str>,
+    expires_at: i64,
+    now: i64,
+}
+
+/// An address already invited and still pending (`rules::reinvite`): new
+/// grants or options are merged in and the invitation sent again; asked
+/// again unchanged, it is left alone while its last mail is recent (a new
+/// mail would end the link on its way) and re-sent otherwise. Only an
+/// actor who may hand out the whole invitation changes its options; a
+/// narrower one only adds their grants, so the merge widens nobody's reach.
+async fn reinvite_pending(
+    conn: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    req: &InviteRequest,
+    invitation: &InvitationRecord,
+    asked: Asked<'_>,
+) -> AppResult<InviteOutcome> {
+    let whole = may_handle(conn, me, ctx.tree, invitation).await?;
+    let held = invitations::grants(conn, invitation.id).await?;
+    let added: Vec<GroupRole> = req
+        .roles
+        .iter()
+        .copied()
+        .filter(|role| !held.contains(&(req.group_id, *role)))
+        .collect();
+    let changes_options = whole && options_differ(conn, invitation, &asked).await?;
+    let since = asked.now - invitation.last_sent_at;
+    let (rule, address) = (
+        rules::reinvite(!added.is_empty(), changes_options, since),
+        invitation.email.as_str(),
+    );
+    if rule == rules::Reinvite::Unchanged {
+        record(
+            conn,
+            me,
+            "invitation.reinvite_unchanged",
+            None,
+            address,
+            req,
+            asked.now,
+        )
+        .await?;
+        return Ok(InviteOutcome::AlreadyInvited {
+            minutes_ago: since / 60_000,
+        });
+    }
+    let grants: Vec<(GroupId, GroupRole)> = added.iter().map(|r| (req.group_id, *r)).collect();
+    let merge = Merge {
+        grants: &grants,
+        options: whole.then_some(asked.options),
+        expires_at: asked.expires_at,
+        now: asked.now,
+    };
+    merge_into(conn, ctx, me, invitation, merge).await?;
+    if whole && let Some(json) = asked.custom_json {
+        invitations::set_custom_values(conn, invitation.id, json).await?;
+    }
+    let (action, outcome) = match (rule, whole) {
+        (rules::Reinvite::Resend, _) => ("invitation.reinvite_resent", InviteOutcome::Resent),
+        (_, true) => ("invitation.merged", InviteOutcome::Merged { added }),
+        (_, false) => ("invitation.grants_added", InviteOutcome::Merged { added }),
+    };
+    record(conn, me, action, None, address, req, asked.now).await?;
+    Ok(outcome)
+}
+
+/// Whether what `INVITER` asks differs from what the invitation carries
+/// (language, type, platform admin, message, deletion date, field values).
+async fn options_differ(
+    conn: &mut Conn,
+    invitation: &InvitationRecord,
+    asked: &Asked<'_>,
+) -> AppResult<bool> {
+    let o = asked.options;
+    let carried = (
+        invitation.language,
+        invitation.account_type,
+        invitation.platform_admin,
+        invitation.message.as_str(),
+        invitation.deletion_at,
+    );
+    if carried
+        != (
+            o.language,
+            o.account_type,
+            o.platform_admin,
+            o.message.as_str(),
+            o.deletion_at,
+        )
+    {
+        return Ok(true);
+    }
+    Ok(match asked.custom_json {
+        Some(json) => invitations::custom_values(conn, invitation.id).await? != json,
+        None => false,
+    })
+}
+
 /// Whether `me` may act on the whole pending invitation
 /// (`policy::may_handle_invitation` over its grants as stored now).
 pub(crate) async fn may_handle(
@@ -358,11 +447,7 @@ pub(crate) async fn may_handle(
     tree: &GroupTree,
     invitation: &InvitationRecord,
 ) -> AppResult<bool> {
-    let held: Vec<(GroupId, GroupRole)> = invitations::grants(conn, invitation.id)
-        .await?
-        .into_iter()
-        .map(|(g, r)| (GroupId(g), r))
-        .collect();
+    let held: Vec<(GroupId, GroupRole)> = invitations::grants(conn, invitation.id).await?;
     Ok(policy::may_handle_invitation(
         &me.actor,
         tree,
@@ -373,7 +458,7 @@ pub(crate) async fn may_handle(
 
 /// What `merge_into` adds to an invitation.
 pub(crate) struct Merge<'a> {
-    pub(crate) grants: &'a [(i64, GroupRole)],
+    pub(crate) grants: &'a [(GroupId, GroupRole)],
     /// The new options, from an actor who may act on the whole invitation.
     pub(crate) options: Option<&'a InvitationOptions>,
     pub(crate) expires_at: i64,
@@ -432,7 +517,7 @@ async fn record(
     conn: &mut Conn,
     me: &CurrentUser,
     action: &'static str,
-    target_user_id: Option<i64>,
+    target_user_id: Option<UserId>,
     email: &str,
     req: &InviteRequest,
     now: i64,
@@ -445,7 +530,7 @@ async fn record(
             action,
             target_user_id,
             target_email: Some(email.to_owned()),
-            group_id: Some(req.group_id.0),
+            group_id: Some(req.group_id),
             details: serde_json::json!({ "roles": roles, "account_type": req.account_type.as_str(),
                 "platform_admin": req.platform_admin })
             .to_string(),
@@ -578,7 +663,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let invitation = find_link(&mut tx, raw, now).await?;
-    tracing::Span::current().record("invitation", invitation.id);
+    tracing::Span::current().record("invitation", tracing::field::display(invitation.id));
     if !invitations::consume(&mut tx, invitation.id, now).await? {
         return Err(AppError::Invalid(Msg::InvitationUsed));
     }
@@ -603,7 +688,7 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
             e.into()
         }
     })?;
-    tracing::Span::current().record("user", user_id);
+    tracing::Span::current().record("user", tracing::field::display(user_id));
     invitations::set_accepted_user(&mut tx, invitation.id, user_id).await?;
     // What the invitation carried for the account: custom values and the
     // automatic deletion date.
@@ -668,19 +753,19 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
 
 /// What an invitation promised that no longer holds at acceptance.
 enum Dropped {
-    Grant(i64, GroupRole),
+    Grant(GroupId, GroupRole),
     PlatformAdmin,
 }
 
 /// Granters' current rights, each loaded once.
 #[derive(Default)]
-struct Granters(HashMap<i64, Option<crate::domain::Actor>>);
+struct Granters(HashMap<UserId, Option<crate::domain::Actor>>);
 
 impl Granters {
     async fn get(
         &mut self,
         conn: &mut Conn,
-        id: Option<i64>,
+        id: Option<UserId>,
     ) -> AppResult<Option<crate::domain::Actor>> {
         let Some(id) = id else { return Ok(None) };
         if let Some(known) = self.0.get(&id) {
@@ -700,13 +785,13 @@ async fn still_held(
     conn: &mut Conn,
     tree: &GroupTree,
     invitation: &InvitationRecord,
-) -> AppResult<(Vec<(i64, GroupRole)>, bool, Vec<Dropped>)> {
+) -> AppResult<(Vec<(GroupId, GroupRole)>, bool, Vec<Dropped>)> {
     let mut granters = Granters::default();
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
     for grant in invitations::grants_with_granters(conn, invitation.id).await? {
         let by = granters.get(conn, grant.granted_by).await?;
-        if policy::grant_still_holds(by.as_ref(), tree, GroupId(grant.group_id), grant.role) {
+        if policy::grant_still_holds(by.as_ref(), tree, grant.group_id, grant.role) {
             kept.push((grant.group_id, grant.role));
         } else {
             dropped.push(Dropped::Grant(grant.group_id, grant.role));
@@ -739,7 +824,7 @@ pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
     let Directory {
         groups: all, tree, ..
     } = Directory::load(&mut tx).await?;
-    let mut inviters: HashMap<Option<i64>, String> = HashMap::new();
+    let mut inviters: HashMap<Option<UserId>, String> = HashMap::new();
     let mut sent = 0;
     for invitation in due {
         if !invitations::mark_reminded(&mut tx, invitation.id, now).await? {

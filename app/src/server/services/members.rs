@@ -21,7 +21,7 @@ use crate::server::store::{audit, memberships};
 #[tracing::instrument(
     name = "members::set_roles",
     skip_all,
-    fields(actor = me.user.id, group = %group, user = %member, roles = roles.len())
+    fields(actor = %me.user.id, group = %group, user = %member, roles = roles.len())
 )]
 pub async fn set_roles(
     state: &AppState,
@@ -30,7 +30,7 @@ pub async fn set_roles(
     member: UserId,
     roles: Vec<GroupRole>,
 ) -> AppResult<()> {
-    let (group_id, user_id) = (group.0, member.0);
+    let (group_id, user_id) = (group, member);
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let Directory { tree, .. } = Directory::load(&mut tx).await?;
@@ -45,16 +45,16 @@ pub async fn set_roles(
     if from == to {
         return Ok(());
     }
-    policy::may_change_roles(&me.actor, &tree, group, UserId(user_id), &from, &to).map_err(
-        |refusal| match refusal {
+    policy::may_change_roles(&me.actor, &tree, group, user_id, &from, &to).map_err(|refusal| {
+        match refusal {
             RoleChangeRefusal::OwnRoles => AppError::Invalid(Msg::ErrOwnRoles),
             RoleChangeRefusal::RoleNotGrantable => AppError::Invalid(Msg::ErrRoleNotAllowed),
-        },
-    )?;
+        }
+    })?;
     for role in from.iter().filter(|r| !to.contains(r)) {
         memberships::revoke(&mut tx, user_id, group_id, *role).await?;
     }
-    let added: Vec<(i64, GroupRole)> = to
+    let added: Vec<(GroupId, GroupRole)> = to
         .iter()
         .filter(|r| !from.contains(r))
         .map(|&r| (group_id, r))
@@ -95,7 +95,7 @@ pub async fn set_roles(
 #[tracing::instrument(
     name = "members::remove",
     skip_all,
-    fields(actor = me.user.id, group = %group, user = %member)
+    fields(actor = %me.user.id, group = %group, user = %member)
 )]
 pub async fn remove(
     state: &AppState,

@@ -14,7 +14,7 @@ use crate::server::store::custom_fields as field_store;
 #[tracing::instrument(
     name = "panels::invite_panel",
     skip_all,
-    fields(actor = me.user.id, group = %group_id)
+    fields(actor = %me.user.id, group = %group_id)
 )]
 pub async fn invite_panel(
     state: &AppState,
@@ -29,7 +29,7 @@ pub async fn invite_panel(
     super::groups::require_user_manager(me, &tree, group_id)?;
     let name = all
         .iter()
-        .find(|g| g.id == group_id.0)
+        .find(|g| g.id == group_id)
         .map(|g| g.name.clone())
         .unwrap_or_default();
     Ok(InvitePanel {
@@ -46,10 +46,10 @@ pub async fn invite_panel(
 pub fn choosable_groups(
     me: &CurrentUser,
     tree: &GroupTree,
-    names: &HashMap<i64, String>,
+    names: &HashMap<GroupId, String>,
 ) -> Vec<GroupChoice> {
     let by_name = |mut ids: Vec<GroupId>| {
-        ids.sort_by_key(|g| names.get(&g.0).map(|n| n.to_lowercase()));
+        ids.sort_by_key(|g| names.get(g).map(|n| n.to_lowercase()));
         ids
     };
     let mut out = Vec::new();
@@ -64,7 +64,7 @@ pub fn choosable_groups(
         if !grantable.is_empty() {
             out.push(GroupChoice {
                 id: group,
-                path: directory::path(tree, names, group.0),
+                path: directory::path(tree, names, group),
                 depth,
                 grantable,
             });
@@ -82,7 +82,7 @@ pub fn choosable_groups(
 #[tracing::instrument(
     name = "panels::create_panel",
     skip_all,
-    fields(actor = me.user.id, group = %group_id)
+    fields(actor = %me.user.id, group = %group_id)
 )]
 pub async fn create_panel(
     state: &AppState,
@@ -94,7 +94,7 @@ pub async fn create_panel(
         groups: all, tree, ..
     } = Directory::load(&mut conn).await?;
     super::groups::require_user_manager(me, &tree, group_id)?;
-    let names: HashMap<i64, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
+    let names: HashMap<GroupId, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let choices = choosable_groups(me, &tree, &names);
     let roles = GroupRole::ALL
         .into_iter()
@@ -102,7 +102,7 @@ pub async fn create_panel(
         .collect();
     Ok(CreatePanel {
         group_id,
-        group_name: names.get(&group_id.0).cloned().unwrap_or_default(),
+        group_name: names.get(&group_id).cloned().unwrap_or_default(),
         groups: choices,
         roles,
         custom_fields: field_store::list(&mut conn).await?,

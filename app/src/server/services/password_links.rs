@@ -22,7 +22,7 @@ pub const LIFETIME: Millis = 7 * DAY;
 
 /// Ends the account's earlier links, creates one and queues its mail (in
 /// the caller's transaction). The caller rings the mail worker.
-#[tracing::instrument(name = "password_links::issue", skip_all, fields(user = user.id))]
+#[tracing::instrument(name = "password_links::issue", skip_all, fields(user = %user.id))]
 pub async fn issue(
     state: &AppState,
     conn: &mut Conn,
@@ -121,7 +121,7 @@ pub async fn set(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let record = live(&mut tx, raw, now).await?;
-    tracing::Span::current().record("user", record.user_id);
+    tracing::Span::current().record("user", tracing::field::display(record.user_id));
     if !password_tokens::consume(&mut tx, &token::hash(raw), now).await? {
         return Err(AppError::Invalid(Msg::PasswordLinkUsed));
     }
@@ -153,10 +153,10 @@ pub async fn set(
 #[tracing::instrument(
     name = "password_links::resend",
     skip_all,
-    fields(actor = me.user.id, user = %account)
+    fields(actor = %me.user.id, user = %account)
 )]
 pub async fn resend(state: &AppState, me: &CurrentUser, account: UserId) -> AppResult<()> {
-    let user_id = account.0;
+    let user_id = account;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let user = profiles::managed_user(&mut tx, me, account).await?;

@@ -25,19 +25,13 @@ pub async fn reached_user(
     me: &CurrentUser,
     account: UserId,
 ) -> AppResult<(UserRecord, AccountReach)> {
-    let user_id = account.0;
+    let user_id = account;
     let user = users::by_id(conn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let tree = Directory::load(conn).await?.tree;
     let roles = memberships::roles_of_user(conn, user_id).await?;
-    match policy::account_reach(
-        &me.actor,
-        &tree,
-        UserId(user.id),
-        user.platform_admin,
-        &roles,
-    ) {
+    match policy::account_reach(&me.actor, &tree, user.id, user.platform_admin, &roles) {
         AccountReach::None => Err(AppError::NotFound),
         reach => Ok((user, reach)),
     }
@@ -60,35 +54,35 @@ pub async fn managed_user(
 #[tracing::instrument(
     name = "profiles::profile",
     skip_all,
-    fields(actor = me.user.id, user = %account)
+    fields(actor = %me.user.id, user = %account)
 )]
 pub async fn profile(
     state: &AppState,
     me: &CurrentUser,
     account: UserId,
 ) -> AppResult<UserProfile> {
-    let user_id = account.0;
+    let user_id = account;
     let mut conn = state.db.pool.acquire().await?;
     let (user, reach) = reached_user(&mut conn, me, account).await?;
     let whole = reach == AccountReach::Account;
     let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
-    let mut by_group: HashMap<i64, Vec<GroupRole>> = HashMap::new();
+    let mut by_group: HashMap<GroupId, Vec<GroupRole>> = HashMap::new();
     for (g, r) in memberships::roles_of_user(&mut conn, user_id).await? {
         // An admin who shares only some groups with the person sees those.
         if whole || policy::may_manage_users(&me.actor, &tree, g) {
-            by_group.entry(g.0).or_default().push(r);
+            by_group.entry(g).or_default().push(r);
         }
     }
     let mut groups: Vec<(GroupId, String, Vec<GroupRole>)> = by_group
         .into_iter()
         .map(|(g, mut roles)| {
             roles.sort();
-            (GroupId(g), directory::path(&tree, &names, g), roles)
+            (g, directory::path(&tree, &names, g), roles)
         })
         .collect();
     groups.sort_by_key(|(_, path, _)| path.to_lowercase());
     Ok(UserProfile {
-        id: UserId(user.id),
+        id: user.id,
         name: user.display_name(),
         first_name: user.first_name.clone(),
         last_name: user.last_name.clone(),
@@ -130,7 +124,7 @@ pub struct ProfileUpdate {
 #[tracing::instrument(
     name = "profiles::update",
     skip_all,
-    fields(actor = me.user.id, user = %account)
+    fields(actor = %me.user.id, user = %account)
 )]
 pub async fn update(
     state: &AppState,
@@ -138,7 +132,7 @@ pub async fn update(
     account: UserId,
     update: ProfileUpdate,
 ) -> AppResult<()> {
-    let user_id = account.0;
+    let user_id = account;
     let now = state.now();
     if update.deletion_at.is_some_and(|at| at <= now) {
         return Err(AppError::Invalid(Msg::ErrDeletionInPast));

@@ -4,7 +4,7 @@
 use crate::contracts::setup::SetupStatus;
 use crate::domain::password::{self, PasswordError};
 use crate::domain::person_name::PersonName;
-use crate::domain::{AccountType, Email};
+use crate::domain::{AccountType, Email, UserId};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
 use crate::server::error::{AppError, AppResult, is_unique_violation};
@@ -88,7 +88,7 @@ async fn insert_admin(
     admin: ValidAdmin,
     language: Lang,
     now: i64,
-) -> AppResult<i64> {
+) -> AppResult<UserId> {
     invitations::ensure_not_invited(conn, admin.email.as_str()).await?;
     let new = users::NewUser {
         email: Some(admin.email.as_str().to_owned()),
@@ -148,7 +148,7 @@ pub async fn create_first_admin(
         return Err(AppError::Invalid(Msg::SetupDone));
     }
     let id = insert_admin(&mut tx, admin, language, now).await?;
-    tracing::Span::current().record("user", id);
+    tracing::Span::current().record("user", tracing::field::display(id));
     tx.commit().await?;
     let mut conn = state.db.pool.acquire().await?;
     let session_token = open_session(state, &mut conn, id).await?;
@@ -164,13 +164,13 @@ pub async fn create_first_admin(
 /// For the `create-admin` command: whoever runs it already controls the
 /// server, so no token is asked.
 #[tracing::instrument(name = "setup::create_admin", skip_all, fields(user = tracing::field::Empty))]
-pub async fn create_admin(state: &AppState, input: AdminInput) -> AppResult<i64> {
+pub async fn create_admin(state: &AppState, input: AdminInput) -> AppResult<UserId> {
     let language = input.language;
     let admin = validate(input).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let id = insert_admin(&mut tx, admin, language, now).await?;
-    tracing::Span::current().record("user", id);
+    tracing::Span::current().record("user", tracing::field::display(id));
     settings::delete(&mut tx, settings::SETUP_TOKEN_HASH).await?;
     tx.commit().await?;
     Ok(id)

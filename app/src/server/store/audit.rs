@@ -2,14 +2,15 @@
 //! log outlives the accounts and groups it speaks of.
 
 use super::Conn;
+use crate::domain::{GroupId, UserId};
 
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<UserId>,
     pub action: &'static str,
-    pub target_user_id: Option<i64>,
+    pub target_user_id: Option<UserId>,
     pub target_email: Option<String>,
-    pub group_id: Option<i64>,
+    pub group_id: Option<GroupId>,
     /// A small JSON object with what the action needs to be understood later.
     pub details: String,
 }

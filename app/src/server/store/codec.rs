@@ -5,7 +5,9 @@
 
 use crate::contracts::invitation_tab::DeliveryState;
 use crate::domain::custom_field::FieldType;
-use crate::domain::{AccountType, GroupRole, Visibility};
+use crate::domain::{
+    AccountType, FieldId, GroupId, GroupRole, InvitationId, MailId, UserId, Visibility,
+};
 use crate::i18n::Lang;
 
 /// A closed set of values stored as their `as_str` text.
@@ -92,3 +94,37 @@ mod tests {
         assert!(decode::<Lang>("de").is_err());
     }
 }
+
+/// Ids bind and read as the `BIGINT` they are stored as, so store functions
+/// take and return `GroupId`, `UserId`… and a swapped id does not compile.
+macro_rules! sql_id {
+    ($($id:ty),*) => {$(
+        impl sqlx::Type<sqlx::Any> for $id {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <i64 as sqlx::Type<sqlx::Any>>::type_info()
+            }
+            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+                <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+            }
+        }
+
+        impl sqlx::Encode<'_, sqlx::Any> for $id {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <i64 as sqlx::Encode<sqlx::Any>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $id {
+            fn decode(
+                value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
+            ) -> Result<Self, sqlx::error::BoxDynError> {
+                <i64 as sqlx::Decode<sqlx::Any>>::decode(value).map(Self)
+            }
+        }
+    )*};
+}
+
+sql_id!(GroupId, UserId, InvitationId, FieldId, MailId);

@@ -6,8 +6,8 @@ use sqlx::Row;
 use super::Conn;
 use std::collections::HashMap;
 
-use crate::domain::FieldId;
 use crate::domain::custom_field::{FieldDef, Labels};
+use crate::domain::{FieldId, UserId};
 use crate::server::db::flag;
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
@@ -16,7 +16,7 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut labels: HashMap<i64, Labels> = HashMap::new();
+    let mut labels: HashMap<FieldId, Labels> = HashMap::new();
     for row in sqlx::query("SELECT field_id, language, label FROM custom_field_labels")
         .fetch_all(&mut *conn)
         .await?
@@ -31,9 +31,9 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
         .map(|row| {
             let choices: String = row.try_get("choices")?;
             let field_type: String = row.try_get("field_type")?;
-            let id: i64 = row.try_get("id")?;
+            let id: FieldId = row.try_get("id")?;
             Ok(FieldDef {
-                id: FieldId(id),
+                id,
                 key: row.try_get("key")?,
                 labels: labels.remove(&id).unwrap_or_default(),
                 field_type: decode(&field_type)?,
@@ -47,7 +47,7 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<FieldDef>, sqlx::Error> {
 /// Adds a field at the end of the list, with its labels; a taken key is a
 /// unique violation.
 pub async fn insert(conn: &mut Conn, def: &FieldDef, now: i64) -> Result<FieldId, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
+    let id: FieldId = sqlx::query_scalar(
         "INSERT INTO custom_fields (key, field_type, choices, required, position, created_at) \
          VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM custom_fields), $5) \
          RETURNING id",
@@ -69,13 +69,13 @@ pub async fn insert(conn: &mut Conn, def: &FieldDef, now: i64) -> Result<FieldId
         .execute(&mut *conn)
         .await?;
     }
-    Ok(FieldId(id))
+    Ok(id)
 }
 
 /// Deletes a field and, by cascade, every value held for it.
 pub async fn delete(conn: &mut Conn, id: FieldId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("DELETE FROM custom_fields WHERE id = $1")
-        .bind(id.0)
+        .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() > 0)
@@ -84,7 +84,7 @@ pub async fn delete(conn: &mut Conn, id: FieldId) -> Result<bool, sqlx::Error> {
 /// Replaces the values an account holds.
 pub async fn set_user_values(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
     values: &[(FieldId, String)],
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM user_custom_values WHERE user_id = $1")
@@ -96,7 +96,7 @@ pub async fn set_user_values(
             "INSERT INTO user_custom_values (user_id, field_id, value) VALUES ($1, $2, $3)",
         )
         .bind(user_id)
-        .bind(field_id.0)
+        .bind(field_id)
         .bind(value.clone())
         .execute(&mut *conn)
         .await?;
@@ -107,13 +107,13 @@ pub async fn set_user_values(
 /// (field id, value) pairs an account holds.
 pub async fn user_values(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<(FieldId, String)>, sqlx::Error> {
     let rows = sqlx::query("SELECT field_id, value FROM user_custom_values WHERE user_id = $1")
         .bind(user_id)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
-        .map(|r| Ok((FieldId(r.try_get("field_id")?), r.try_get("value")?)))
+        .map(|r| Ok((r.try_get("field_id")?, r.try_get("value")?)))
         .collect()
 }

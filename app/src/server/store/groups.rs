@@ -7,17 +7,17 @@ use crate::domain::{GroupId, GroupNode, GroupTree, Visibility};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupRecord {
-    pub id: i64,
+    pub id: GroupId,
     pub name: String,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<GroupId>,
     pub visibility: Visibility,
 }
 
 impl GroupRecord {
     pub fn node(&self) -> GroupNode {
         GroupNode {
-            id: GroupId(self.id),
-            parent: self.parent_id.map(GroupId),
+            id: self.id,
+            parent: self.parent_id,
             visibility: self.visibility,
         }
     }
@@ -48,7 +48,7 @@ pub fn tree(groups: &[GroupRecord]) -> GroupTree {
     GroupTree::new(groups.iter().map(GroupRecord::node))
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<GroupRecord>, sqlx::Error> {
+pub async fn by_id(conn: &mut Conn, id: GroupId) -> Result<Option<GroupRecord>, sqlx::Error> {
     sqlx::query("SELECT id, name, parent_id, visibility FROM groups WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -61,9 +61,9 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<GroupRecord>, sqlx
 /// Sibling names are unique, compared case-insensitively.
 pub async fn name_taken(
     conn: &mut Conn,
-    parent_id: Option<i64>,
+    parent_id: Option<GroupId>,
     name: &str,
-    except: Option<i64>,
+    except: Option<GroupId>,
 ) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM groups WHERE LOWER(name) = LOWER($1) \
@@ -71,7 +71,7 @@ pub async fn name_taken(
     )
     .bind(name.to_owned())
     .bind(parent_id)
-    .bind(except.unwrap_or(-1))
+    .bind(except.map_or(-1, i64::from))
     .fetch_one(&mut *conn)
     .await?;
     Ok(count > 0)
@@ -80,10 +80,10 @@ pub async fn name_taken(
 pub async fn insert(
     conn: &mut Conn,
     name: &str,
-    parent_id: Option<i64>,
+    parent_id: Option<GroupId>,
     visibility: Visibility,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<GroupId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO groups (name, parent_id, visibility, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -98,9 +98,9 @@ pub async fn insert(
 
 pub async fn update(
     conn: &mut Conn,
-    id: i64,
+    id: GroupId,
     name: &str,
-    parent_id: Option<i64>,
+    parent_id: Option<GroupId>,
     visibility: Visibility,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -117,7 +117,7 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn has_children(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn has_children(conn: &mut Conn, id: GroupId) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM groups WHERE parent_id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
@@ -125,7 +125,7 @@ pub async fn has_children(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error>
     Ok(count > 0)
 }
 
-pub async fn delete(conn: &mut Conn, id: i64) -> Result<(), sqlx::Error> {
+pub async fn delete(conn: &mut Conn, id: GroupId) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM groups WHERE id = $1")
         .bind(id)
         .execute(&mut *conn)

@@ -13,14 +13,14 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
-use crate::domain::GroupRole;
+use crate::domain::{GroupId, GroupRole, InvitationId, UserId};
 
 /// Which invitations the caller may see: all, or those with at least one
 /// grant in one of these groups (never empty: no scope means no query).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scope {
     All,
-    Groups(Vec<i64>),
+    Groups(Vec<GroupId>),
 }
 
 /// Whether a pending invitation's expiry has passed.
@@ -58,17 +58,17 @@ pub struct Criteria {
     pub search: Option<String>,
     pub expiry: Option<Expiry>,
     pub delivery: Option<Delivery>,
-    pub group_id: Option<i64>,
-    pub inviter_id: Option<i64>,
+    pub group_id: Option<GroupId>,
+    pub inviter_id: Option<UserId>,
     pub now: i64,
 }
 
 /// One row of the tab, before grants and names are attached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TabRecord {
-    pub id: i64,
+    pub id: InvitationId,
     pub email: String,
-    pub invited_by: Option<i64>,
+    pub invited_by: Option<UserId>,
     pub created_at: i64,
     pub last_sent_at: i64,
     pub send_count: i64,
@@ -108,12 +108,12 @@ impl Sql {
     }
 
     /// Appends `$a, $b, …` for `ids` (at least one).
-    fn bind_list(&mut self, ids: &[i64]) -> &mut Self {
+    fn bind_list<T: Copy + Into<i64>>(&mut self, ids: &[T]) -> &mut Self {
         for (i, id) in ids.iter().enumerate() {
             if i > 0 {
                 self.push(", ");
             }
-            self.bind(Arg::Int(*id));
+            self.bind(Arg::Int((*id).into()));
         }
         self
     }
@@ -220,11 +220,12 @@ fn push_where(sql: &mut Sql, criteria: &Criteria, walk: Walk) {
             " AND EXISTS (SELECT 1 FROM invitation_grants fg \
              WHERE fg.invitation_id = i.id AND fg.group_id = ",
         )
-        .bind(Arg::Int(group))
+        .bind(Arg::Int(group.into()))
         .push(")");
     }
     if let Some(inviter) = criteria.inviter_id {
-        sql.push(" AND i.invited_by = ").bind(Arg::Int(inviter));
+        sql.push(" AND i.invited_by = ")
+            .bind(Arg::Int(inviter.into()));
     }
 }
 
@@ -286,19 +287,20 @@ pub async fn page(
 }
 
 /// The ids of every matching invitation, in id order (bulk actions).
-pub async fn ids(conn: &mut Conn, criteria: &Criteria) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn ids(conn: &mut Conn, criteria: &Criteria) -> Result<Vec<InvitationId>, sqlx::Error> {
     let mut sql = Sql::default();
     sql.push("SELECT i.id FROM invitations i");
     push_where(&mut sql, criteria, Walk::All);
     sql.push(" ORDER BY i.id");
-    sql.query_scalar().fetch_all(&mut *conn).await
+    let ids = sql.query_scalar().fetch_all(&mut *conn).await?;
+    Ok(ids.into_iter().map(InvitationId).collect())
 }
 
 /// The grants of these invitations in one query: (invitation, group, role).
 pub async fn grants_of(
     conn: &mut Conn,
-    invitation_ids: &[i64],
-) -> Result<Vec<(i64, i64, GroupRole)>, sqlx::Error> {
+    invitation_ids: &[InvitationId],
+) -> Result<Vec<(InvitationId, GroupId, GroupRole)>, sqlx::Error> {
     if invitation_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -337,8 +339,8 @@ fn display_name(row: &AnyRow) -> Result<String, sqlx::Error> {
 /// The display names of these users, in one query.
 pub async fn user_names(
     conn: &mut Conn,
-    user_ids: &[i64],
-) -> Result<HashMap<i64, String>, sqlx::Error> {
+    user_ids: &[UserId],
+) -> Result<HashMap<UserId, String>, sqlx::Error> {
     if user_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -355,7 +357,10 @@ pub async fn user_names(
 }
 
 /// Everyone who invited someone still pending within `scope`, by name.
-pub async fn inviters(conn: &mut Conn, scope: &Scope) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn inviters(
+    conn: &mut Conn,
+    scope: &Scope,
+) -> Result<Vec<(UserId, String)>, sqlx::Error> {
     let mut sql = Sql::default();
     sql.push(
         "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name FROM users u \
@@ -363,7 +368,7 @@ pub async fn inviters(conn: &mut Conn, scope: &Scope) -> Result<Vec<(i64, String
     );
     push_scope(&mut sql, scope, Walk::All);
     sql.push(")");
-    let mut inviters: Vec<(i64, String)> = sql
+    let mut inviters: Vec<(UserId, String)> = sql
         .query()
         .fetch_all(&mut *conn)
         .await?
@@ -379,7 +384,7 @@ pub async fn inviters(conn: &mut Conn, scope: &Scope) -> Result<Vec<(i64, String
 }
 
 /// Cancels a pending invitation; `false` if it was not pending any more.
-pub async fn cancel(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn cancel(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'cancelled', cancelled_at = $2 \
          WHERE id = $1 AND status = 'pending'",
@@ -399,7 +404,7 @@ pub async fn cancel(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Er
 /// or sent too recently.
 pub async fn claim_resend(
     conn: &mut Conn,
-    id: i64,
+    id: InvitationId,
     sent_before: i64,
     expires_at: i64,
     now: i64,
@@ -423,7 +428,7 @@ pub async fn claim_resend(
 /// the row); `false` if the invitation is not pending any more.
 pub async fn reopen_if_expired(
     conn: &mut Conn,
-    id: i64,
+    id: InvitationId,
     expires_at: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -453,12 +458,12 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_in_order() {
         let criteria = Criteria {
-            scope: Scope::Groups(vec![3, 4]),
+            scope: Scope::Groups(vec![GroupId(3), GroupId(4)]),
             search: Some("x".into()),
             expiry: Some(Expiry::Expired),
             delivery: Some(Delivery::Failed),
-            group_id: Some(3),
-            inviter_id: Some(9),
+            group_id: Some(GroupId(3)),
+            inviter_id: Some(UserId(9)),
             now: 100,
         };
         let mut sql = Sql::default();

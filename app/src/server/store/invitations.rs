@@ -4,20 +4,20 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
-use crate::domain::{AccountType, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole, InvitationId, UserId};
 use crate::server::db::flag;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct InvitationRecord {
-    pub id: i64,
+    pub id: InvitationId,
     pub email: String,
     pub status: String,
-    pub invited_by: Option<i64>,
+    pub invited_by: Option<UserId>,
     pub language: Lang,
     pub account_type: AccountType,
     pub platform_admin: bool,
     /// Who set "platform admin on acceptance" (checked again at acceptance).
-    pub platform_admin_by: Option<i64>,
+    pub platform_admin_by: Option<UserId>,
     pub message: String,
     pub deletion_at: Option<i64>,
     pub created_at: i64,
@@ -93,7 +93,10 @@ pub async fn pending_by_email(
     .transpose()
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<InvitationRecord>, sqlx::Error> {
+pub async fn by_id(
+    conn: &mut Conn,
+    id: InvitationId,
+) -> Result<Option<InvitationRecord>, sqlx::Error> {
     sqlx::query(select_invitation!("WHERE i.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -130,11 +133,11 @@ pub async fn by_link(
 pub async fn insert(
     conn: &mut Conn,
     email: &str,
-    invited_by: i64,
+    invited_by: UserId,
     options: &InvitationOptions,
     expires_at: i64,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<InvitationId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO invitations (email, status, invited_by, language, account_type, platform_admin, \
          platform_admin_by, message, deletion_at, created_at, last_sent_at, send_count, expires_at) \
@@ -160,9 +163,9 @@ pub async fn insert(
 /// It counts as a fresh send.
 pub async fn merge(
     conn: &mut Conn,
-    id: i64,
+    id: InvitationId,
     options: &InvitationOptions,
-    merged_by: i64,
+    merged_by: UserId,
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -185,7 +188,12 @@ pub async fn merge(
 }
 
 /// A new send: expiry renewed, reminder re-armed.
-pub async fn renew(conn: &mut Conn, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn renew(
+    conn: &mut Conn,
+    id: InvitationId,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE invitations SET last_sent_at = $2, send_count = send_count + 1, \
          reminder_sent_at = NULL, expires_at = $3 WHERE id = $1",
@@ -200,7 +208,7 @@ pub async fn renew(conn: &mut Conn, id: i64, expires_at: i64, now: i64) -> Resul
 
 pub async fn add_link(
     conn: &mut Conn,
-    invitation_id: i64,
+    invitation_id: InvitationId,
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -217,7 +225,7 @@ pub async fn add_link(
 
 pub async fn revoke_links(
     conn: &mut Conn,
-    invitation_id: i64,
+    invitation_id: InvitationId,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -234,10 +242,10 @@ pub async fn revoke_links(
 /// first granter.
 pub async fn add_grant(
     conn: &mut Conn,
-    invitation_id: i64,
-    group_id: i64,
+    invitation_id: InvitationId,
+    group_id: GroupId,
     role: GroupRole,
-    granted_by: i64,
+    granted_by: UserId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO invitation_grants (invitation_id, group_id, role, granted_by) \
@@ -255,8 +263,8 @@ pub async fn add_grant(
 /// Takes grants back from an invitation (what a narrower admin withdraws).
 pub async fn remove_grant(
     conn: &mut Conn,
-    invitation_id: i64,
-    group_id: i64,
+    invitation_id: InvitationId,
+    group_id: GroupId,
     role: GroupRole,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -273,8 +281,8 @@ pub async fn remove_grant(
 /// An invitation's grants as (group, role), by group.
 pub async fn grants(
     conn: &mut Conn,
-    invitation_id: i64,
-) -> Result<Vec<(i64, GroupRole)>, sqlx::Error> {
+    invitation_id: InvitationId,
+) -> Result<Vec<(GroupId, GroupRole)>, sqlx::Error> {
     Ok(grants_with_granters(conn, invitation_id)
         .await?
         .into_iter()
@@ -285,15 +293,15 @@ pub async fn grants(
 /// One grant of an invitation and who wrote it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GrantRecord {
-    pub group_id: i64,
+    pub group_id: GroupId,
     pub role: GroupRole,
     /// `None` once the granter's account is gone.
-    pub granted_by: Option<i64>,
+    pub granted_by: Option<UserId>,
 }
 
 pub async fn grants_with_granters(
     conn: &mut Conn,
-    invitation_id: i64,
+    invitation_id: InvitationId,
 ) -> Result<Vec<GrantRecord>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT group_id, role, granted_by FROM invitation_grants WHERE invitation_id = $1 \
@@ -316,7 +324,7 @@ pub async fn grants_with_granters(
 /// Marks the invitation accepted if it is still pending and unexpired;
 /// `false` means another request got there first (or it expired): the
 /// single-use guard of the accepting transaction.
-pub async fn consume(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn consume(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'accepted', accepted_at = $2 \
          WHERE id = $1 AND status = 'pending' AND expires_at > $2",
@@ -329,7 +337,11 @@ pub async fn consume(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::E
     Ok(done == 1)
 }
 
-pub async fn set_accepted_user(conn: &mut Conn, id: i64, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn set_accepted_user(
+    conn: &mut Conn,
+    id: InvitationId,
+    user_id: UserId,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE invitations SET accepted_user_id = $2 WHERE id = $1")
         .bind(id)
         .bind(user_id)
@@ -360,7 +372,11 @@ pub async fn due_for_reminder(
 }
 
 /// Claims the reminder of one invitation; `false` if another instance did.
-pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn mark_reminded(
+    conn: &mut Conn,
+    id: InvitationId,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET reminder_sent_at = $2 WHERE id = $1 AND reminder_sent_at IS NULL",
     )
@@ -376,7 +392,7 @@ pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> Result<bool, s
 /// by address. Shown in the group's users list.
 pub async fn pending_into_group(
     conn: &mut Conn,
-    group_id: i64,
+    group_id: GroupId,
     limit: i64,
 ) -> Result<Vec<(String, Vec<GroupRole>)>, sqlx::Error> {
     let rows = sqlx::query(
@@ -400,14 +416,18 @@ pub async fn pending_into_group(
 }
 
 /// The custom field values typed at invitation, as a JSON object by key.
-pub async fn custom_values(conn: &mut Conn, id: i64) -> Result<String, sqlx::Error> {
+pub async fn custom_values(conn: &mut Conn, id: InvitationId) -> Result<String, sqlx::Error> {
     sqlx::query_scalar("SELECT custom_values FROM invitations WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await
 }
 
-pub async fn set_custom_values(conn: &mut Conn, id: i64, json: &str) -> Result<(), sqlx::Error> {
+pub async fn set_custom_values(
+    conn: &mut Conn,
+    id: InvitationId,
+    json: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE invitations SET custom_values = $2 WHERE id = $1")
         .bind(id)
         .bind(json.to_owned())
@@ -437,7 +457,7 @@ pub async fn due_for_deletion(
 
 /// Ends a pending invitation by its deletion date: its links die, and the
 /// address, message, values and mails are erased. True if it was pending.
-pub async fn erase(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn erase(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'deleted', email = '', message = '', custom_values = '{}', \
          cancelled_at = $2 WHERE id = $1 AND status = 'pending'",

@@ -2,11 +2,11 @@ use sqlx::Row;
 
 use super::Conn;
 use super::codec::decode;
-use crate::domain::{AccountType, GroupId, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole, UserId};
 
 pub async fn roles_of_user(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<(GroupId, GroupRole)>, sqlx::Error> {
     let rows = sqlx::query("SELECT group_id, role FROM memberships WHERE user_id = $1")
         .bind(user_id)
@@ -15,7 +15,7 @@ pub async fn roles_of_user(
     let mut roles = Vec::with_capacity(rows.len());
     for row in rows {
         let role: GroupRole = decode(&row.try_get::<String, _>("role")?)?;
-        roles.push((GroupId(row.try_get("group_id")?), role));
+        roles.push((row.try_get("group_id")?, role));
     }
     Ok(roles)
 }
@@ -23,10 +23,10 @@ pub async fn roles_of_user(
 /// Grants a role; granting one already held is a no-op.
 pub async fn grant(
     conn: &mut Conn,
-    user_id: i64,
-    group_id: i64,
+    user_id: UserId,
+    group_id: GroupId,
     role: GroupRole,
-    granted_by: Option<i64>,
+    granted_by: Option<UserId>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -46,8 +46,8 @@ pub async fn grant(
 /// The roles `user_id` holds in `group_id` itself, sorted.
 pub async fn roles_in_group(
     conn: &mut Conn,
-    user_id: i64,
-    group_id: i64,
+    user_id: UserId,
+    group_id: GroupId,
 ) -> Result<Vec<GroupRole>, sqlx::Error> {
     let rows: Vec<String> =
         sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND group_id = $2")
@@ -65,8 +65,8 @@ pub async fn roles_in_group(
 
 pub async fn revoke(
     conn: &mut Conn,
-    user_id: i64,
-    group_id: i64,
+    user_id: UserId,
+    group_id: GroupId,
     role: GroupRole,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND group_id = $2 AND role = $3")
@@ -80,7 +80,7 @@ pub async fn revoke(
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemberRecord {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub first_name: String,
     pub last_name: String,
     pub email: Option<String>,
@@ -96,7 +96,7 @@ pub struct MemberRecord {
 /// The members of one group with their roles there, sorted by name.
 pub async fn members_of_group(
     conn: &mut Conn,
-    group_id: i64,
+    group_id: GroupId,
 ) -> Result<Vec<MemberRecord>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name, u.account_type, \
@@ -111,7 +111,7 @@ pub async fn members_of_group(
     .await?;
     let mut members: Vec<MemberRecord> = Vec::new();
     for row in rows {
-        let user_id: i64 = row.try_get("id")?;
+        let user_id: UserId = row.try_get("id")?;
         let role = Some(decode::<GroupRole>(&row.try_get::<String, _>("role")?)?);
         if let Some(last) = members.last_mut().filter(|m| m.user_id == user_id) {
             last.roles.extend(role);

@@ -13,6 +13,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
+use crate::domain::{InvitationId, MailId, UserId};
 
 /// A mail to queue. `kind` names what it is for (`"invitation"`,
 /// `"invitation_reminder"`…), for the log and the mailbox.
@@ -23,13 +24,13 @@ pub struct NewMail {
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
-    pub invitation_id: Option<i64>,
-    pub user_id: Option<i64>,
+    pub invitation_id: Option<InvitationId>,
+    pub user_id: Option<UserId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OutboxRow {
-    pub id: i64,
+    pub id: MailId,
     pub kind: String,
     pub recipient: String,
     pub subject: String,
@@ -44,7 +45,7 @@ pub struct OutboxRow {
     pub next_attempt_at: i64,
     /// The SMTP error of the last failed attempt; cleared once sent.
     pub last_error: Option<String>,
-    pub invitation_id: Option<i64>,
+    pub invitation_id: Option<InvitationId>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
 }
@@ -101,8 +102,8 @@ pub async fn enqueue(
     mail: &NewMail,
     message_id_domain: &str,
     now: i64,
-) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
+) -> Result<MailId, sqlx::Error> {
+    let id: MailId = sqlx::query_scalar(
         "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
          attempts, next_attempt_at, invitation_id, user_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
@@ -137,7 +138,7 @@ pub async fn enqueue(
 /// re-checks it after waiting for a concurrent re-send's row lock).
 async fn record_invitation_delivery(
     conn: &mut Conn,
-    id: i64,
+    id: MailId,
     status: &'static str,
     error: Option<&str>,
 ) -> Result<(), sqlx::Error> {
@@ -202,7 +203,7 @@ pub async fn claim_due(
 /// taken by another worker). Two statements: run it in a transaction.
 pub async fn mark_sent(
     conn: &mut Conn,
-    id: i64,
+    id: MailId,
     owner: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -230,7 +231,7 @@ pub async fn mark_sent(
 /// in a transaction.
 pub async fn mark_attempt_failed(
     conn: &mut Conn,
-    id: i64,
+    id: MailId,
     owner: &str,
     error: &str,
     retry_at: Option<i64>,
@@ -303,7 +304,7 @@ pub async fn for_recipient(
     .collect()
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<OutboxRow>, sqlx::Error> {
+pub async fn by_id(conn: &mut Conn, id: MailId) -> Result<Option<OutboxRow>, sqlx::Error> {
     sqlx::query(concat!("SELECT ", columns!(), " FROM outbox WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -316,7 +317,7 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<OutboxRow>, sqlx::
 /// The delivery status and last error of an invitation's newest mail.
 pub async fn delivery_of_invitation(
     conn: &mut Conn,
-    invitation_id: i64,
+    invitation_id: InvitationId,
 ) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT status, last_error FROM outbox WHERE invitation_id = $1 ORDER BY id DESC LIMIT 1",

@@ -3,11 +3,12 @@
 use sqlx::Row;
 
 use super::Conn;
+use crate::domain::UserId;
 
 pub async fn insert(
     conn: &mut Conn,
     token_hash: &str,
-    user_id: i64,
+    user_id: UserId,
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -25,7 +26,11 @@ pub async fn insert(
 
 /// Ends every live link of an account (a new one replaces them): they
 /// expire now, so whoever opens an old mail is told to use the newest.
-pub async fn revoke_for_user(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn revoke_for_user(
+    conn: &mut Conn,
+    user_id: UserId,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE password_tokens SET expires_at = $2 \
          WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
@@ -39,7 +44,7 @@ pub async fn revoke_for_user(conn: &mut Conn, user_id: i64, now: i64) -> Result<
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenRecord {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub expires_at: i64,
     pub used_at: Option<i64>,
 }

@@ -1,9 +1,10 @@
 use super::Conn;
+use crate::domain::UserId;
 
 pub async fn insert(
     conn: &mut Conn,
     token_hash: &str,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
@@ -25,7 +26,7 @@ pub async fn user_of(
     conn: &mut Conn,
     token_hash: &str,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<UserId>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2",
     )

@@ -4,12 +4,12 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
-use crate::domain::AccountType;
+use crate::domain::{AccountType, UserId};
 use crate::server::db::flag;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UserRecord {
-    pub id: i64,
+    pub id: UserId,
     pub email: Option<String>,
     pub login_name: Option<String>,
     pub first_name: String,
@@ -67,7 +67,7 @@ fn from_row(row: &AnyRow) -> Result<UserRecord, sqlx::Error> {
     })
 }
 
-pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
+pub async fn by_id(conn: &mut Conn, id: UserId) -> Result<Option<UserRecord>, sqlx::Error> {
     sqlx::query(select_user!("id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -112,10 +112,10 @@ pub struct NewUser {
     pub language: Lang,
     /// `Some(now)` for an account that is active (and billable) at once.
     pub activated_at: Option<i64>,
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
 }
 
-pub async fn insert(conn: &mut Conn, user: &NewUser, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(conn: &mut Conn, user: &NewUser, now: i64) -> Result<UserId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO users (email, login_name, first_name, last_name, password_hash, platform_admin, \
          account_type, language, activated_at, created_by, created_at, updated_at) \
@@ -144,7 +144,7 @@ pub async fn count_platform_admins(conn: &mut Conn) -> Result<i64, sqlx::Error> 
 
 pub async fn set_language(
     conn: &mut Conn,
-    id: i64,
+    id: UserId,
     language: Lang,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -160,7 +160,7 @@ pub async fn set_language(
 /// Billing starts when a member account becomes active; guests never bill.
 pub async fn record_billing_start(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
     account_type: AccountType,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -178,7 +178,7 @@ pub async fn record_billing_start(
 /// automatic deletion date.
 pub async fn set_extras(
     conn: &mut Conn,
-    id: i64,
+    id: UserId,
     extra_info: &str,
     deletion_at: Option<i64>,
     now: i64,
@@ -195,7 +195,7 @@ pub async fn set_extras(
     Ok(())
 }
 
-pub async fn extra_info(conn: &mut Conn, id: i64) -> Result<String, sqlx::Error> {
+pub async fn extra_info(conn: &mut Conn, id: UserId) -> Result<String, sqlx::Error> {
     sqlx::query_scalar("SELECT extra_info FROM users WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
@@ -204,7 +204,7 @@ pub async fn extra_info(conn: &mut Conn, id: i64) -> Result<String, sqlx::Error>
 
 pub async fn set_password(
     conn: &mut Conn,
-    id: i64,
+    id: UserId,
     password_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -260,7 +260,7 @@ pub async fn delete(conn: &mut Conn, user: &UserRecord) -> Result<(), sqlx::Erro
 /// A member account stops billing (deleted, or turned into a guest).
 pub async fn record_billing_stop(
     conn: &mut Conn,
-    user_id: i64,
+    user_id: UserId,
     account_type: AccountType,
     activated: bool,
     now: i64,
