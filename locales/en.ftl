@@ -39,6 +39,12 @@ CollapseGroup = Collapse { $name }
 ToggleSidebar = Show groups
 Welcome = Welcome
 HomeIntro = Pick a group in the left bar to see its users.
+WelcomeName = Welcome, { $name }
+MemberHomeIntro = Your account is ready. Here are your groups and your profile.
+YourGroups = Your groups
+YourProfile = Your profile
+FullName = Name
+YourLanguageHelp = Onboard's pages and e-mails reach you in this language; change it here.
 PlatformAdmin = Platform admin
 
 ## Group page
@@ -202,6 +208,7 @@ ErrPasswordOrMailMissing = Type a password or tick “Send these new credentials
 ErrPasswordAlreadyChosen = This person has already chosen their password.
 ErrNoGroup = Choose at least one group.
 ErrExtraInfoTooLong = The extra information is too long (2,000 characters at most).
+ErrFixFields = The form was not sent: correct the fields marked below.
 PasswordLinkInvalid = This link is not valid. Ask your administrator to send you a new one.
 PasswordLinkUsed = This link was already used: your password is set. Please sign in.
 PasswordLinkExpired = This link has expired. Ask your administrator to send you a new one.

@@ -39,6 +39,12 @@ CollapseGroup = Replier { $name }
 ToggleSidebar = Afficher les groupes
 Welcome = Bienvenue
 HomeIntro = Choisissez un groupe dans la barre de gauche pour voir ses utilisateurs.
+WelcomeName = Bienvenue, { $name }
+MemberHomeIntro = Votre compte est prêt. Voici vos groupes et votre profil.
+YourGroups = Vos groupes
+YourProfile = Votre profil
+FullName = Nom
+YourLanguageHelp = Les pages et les e-mails d'Onboard vous parviennent dans cette langue ; changez-la ici.
 PlatformAdmin = Administrateur plateforme
 
 ## Group page
@@ -218,6 +224,7 @@ ErrPasswordOrMailMissing = Saisissez un mot de passe ou cochez « Envoyer ces no
 ErrPasswordAlreadyChosen = Cette personne a déjà choisi son mot de passe.
 ErrNoGroup = Choisissez au moins un groupe.
 ErrExtraInfoTooLong = Les informations complémentaires sont trop longues (2 000 caractères au plus).
+ErrFixFields = Le formulaire n'a pas été envoyé : corrigez les champs signalés.
 PasswordLinkInvalid = Ce lien n'est pas valide. Demandez à votre administrateur de vous en envoyer un nouveau.
 PasswordLinkUsed = Ce lien a déjà servi : votre mot de passe est choisi. Connectez-vous.
 PasswordLinkExpired = Ce lien a expiré. Demandez à votre administrateur de vous en envoyer un nouveau.

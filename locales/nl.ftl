@@ -39,6 +39,12 @@ CollapseGroup = { $name } samenvouwen
 ToggleSidebar = Groepen tonen
 Welcome = Welkom
 HomeIntro = Kies een groep in de linkerbalk om de gebruikers ervan te zien.
+WelcomeName = Welkom, { $name }
+MemberHomeIntro = Uw account is klaar. Hier vindt u uw groepen en uw profiel.
+YourGroups = Uw groepen
+YourProfile = Uw profiel
+FullName = Naam
+YourLanguageHelp = De pagina's en e-mails van Onboard bereiken u in deze taal; u kunt ze hier wijzigen.
 PlatformAdmin = Platformbeheerder
 
 ## Groepspagina
@@ -198,6 +204,7 @@ ErrPasswordOrMailMissing = Vul een wachtwoord in of vink “Deze nieuwe aanmeldg
 ErrPasswordAlreadyChosen = Deze persoon heeft al een wachtwoord gekozen.
 ErrNoGroup = Kies minstens één groep.
 ErrExtraInfoTooLong = De aanvullende informatie is te lang (maximaal 2.000 tekens).
+ErrFixFields = Het formulier is niet verstuurd: verbeter de aangeduide velden.
 PasswordLinkInvalid = Deze link is niet geldig. Vraag uw beheerder om u een nieuwe te sturen.
 PasswordLinkUsed = Deze link is al gebruikt: uw wachtwoord is ingesteld. Meld u aan.
 PasswordLinkExpired = Deze link is verlopen. Vraag uw beheerder om u een nieuwe te sturen.

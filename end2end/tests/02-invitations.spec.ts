@@ -60,7 +60,18 @@ test.describe.serial('invite by e-mail', () => {
     await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
 
     await expect(page).toHaveURL('/');
-    await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+    // A home made for someone who administers nothing: their groups and profile.
+    await expect(page.getByRole('heading', { name: 'Bienvenue, Léa' })).toBeVisible();
+    const groups = page.getByRole('region', { name: 'Vos groupes' });
+    await expect(groups).toContainText('Acme › Ventes › Paris Centre — Apprenant');
+    await expect(groups).toContainText('Acme — Apprenant');
+    const profile = page.getByRole('region', { name: 'Votre profil' });
+    await expect(profile).toContainText('Léa Martin');
+    await expect(profile).toContainText('lea@exemple.fr');
+    await expect(profile).toContainText('Français');
+    await expect(page.getByText('pour voir ses utilisateurs')).toHaveCount(0);
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
     const sidebar = page.getByRole('navigation', { name: 'Groupes' });
     // Learner of Paris Centre (public), so of Ventes (public) and Acme (private, included).
     for (const name of ['Acme', 'Ventes', 'Paris Centre']) {

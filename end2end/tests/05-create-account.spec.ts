@@ -52,7 +52,8 @@ test.describe.serial('creating accounts directly', () => {
     // A custom field is checked by type, and the message names it.
     await page.getByLabel('Matricule').fill('douze');
     await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
-    await expect(page.getByRole('alert')).toContainText('Matricule : un nombre est attendu');
+    await expect(page.getByRole('alert')).toContainText('corrigez les champs signalés');
+    await expect(page.locator('#custom-matricule-error')).toContainText('un nombre est attendu');
     await page.getByLabel('Matricule').fill('1 234');
     await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
     const result = page.locator('.results.ok');
@@ -94,6 +95,39 @@ test.describe.serial('creating accounts directly', () => {
     // The link works once.
     await page.goto(link);
     await expect(page.getByRole('alert')).toContainText('Ce lien a déjà servi');
+  });
+
+  test('a refused form says why on each field, all at once, and keeps what was typed', async ({ page }) => {
+    await openCreatePanel(page);
+    await page.getByLabel('Prénom').fill('Irène');
+    await page.getByLabel('Nom', { exact: true }).fill('Joliot');
+    await page.getByLabel('E-mail', { exact: true }).fill('irene@exemple');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('court');
+    await page.getByLabel('Confirmer le mot de passe').fill('court');
+    await page.getByLabel('Apprenant').uncheck();
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+
+    await expect(page.getByRole('alert')).toContainText('corrigez les champs signalés');
+    await expect(page.locator('#email-error')).toHaveText('Adresse e-mail invalide.');
+    await expect(page.locator('#password-error')).toHaveText('Le mot de passe doit faire au moins 8 caractères.');
+    await expect(page.locator('#roles-error')).toHaveText('Cochez au moins un rôle.');
+    await expect(page.getByLabel('E-mail', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Prénom')).not.toHaveAttribute('aria-invalid', 'true');
+    // Nothing typed is lost.
+    await expect(page.getByLabel('Prénom')).toHaveValue('Irène');
+    await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue('irene@exemple');
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
+
+    // Corrected, it goes through, and the errors are gone.
+    await page.getByLabel('E-mail', { exact: true }).fill('irene@exemple.fr');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('radioactivite artificielle');
+    await page.getByLabel('Confirmer le mot de passe').fill('radioactivite artificielle');
+    await page.getByLabel('Apprenant').check();
+    await page.getByLabel('Matricule').fill('7');
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+    await expect(page.locator('.results.ok')).toContainText('Compte créé : Irène Joliot');
+    await expect(page.locator('.field-error')).toHaveCount(0);
   });
 
   test('an account without an e-mail address signs in with its login name and the password shown once', async ({ page }) => {

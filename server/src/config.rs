@@ -34,7 +34,7 @@ pub enum Command {
         first_name: String,
         #[arg(long, default_value = "Onboard")]
         last_name: String,
-        /// Language of the account: fr or en.
+        /// Language of the account: fr, en or nl.
         #[arg(long, default_value = "fr")]
         language: String,
     },

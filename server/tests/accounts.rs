@@ -3,6 +3,7 @@
 
 mod support;
 
+use app::contracts::error::FormField;
 use app::domain::{GroupId, UserId};
 use std::collections::HashMap;
 
@@ -38,6 +39,16 @@ fn with_password(mut req: CreateRequest) -> CreateRequest {
     req.password = "radium polonium 1898".into();
     req.password_confirm = "radium polonium 1898".into();
     req
+}
+
+/// The (input, why) pairs of a form refused as a whole.
+fn refused_fields<T: std::fmt::Debug>(result: Result<T, AppError>) -> Vec<(FormField, Msg)> {
+    match result {
+        Err(AppError::InvalidFields(problems)) => {
+            problems.into_iter().map(|p| (p.field, p.msg)).collect()
+        }
+        other => panic!("expected refused fields, got {other:?}"),
+    }
 }
 
 fn created(outcome: CreateOutcome) -> (UserId, Option<String>) {
@@ -97,10 +108,36 @@ async fn an_account_created_with_a_password_is_active_billable_and_can_sign_in(b
     // Neither a password nor the mail option: the form says what is missing.
     let mut neither = request(&[ventes], &[Learner]);
     neither.email = "other@exemple.fr".into();
-    assert!(matches!(
-        accounts::create(&app.state, &admin, neither).await,
-        Err(AppError::Invalid(Msg::ErrPasswordOrMailMissing))
-    ));
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, neither).await),
+        [(FormField::Credentials, Msg::ErrPasswordOrMailMissing)]
+    );
+
+    // Every refused input is named at once, each with why.
+    let mut many = request(&[ventes], &[]);
+    many.first_name = " ".into();
+    many.email = "pas-une-adresse".into();
+    many.password = "court".into();
+    many.password_confirm = "court".into();
+    many.deletion_at = Some(START - DAY);
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, many).await),
+        [
+            (FormField::FirstName, Msg::ErrFirstNameRequired),
+            (FormField::Email, Msg::ErrEmailInvalid),
+            (FormField::Password, Msg::ErrPasswordTooShort),
+            (FormField::Roles, Msg::ErrNoRole),
+            (FormField::DeletionDate, Msg::ErrDeletionInPast),
+        ]
+    );
+    let mut mismatch = request(&[ventes], &[Learner]);
+    mismatch.password = "radium polonium 1898".into();
+    mismatch.password_confirm = "radium polonium 1899".into();
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, mismatch).await),
+        [(FormField::PasswordConfirm, Msg::ErrPasswordMismatch)],
+        "a mismatch is said on the confirmation"
+    );
 }
 
 async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Backend) {
@@ -257,10 +294,10 @@ async fn an_account_without_an_address_signs_in_with_its_login_name_and_gets_no_
     let mut mailed = req;
     mailed.login_name = "jd3".into();
     mailed.send_credentials = true;
-    assert!(matches!(
-        accounts::create(&app.state, &admin, mailed).await,
-        Err(AppError::Invalid(Msg::ErrNoEmailNoMail))
-    ));
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, mailed).await),
+        [(FormField::Credentials, Msg::ErrNoEmailNoMail)]
+    );
 }
 
 async fn roles_apply_to_every_chosen_group_with_upward_propagation(backend: Backend) {
@@ -321,10 +358,10 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
         try_create(&user_admin, vec![acme], vec![Learner], "b@exemple.fr").await,
         Err(AppError::Forbidden)
     ));
-    assert!(matches!(
-        try_create(&user_admin, vec![], vec![Learner], "c@exemple.fr").await,
-        Err(AppError::Invalid(Msg::ErrNoGroup))
-    ));
+    assert_eq!(
+        refused_fields(try_create(&user_admin, vec![], vec![Learner], "c@exemple.fr").await),
+        [(FormField::Groups, Msg::ErrNoGroup)]
+    );
     // One forbidden group refuses the whole request (nothing half-done).
     assert!(matches!(
         try_create(
@@ -495,24 +532,21 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
         ])
     };
     let mut req = with_password(request(&[ventes], &[Learner]));
-    req.custom = typed("douze", "Paris");
-    match accounts::create(&app.state, &admin, req.clone()).await {
-        Err(AppError::InvalidField(labels, Msg::ErrFieldNumber)) => {
-            assert_eq!(labels.get(Lang::Fr), "Libellé matricule");
-            assert_eq!(labels.get(Lang::En), "Label matricule");
-        }
-        other => panic!("expected a typed refusal, got {other:?}"),
-    }
-    req.custom = typed("42", "Marseille");
-    assert!(matches!(
-        accounts::create(&app.state, &admin, req.clone()).await,
-        Err(AppError::InvalidField(_, Msg::ErrFieldChoice))
-    ));
+    // Each refused field is named by its key, all at once.
+    let custom = |key: &str| FormField::Custom(key.into());
+    req.custom = typed("douze", "Marseille");
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, req.clone()).await),
+        [
+            (custom("matricule"), Msg::ErrFieldNumber),
+            (custom("ville"), Msg::ErrFieldChoice)
+        ]
+    );
     req.custom = typed("", "Lyon");
-    assert!(matches!(
-        accounts::create(&app.state, &admin, req.clone()).await,
-        Err(AppError::InvalidField(_, Msg::ErrFieldRequired))
-    ));
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, req.clone()).await),
+        [(custom("matricule"), Msg::ErrFieldRequired)]
+    );
     req.custom = typed("1 234", "Lyon");
     let (id, _) = created(accounts::create(&app.state, &admin, req).await.unwrap());
     let profile = profiles::profile(&app.state, &admin, id).await.unwrap();
@@ -593,10 +627,10 @@ async fn the_deletion_job_deletes_at_the_date_and_not_before(backend: Backend) {
     let mut past = req;
     past.email = "late@exemple.fr".into();
     past.deletion_at = Some(START - DAY);
-    assert!(matches!(
-        accounts::create(&app.state, &admin, past).await,
-        Err(AppError::Invalid(Msg::ErrDeletionInPast))
-    ));
+    assert_eq!(
+        refused_fields(accounts::create(&app.state, &admin, past).await),
+        [(FormField::DeletionDate, Msg::ErrDeletionInPast)]
+    );
 
     app.clock.advance(10 * DAY - 1);
     assert_eq!(

@@ -12,6 +12,16 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
     Ok(Some(auth::me(&state, current).await?))
 }
 
+/// The signed-in person's own groups and profile (the home of someone who
+/// administers nothing).
+#[server(endpoint = "auth/home")]
+pub async fn get_my_home() -> Result<MyHome, ApiError> {
+    use crate::server::{context, services::home};
+    let me = context::require_user().await?;
+    let state = context::state()?;
+    Ok(home::mine(&state, &me).await?)
+}
+
 /// Signs in with an e-mail address or a login name; on success the session
 /// cookie is set, the UI switches to the user's language and the browser
 /// goes home.

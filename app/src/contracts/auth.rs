@@ -1,6 +1,6 @@
 //! Who is signed in.
 
-use crate::domain::UserId;
+use crate::domain::{GroupId, GroupRole, UserId};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -35,4 +35,16 @@ pub fn initials(first: &str, last: &str, fallback: &str) -> String {
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => pick(fallback).unwrap_or_else(|| "?".into()),
     }
+}
+
+/// The home of someone who administers nothing: their groups and profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyHome {
+    pub first_name: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub login_name: Option<String>,
+    pub language: Lang,
+    /// (group, its path, the roles held there), by path.
+    pub groups: Vec<(GroupId, String, Vec<GroupRole>)>,
 }

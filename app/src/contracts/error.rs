@@ -21,6 +21,10 @@ pub enum ApiError {
     /// both languages, and why.
     #[error("refused field: {msg:?}")]
     Field { labels: Labels, msg: Msg },
+    /// A form refused as a whole: every input that needs correcting, each
+    /// with why, so the form shows them all at once, each on its input.
+    #[error("refused fields: {0:?}")]
+    Fields(Vec<FieldProblem>),
     #[error("internal error")]
     Internal,
     /// The request was refused before any function ran: arguments that do
@@ -33,6 +37,44 @@ pub enum ApiError {
     /// The request did not reach the function or its answer did not come back.
     #[error("transport: {0}")]
     Transport(String),
+}
+
+/// An input of a form a refusal is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FormField {
+    FirstName,
+    LastName,
+    Email,
+    LoginName,
+    Password,
+    PasswordConfirm,
+    /// The choice between a typed password and the mailed link.
+    Credentials,
+    Groups,
+    Roles,
+    DeletionDate,
+    ExtraInfo,
+    /// A custom field, by key.
+    Custom(String),
+}
+
+/// One input refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: FormField,
+    pub msg: Msg,
+}
+
+impl ApiError {
+    /// Why `field` was refused, if it was.
+    pub fn on_field(&self, field: &FormField) -> Option<Msg> {
+        match self {
+            ApiError::Fields(problems) => {
+                problems.iter().find(|p| &p.field == field).map(|p| p.msg)
+            }
+            _ => None,
+        }
+    }
 }
 
 impl ApiError {
@@ -52,6 +94,7 @@ impl ApiError {
             ApiError::Public(msg) | ApiError::Field { msg, .. } | ApiError::Refused { msg, .. } => {
                 *msg
             }
+            ApiError::Fields(_) => Msg::ErrFixFields,
             ApiError::Internal => Msg::ErrInternal,
             ApiError::Transport(_) => Msg::ErrNetwork,
         }

@@ -12,6 +12,7 @@ use leptos_axum::ResponseOptions;
 use super::auth::cookie;
 use super::context;
 use crate::contracts::ApiError;
+use crate::contracts::error::FieldProblem;
 use crate::domain::custom_field::Labels;
 use crate::i18n::{Lang, Msg};
 
@@ -29,6 +30,9 @@ pub enum AppError {
     /// A refused value of a custom field: (label FR, label EN, why).
     #[error("refused field: {1:?}")]
     InvalidField(Labels, Msg),
+    /// A form refused as a whole: each input that needs correcting.
+    #[error("refused fields: {0:?}")]
+    InvalidFields(Vec<FieldProblem>),
     /// Our failure. `span` is where it happened (the service's span inside
     /// the request's), so the log line written when it becomes an answer
     /// names the route, the request id, the use case and the user even
@@ -77,7 +81,9 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Invalid(_) | AppError::InvalidField(..) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidField(..) | AppError::InvalidFields(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -94,6 +100,7 @@ impl From<AppError> for ApiError {
             AppError::NotFound => ApiError::NotFound,
             AppError::Invalid(msg) => ApiError::Public(msg),
             AppError::InvalidField(labels, msg) => ApiError::Field { labels, msg },
+            AppError::InvalidFields(problems) => ApiError::Fields(problems),
             AppError::Internal { cause, span } => {
                 // Entering a span the filter turned off does nothing: the
                 // line then carries the current span instead.

@@ -11,12 +11,13 @@ use super::format;
 use super::group_page::use_group_id;
 use super::lang::use_lang;
 use super::user_panel::PanelShell;
-use super::widgets::{FormError, Loading, NotFound};
+use super::widgets::{FieldHint, FormError, Loading, NotFound, field_problems};
 use crate::api::ApiError;
 use crate::api::accounts::{
     CreateAccount, CreateAccountInput, CreateOutcome, CreatePanel, GroupChoice, get_create_panel,
 };
 use crate::api::invitation_tab::ResendInvitation;
+use crate::contracts::error::FormField;
 use crate::contracts::form::RoleChecks;
 use crate::domain::{AccountType, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
@@ -50,6 +51,8 @@ pub fn CreateAccountPage() -> impl IntoView {
 fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl IntoView {
     let lang = use_lang();
     let form = NodeRef::<html::Form>::new();
+    let problem = field_problems(create.value());
+    let invalid = move |field: FormField| problem(field).is_some().then_some("true");
     let initial_group = panel.group_id;
     let selected = RwSignal::new(
         panel
@@ -124,16 +127,41 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             <div class="field-row">
                 <div class="field">
                     <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="input[first_name]" autocomplete="off" required />
+                    <input
+                        id="first_name"
+                        name="input[first_name]"
+                        autocomplete="off"
+                        required
+                        aria-invalid=move || invalid(FormField::FirstName)
+                        aria-describedby="first_name-error"
+                    />
+                    <FieldHint problem=Signal::derive(move || problem(FormField::FirstName)) id="first_name-error" />
                 </div>
                 <div class="field">
                     <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="input[last_name]" autocomplete="off" required />
+                    <input
+                        id="last_name"
+                        name="input[last_name]"
+                        autocomplete="off"
+                        required
+                        aria-invalid=move || invalid(FormField::LastName)
+                        aria-describedby="last_name-error"
+                    />
+                    <FieldHint problem=Signal::derive(move || problem(FormField::LastName)) id="last_name-error" />
                 </div>
             </div>
             <div class="field" class:hidden-with-script=move || no_email.get()>
                 <label for="email">{lang.t(Msg::Email)}</label>
-                <input id="email" name="input[email]" inputmode="email" autocomplete="off" spellcheck="false" />
+                <input
+                    id="email"
+                    name="input[email]"
+                    inputmode="email"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-invalid=move || invalid(FormField::Email)
+                    aria-describedby="email-error"
+                />
+                <FieldHint problem=Signal::derive(move || problem(FormField::Email)) id="email-error" />
             </div>
             <div class="checkbox">
                 <input
@@ -152,8 +180,10 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                     name="input[login_name]"
                     autocomplete="off"
                     spellcheck="false"
-                    aria-describedby="login-help"
+                    aria-invalid=move || invalid(FormField::LoginName)
+                    aria-describedby="login-error login-help"
                 />
+                <FieldHint problem=Signal::derive(move || problem(FormField::LoginName)) id="login-error" />
                 <p id="login-help" class="muted help">{lang.t(Msg::LoginNameHelp)}</p>
             </div>
             <fieldset class="field">
@@ -168,12 +198,25 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                             type="password"
                             autocomplete="new-password"
                             maxlength="128"
-                            aria-describedby="password-choice"
+                            aria-invalid=move || invalid(FormField::Password)
+                            aria-describedby="password-error password-choice"
                         />
+                        <FieldHint problem=Signal::derive(move || problem(FormField::Password)) id="password-error" />
                     </div>
                     <div class="field">
                         <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                        <input id="password_confirm" name="input[password_confirm]" type="password" autocomplete="new-password" />
+                        <input
+                            id="password_confirm"
+                            name="input[password_confirm]"
+                            type="password"
+                            autocomplete="new-password"
+                            aria-invalid=move || invalid(FormField::PasswordConfirm)
+                            aria-describedby="password_confirm-error"
+                        />
+                        <FieldHint
+                            problem=Signal::derive(move || problem(FormField::PasswordConfirm))
+                            id="password_confirm-error"
+                        />
                     </div>
                 </div>
                 <div class="checkbox" class:hidden-with-script=move || no_email.get()>
@@ -189,19 +232,34 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 <p id="send-help" class="muted help" class:hidden-with-script=move || no_email.get()>
                     {lang.t(Msg::SendCredentialsHelp)}
                 </p>
+                <FieldHint problem=Signal::derive(move || problem(FormField::Credentials)) id="credentials-error" />
             </fieldset>
             <GroupChooser groups=panel.groups.clone() initial=panel.group_id selected />
-            <fieldset class="field">
+            <FieldHint problem=Signal::derive(move || problem(FormField::Groups)) id="groups-error" />
+            <fieldset class="field" aria-describedby="roles-error">
                 <legend>{lang.t(Msg::Roles)}</legend>
                 <p class="muted help">{lang.t(Msg::RolesApplyAll)}</p>
                 <div class="checkbox-row">{panel.roles.iter().map(|r| role_checkbox(*r)).collect_view()}</div>
+                <FieldHint problem=Signal::derive(move || problem(FormField::Roles)) id="roles-error" />
             </fieldset>
-            <details class="options">
+            // Open when one of its inputs was refused, so the reason is seen.
+            <details
+                class="options"
+                prop:open=move || problem(FormField::DeletionDate).is_some() || problem(FormField::ExtraInfo).is_some()
+            >
                 <summary>{lang.t(Msg::Options)}</summary>
                 <div class="options-body">
                     <div class="field">
                         <label for="extra_info">{lang.t(Msg::ExtraInfo)}</label>
-                        <textarea id="extra_info" name="input[extra_info]" rows="2" maxlength="2000"></textarea>
+                        <textarea
+                            id="extra_info"
+                            name="input[extra_info]"
+                            rows="2"
+                            maxlength="2000"
+                            aria-invalid=move || invalid(FormField::ExtraInfo)
+                            aria-describedby="extra_info-error"
+                        ></textarea>
+                        <FieldHint problem=Signal::derive(move || problem(FormField::ExtraInfo)) id="extra_info-error" />
                     </div>
                     <div class="field-row">
                         <div class="field">
@@ -215,7 +273,14 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                         </div>
                         <div class="field">
                             <label for="deletion_date">{lang.t(Msg::DeletionDate)}</label>
-                            <input type="date" id="deletion_date" name="input[deletion_date]" aria-describedby="deletion-help" />
+                            <input
+                                type="date"
+                                id="deletion_date"
+                                name="input[deletion_date]"
+                                aria-invalid=move || invalid(FormField::DeletionDate)
+                                aria-describedby="deletion-error deletion-help"
+                            />
+                            <FieldHint problem=Signal::derive(move || problem(FormField::DeletionDate)) id="deletion-error" />
                         </div>
                     </div>
                     <p id="deletion-help" class="muted help">{lang.t(Msg::DeletionDateHelp)}</p>
@@ -246,7 +311,11 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                     </fieldset>
                 </div>
             </details>
-            <CustomFieldInputs fields=panel.custom_fields.clone() values=Default::default() />
+            <CustomFieldInputs
+                fields=panel.custom_fields.clone()
+                values=Default::default()
+                problem=Callback::new(move |key: String| problem(FormField::Custom(key)))
+            />
             <FormError value=create.value() />
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>

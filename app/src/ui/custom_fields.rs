@@ -25,7 +25,13 @@ pub fn type_label(t: FieldType) -> Msg {
 /// One input per field, named `input[custom][<key>]`, holding `values` (by field
 /// id). Numbers are text inputs so `3,5` can be typed; the server checks.
 #[component]
-pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<FieldId, String>) -> impl IntoView {
+pub fn CustomFieldInputs(
+    fields: Vec<FieldDef>,
+    values: HashMap<FieldId, String>,
+    /// Why a field (by key) was refused by the last submission, if it was.
+    #[prop(optional)]
+    problem: Option<Callback<String, Option<Msg>>>,
+) -> impl IntoView {
     let lang = use_lang();
     if fields.is_empty() {
         return None;
@@ -61,10 +67,14 @@ pub fn CustomFieldInputs(fields: Vec<FieldDef>, values: HashMap<FieldId, String>
                 }
                 .into_any(),
             };
+            let key = StoredValue::new(f.key.clone());
+            let refused = move || problem.and_then(|p| p.run(key.get_value()));
+            let error_id = format!("{id}-error");
             view! {
-                <div class="field">
+                <div class="field" class:has-error=move || refused().is_some()>
                     <label for=id>{label}</label>
                     {input}
+                    {move || refused().map(|msg| view! { <p class="field-error" id=error_id.clone()>{lang.t(msg)}</p> })}
                 </div>
             }
         })

@@ -65,6 +65,8 @@ fn FrameError(error: ApiError) -> impl IntoView {
 #[component]
 fn SignedInFrame(me: Me) -> impl IntoView {
     let lang = use_lang();
+    // Pages read who is signed in (the home differs for non-admins).
+    provide_context(me.clone());
     // Loaded only once signed in: an anonymous call would answer 401 and
     // spoil the redirect to the login page.
     let refresh = use_refresh();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::lang::{set_not_found_status, use_lang};
 use crate::api::ApiError;
+use crate::contracts::error::FormField;
 use crate::i18n::{Lang, Msg};
 
 /// The refusal of the last submission of a form, translated, announced to
@@ -21,6 +22,39 @@ where
                     {e.text(lang)}
                 </p>
             }),
+            _ => None,
+        })
+    }
+}
+
+/// Why one input was refused, under it; its id goes in the input's
+/// `aria-describedby` so a screen reader reads it with the input.
+#[component]
+pub fn FieldHint(#[prop(into)] problem: Signal<Option<Msg>>, id: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        problem.get().map(|msg| {
+            view! {
+                <p class="field-error" id=id>
+                    {lang.t(msg)}
+                </p>
+            }
+        })
+    }
+}
+
+/// What a form's refused inputs are, from its last submission: a closure
+/// the form asks per input.
+pub fn field_problems<T>(
+    value: impl Into<Signal<Option<Result<T, ApiError>>>>,
+) -> impl Fn(FormField) -> Option<Msg> + Copy + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let value = value.into();
+    move |field| {
+        value.with(|v| match v {
+            Some(Err(e)) => e.on_field(&field),
             _ => None,
         })
     }

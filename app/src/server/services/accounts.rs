@@ -8,8 +8,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::contracts::accounts::CreateOutcome;
+use crate::contracts::error::{FieldProblem, FormField};
 use crate::domain::login_name::parse_login_name;
-use crate::domain::password;
+use crate::domain::password::{self, PasswordError};
 use crate::domain::person_name::PersonName;
 use crate::domain::policy::AccountReach;
 use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
@@ -95,41 +96,42 @@ fn check(
     req: &CreateRequest,
     now: i64,
 ) -> AppResult<Checked> {
-    let first_name = PersonName::parse(&req.first_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?
-        .into_string();
-    let last_name = PersonName::parse(&req.last_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?
-        .into_string();
+    // Every input is checked before answering, so the form shows every
+    // problem at once, each on its input.
+    let mut problems = Problems::default();
+    let first_name = problems.take(
+        FormField::FirstName,
+        PersonName::parse(&req.first_name).map(PersonName::into_string),
+        Msg::ErrFirstNameRequired,
+    );
+    let last_name = problems.take(
+        FormField::LastName,
+        PersonName::parse(&req.last_name).map(PersonName::into_string),
+        Msg::ErrLastNameRequired,
+    );
     let identity = if req.no_email {
-        let name = parse_login_name(&req.login_name)
-            .map_err(|_| AppError::Invalid(Msg::ErrLoginNameInvalid))?;
-        Identity::LoginName(name)
+        problems
+            .take(
+                FormField::LoginName,
+                parse_login_name(&req.login_name),
+                Msg::ErrLoginNameInvalid,
+            )
+            .map(Identity::LoginName)
     } else {
-        let email =
-            Email::parse(&req.email).map_err(|_| AppError::Invalid(Msg::ErrEmailInvalid))?;
-        Identity::Email(email.as_str().to_owned())
+        problems
+            .take(
+                FormField::Email,
+                Email::parse(&req.email),
+                Msg::ErrEmailInvalid,
+            )
+            .map(|email| Identity::Email(email.as_str().to_owned()))
     };
-    let typed = !req.password.is_empty() || !req.password_confirm.is_empty();
-    let password = match (typed, req.send_credentials, &identity) {
-        (_, true, Identity::LoginName(_)) => return Err(AppError::Invalid(Msg::ErrNoEmailNoMail)),
-        (true, true, _) => return Err(AppError::Invalid(Msg::ErrPasswordOrMail)),
-        (false, true, _) => PasswordSource::MailedLink,
-        (true, false, _) => {
-            password::check(&req.password, &req.password_confirm)
-                .map_err(|e| AppError::Invalid(password_message(e)))?;
-            PasswordSource::Typed(req.password.clone())
-        }
-        (false, false, Identity::LoginName(_)) => PasswordSource::Generated(hashing::generate()),
-        (false, false, Identity::Email(_)) => {
-            return Err(AppError::Invalid(Msg::ErrPasswordOrMailMissing));
-        }
-    };
+    let password = password_source(req, &mut problems);
     if req.group_ids.is_empty() && !me.actor.platform_admin {
-        return Err(AppError::Invalid(Msg::ErrNoGroup));
+        problems.add(FormField::Groups, Msg::ErrNoGroup);
     }
     if !req.group_ids.is_empty() && req.roles.is_empty() {
-        return Err(AppError::Invalid(Msg::ErrNoRole));
+        problems.add(FormField::Roles, Msg::ErrNoRole);
     }
     let mut grants = Vec::new();
     for &group in &req.group_ids {
@@ -144,12 +146,23 @@ fn check(
         }
     }
     if req.deletion_at.is_some_and(|at| at <= now) {
-        return Err(AppError::Invalid(Msg::ErrDeletionInPast));
+        problems.add(FormField::DeletionDate, Msg::ErrDeletionInPast);
     }
     if req.extra_info.chars().count() > MAX_EXTRA_INFO_CHARS {
-        return Err(AppError::Invalid(Msg::ErrExtraInfoTooLong));
+        problems.add(FormField::ExtraInfo, Msg::ErrExtraInfoTooLong);
     }
-    let custom = custom_fields::check(defs, &req.custom)?;
+    let (custom, field_errors) = custom_fields::check_all(defs, &req.custom);
+    for (key, msg) in field_errors {
+        problems.add(FormField::Custom(key), msg);
+    }
+    let (Some(first_name), Some(last_name), Some(identity), Some(password)) =
+        (first_name, last_name, identity, password)
+    else {
+        return Err(problems.into_error());
+    };
+    if !problems.0.is_empty() {
+        return Err(problems.into_error());
+    }
     Ok(Checked {
         first_name,
         last_name,
@@ -158,6 +171,56 @@ fn check(
         grants,
         custom,
     })
+}
+
+/// How the account gets its password: typed, mailed as a link, or
+/// generated (accounts without an address). `None` when the form's choice
+/// is refused (the problem is noted).
+fn password_source(req: &CreateRequest, problems: &mut Problems) -> Option<PasswordSource> {
+    let typed = !req.password.is_empty() || !req.password_confirm.is_empty();
+    let refused = |problems: &mut Problems, field, msg| {
+        problems.add(field, msg);
+        None
+    };
+    match (typed, req.send_credentials, req.no_email) {
+        (_, true, true) => refused(problems, FormField::Credentials, Msg::ErrNoEmailNoMail),
+        (true, true, _) => refused(problems, FormField::Credentials, Msg::ErrPasswordOrMail),
+        (false, true, _) => Some(PasswordSource::MailedLink),
+        (true, false, _) => match password::check(&req.password, &req.password_confirm) {
+            Ok(()) => Some(PasswordSource::Typed(req.password.clone())),
+            Err(PasswordError::Mismatch) => refused(
+                problems,
+                FormField::PasswordConfirm,
+                password_message(PasswordError::Mismatch),
+            ),
+            Err(e) => refused(problems, FormField::Password, password_message(e)),
+        },
+        (false, false, true) => Some(PasswordSource::Generated(hashing::generate())),
+        (false, false, false) => refused(
+            problems,
+            FormField::Credentials,
+            Msg::ErrPasswordOrMailMissing,
+        ),
+    }
+}
+
+/// The refused inputs of one submission.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn add(&mut self, field: FormField, msg: Msg) {
+        self.0.push(FieldProblem { field, msg });
+    }
+
+    /// The value, or `None` with the problem noted.
+    fn take<T, E>(&mut self, field: FormField, parsed: Result<T, E>, msg: Msg) -> Option<T> {
+        parsed.map_err(|_| self.add(field, msg)).ok()
+    }
+
+    fn into_error(self) -> AppError {
+        AppError::InvalidFields(self.0)
+    }
 }
 
 /// "Add my groups and roles to the invitation": the create form's grants

@@ -160,6 +160,23 @@ pub fn check(
     Ok(values)
 }
 
+/// (field key, why) for each refused value.
+pub type Refusals = Vec<(String, Msg)>;
+
+/// Every value checked: the canonical values of the fields that passed, and
+/// (key, why) for each that did not, so a form shows them all at once.
+pub fn check_all(
+    defs: &[FieldDef],
+    typed: &HashMap<String, String>,
+) -> (Vec<(FieldId, String)>, Refusals) {
+    let (values, errors) = rules::check_values(defs, |k| typed.get(k).map(String::as_str));
+    let errors = errors
+        .into_iter()
+        .map(|(key, e)| (key.to_string(), field_message(e)))
+        .collect();
+    (values, errors)
+}
+
 /// The values as stored on an invitation (a JSON object by key), so the
 /// definitions may change before it is accepted.
 pub fn to_json(defs: &[FieldDef], values: &[(FieldId, String)]) -> String {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{GroupId, GroupTree};
+use crate::domain::{GroupId, GroupRole, GroupTree};
 use crate::server::store::Conn;
 use crate::server::store::groups::{self, GroupRecord};
 
@@ -44,4 +44,26 @@ pub fn path(tree: &GroupTree, names: &HashMap<GroupId, String>, id: GroupId) -> 
         .collect();
     parts.extend(names.get(&id).map(String::as_str));
     parts.join(" › ")
+}
+
+/// Roles grouped by group, each group with its path, sorted by path: how
+/// screens list someone's groups.
+pub fn groups_with_roles(
+    tree: &GroupTree,
+    names: &HashMap<GroupId, String>,
+    roles: impl IntoIterator<Item = (GroupId, GroupRole)>,
+) -> Vec<(GroupId, String, Vec<GroupRole>)> {
+    let mut by_group: HashMap<GroupId, Vec<GroupRole>> = HashMap::new();
+    for (g, r) in roles {
+        by_group.entry(g).or_default().push(r);
+    }
+    let mut groups: Vec<(GroupId, String, Vec<GroupRole>)> = by_group
+        .into_iter()
+        .map(|(g, mut roles)| {
+            roles.sort();
+            (g, path(tree, names, g), roles)
+        })
+        .collect();
+    groups.sort_by_key(|(_, path, _)| path.to_lowercase());
+    groups
 }

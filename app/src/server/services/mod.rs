@@ -9,6 +9,7 @@ pub mod demo;
 pub mod directory;
 pub mod grants;
 pub mod groups;
+pub mod home;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod members;

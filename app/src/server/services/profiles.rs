@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::contracts::accounts::UserProfile;
 use crate::domain::policy::AccountReach;
-use crate::domain::{GroupId, GroupRole, UserId, policy};
+use crate::domain::{UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
@@ -66,21 +66,12 @@ pub async fn profile(
     let (user, reach) = reached_user(&mut conn, me, account).await?;
     let whole = reach == AccountReach::Account;
     let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
-    let mut by_group: HashMap<GroupId, Vec<GroupRole>> = HashMap::new();
-    for (g, r) in memberships::roles_of_user(&mut conn, user_id).await? {
-        // An admin who shares only some groups with the person sees those.
-        if whole || policy::may_manage_users(&me.actor, &tree, g) {
-            by_group.entry(g).or_default().push(r);
-        }
-    }
-    let mut groups: Vec<(GroupId, String, Vec<GroupRole>)> = by_group
+    let held = memberships::roles_of_user(&mut conn, user_id).await?;
+    // An admin who shares only some groups with the person sees those.
+    let shown = held
         .into_iter()
-        .map(|(g, mut roles)| {
-            roles.sort();
-            (g, directory::path(&tree, &names, g), roles)
-        })
-        .collect();
-    groups.sort_by_key(|(_, path, _)| path.to_lowercase());
+        .filter(|(g, _)| whole || policy::may_manage_users(&me.actor, &tree, *g));
+    let groups = directory::groups_with_roles(&tree, &names, shown);
     Ok(UserProfile {
         id: user.id,
         name: user.display_name(),

@@ -1,0 +1,25 @@
+//! The signed-in person's own home: what they belong to and who they are.
+//! Everyone may see their own; nothing here reaches anyone else's data.
+
+use crate::contracts::auth::MyHome;
+use crate::server::error::AppResult;
+use crate::server::services::auth::CurrentUser;
+use crate::server::services::directory::{self, Directory};
+use crate::server::state::AppState;
+
+#[tracing::instrument(name = "home::mine", skip_all, fields(user = %me.user.id))]
+pub async fn mine(state: &AppState, me: &CurrentUser) -> AppResult<MyHome> {
+    let mut conn = state.db.pool.acquire().await?;
+    let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
+    // The roles already loaded with the session are the ones held now.
+    let groups = directory::groups_with_roles(&tree, &names, me.actor.roles.iter().copied());
+    let user = &me.user;
+    Ok(MyHome {
+        first_name: user.first_name.clone(),
+        display_name: user.display_name(),
+        email: user.email.clone(),
+        login_name: user.login_name.clone(),
+        language: user.language,
+        groups,
+    })
+}
