@@ -5,10 +5,11 @@ mod support;
 use std::sync::Arc;
 
 use app::api::setup::SetupStatus;
+use app::domain::GroupRole::{Learner, Trainer};
 use app::i18n::{Lang, Msg};
 use app::server::auth::rate_limit::WINDOW;
 use app::server::clock::{DAY, MINUTE};
-use app::server::services::{auth, setup};
+use app::server::services::{auth, home, setup};
 use app::server::store::users;
 use app::server::{AppError, AppState, Backend};
 use support::TestApp;
@@ -531,7 +532,44 @@ async fn the_session_cookie_value_is_not_stored(backend: Backend) {
     );
 }
 
+/// A non-admin's home lists their own groups with the roles held, by
+/// path, and their own profile — nobody else's.
+async fn the_home_shows_ones_own_groups_and_profile(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (acme, ventes, paris, support) = app.sample_tree().await;
+    let lea = app
+        .user_with_roles(
+            "lea@exemple.fr",
+            &[
+                (paris, Learner),
+                (ventes, Learner),
+                (acme, Learner),
+                (paris, Trainer),
+            ],
+        )
+        .await;
+    app.user_with_roles("autre@exemple.fr", &[(support, Learner)])
+        .await;
+    let mine = home::mine(&app.state, &lea).await.unwrap();
+    assert_eq!(mine.email.as_deref(), Some("lea@exemple.fr"));
+    assert_eq!(mine.language, Lang::Fr);
+    let groups: Vec<(&str, &[app::domain::GroupRole])> = mine
+        .groups
+        .iter()
+        .map(|(_, path, roles)| (path.as_str(), roles.as_slice()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Acme", &[Learner][..]),
+            ("Acme › Ventes", &[Learner][..]),
+            ("Acme › Ventes › Paris", &[Trainer, Learner][..]),
+        ]
+    );
+}
+
 on_both_backends!(
+    the_home_shows_ones_own_groups_and_profile,
     setup_link_creates_the_first_platform_admin_once,
     two_racing_setup_submissions_create_one_admin,
     setup_refuses_bad_input_with_a_precise_message,
