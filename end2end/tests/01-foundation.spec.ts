@@ -167,4 +167,33 @@ test.describe.serial('a new platform', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);
   });
+
+  test('the platform default language applies to visitors whose browser asks for none of ours', async ({ page, browser }) => {
+    const visitor = await browser.newContext({ locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,de;q=0.9' } });
+    const stranger = await visitor.newPage();
+    await stranger.goto('/login');
+    await expect(stranger.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+
+    await login(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL('/');
+    await page.goto('/settings/platform');
+    await hydrated(page);
+    await expect(page.getByRole('heading', { name: 'Paramètres de la plateforme' })).toBeVisible();
+    await expect(page.getByLabel('Langue par défaut')).toHaveValue('fr');
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
+    await page.getByLabel('Langue par défaut').selectOption('en');
+    await page.getByRole('button', { name: 'ENREGISTRER' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' })).toBeVisible();
+
+    await stranger.goto('/login');
+    await expect(stranger.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    // Back to French for the walks that follow.
+    await page.getByLabel('Langue par défaut').selectOption('fr');
+    await page.getByRole('button', { name: 'ENREGISTRER' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' })).toBeVisible();
+    await stranger.goto('/login');
+    await expect(stranger.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+    await visitor.close();
+  });
 });

@@ -60,7 +60,7 @@ test.describe.serial('the Invitations tab', () => {
     await expect(row(page, 'gone@exemple.fr')).toBeVisible();
     await row(page, 'gone@exemple.fr').getByRole('button', { name: "Annuler l'invitation" }).click();
     await row(page, 'gone@exemple.fr').getByRole('alertdialog').getByRole('button', { name: 'CONFIRMER' }).click();
-    await expect(page.getByRole('status').first()).toContainText('Invitation annulée.');
+    await expect(page.locator('.toast')).toContainText('Invitation annulée.');
     await expect(row(page, 'gone@exemple.fr')).toHaveCount(0);
     await page.goto(link);
     await expect(page.getByRole('alert')).toContainText('a été annulée');
@@ -73,7 +73,10 @@ test.describe.serial('the Invitations tab', () => {
     await advanceClock(2);
     await openTab(page);
     await row(page, 'noe@exemple.fr').getByRole('button', { name: "Renvoyer l'invitation" }).click();
-    await expect(page.getByRole('status').first()).toContainText('Invitation renvoyée : le nouveau lien remplace les précédents.');
+    // The outcome shows on the row it is about, right under it.
+    const note = row(page, 'noe@exemple.fr').locator('xpath=following-sibling::tr[1]');
+    await expect(note).toHaveClass(/row-note/);
+    await expect(note.getByRole('status')).toContainText('Invitation renvoyée : le nouveau lien remplace les précédents.');
     const mails = await mailsTo('noe@exemple.fr', 2);
     const newLink = linkIn(mails[mails.length - 1], '/invitation\\?token=');
     expect(newLink).not.toBe(oldLink);
@@ -88,7 +91,7 @@ test.describe.serial('the Invitations tab', () => {
     const mailed = linkIn(mail, '/invitation\\?token=');
     await openTab(page);
     await row(page, 'a2@exemple.fr').getByRole('button', { name: 'Copier le lien' }).click();
-    const issued = page.locator('.copied-link');
+    const issued = row(page, 'a2@exemple.fr').locator('xpath=following-sibling::tr[1]').locator('.copied-link');
     await expect(issued).toContainText('Le lien envoyé par e-mail reste valable');
     const copied = await page.locator('#issued-link').inputValue();
     expect(copied).toMatch(/\/invitation\?token=/);
@@ -126,7 +129,13 @@ test.describe.serial('the Invitations tab', () => {
     }
     await page.getByRole('button', { name: 'Renvoyer la sélection' }).click();
     await page.getByRole('button', { name: 'CONFIRMER' }).click();
-    await expect(page.getByRole('status').first()).toContainText('0 traitée · 3 ignorées');
+    // A run that did nothing says so, and is not shown as a success.
+    const nothing = page.locator('.feedback').getByRole('status');
+    await expect(nothing).toContainText('0 traitée · 3 ignorées');
+    await expect(nothing).toHaveClass(/form-warning/);
+    // Only the latest outcome shows: the earlier ones do not pile up.
+    await expect(page.locator('.feedback [role="status"]')).toHaveCount(1);
+    await expect(page.locator('.row-note')).toHaveCount(0);
   });
 
   test('after thirty days the filter "Expirée" lists the expired invitations', async ({ page }) => {

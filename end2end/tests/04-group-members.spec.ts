@@ -13,21 +13,37 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   const lea = page.getByRole('row').filter({ hasText: 'lea@exemple.fr' });
   await expect(lea).toContainText('Apprenant');
 
-  await lea.getByText('Modifier').click();
-  await lea.getByLabel('Animateur').check();
+  // The editor opens in a dialog with room for its forms.
+  const edit = lea.getByRole('button', { name: 'Modifier les rôles de Léa Martin' });
+  const dialog = page.getByRole('dialog', { name: 'Modifier les rôles de Léa Martin' });
+  await edit.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Animateur').check();
   await expectAccessible(page);
   await expectNoPageOverflow(page);
-  await lea.getByRole('button', { name: 'ENREGISTRER' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Rôles enregistrés.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'ENREGISTRER' }).click();
+  await expect(dialog).toBeHidden();
+  // The outcome shows on the member's row, right under it.
+  const note = lea.locator('xpath=following-sibling::tr[1]');
+  await expect(note).toHaveClass(/row-note/);
+  await expect(note.getByRole('status')).toHaveText('Rôles enregistrés.');
   await expect(lea).toContainText('Animateur, Apprenant');
 
   // Saved for good: still there after a reload.
   await page.reload();
   await hydrated(page);
   await expect(lea).toContainText('Animateur, Apprenant');
-  await lea.getByText('Modifier').click();
-  await lea.getByRole('button', { name: 'Retirer du groupe' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Retiré du groupe.' })).toBeVisible();
+  // Escape closes the dialog and changes nothing.
+  await edit.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // Removing is asked again before it happens.
+  await edit.click();
+  await dialog.getByRole('button', { name: 'Retirer du groupe' }).click();
+  await expect(dialog).toContainText('Retirer Léa Martin de ce groupe ?');
+  await dialog.getByRole('button', { name: 'CONFIRMER' }).click();
+  await expect(page.locator('.toast')).toContainText('Retiré du groupe.');
   await expect(lea).toHaveCount(0);
 
   // Still a member of Paris Centre, where she was invited.

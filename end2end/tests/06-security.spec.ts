@@ -114,8 +114,10 @@ test.describe.serial('no admin hands out more than they may grant', () => {
     await admin.goto(`/groups/${ids.ventes}`);
     await hydrated(admin);
     const row = admin.getByRole('row').filter({ hasText: 'gaston@exemple.fr' });
-    await row.getByText('Modifier').click();
-    await row.getByRole('button', { name: 'Retirer du groupe' }).click();
+    await row.getByRole('button', { name: /^Modifier les rôles de/ }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Retirer du groupe' }).click();
+    await dialog.getByRole('button', { name: 'CONFIRMER' }).click();
     await expect(admin.getByRole('status').filter({ hasText: 'Retiré du groupe.' })).toBeVisible();
     await admin.close();
 

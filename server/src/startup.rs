@@ -48,7 +48,9 @@ pub fn leptos_options() -> LeptosOptions {
 pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
     std::fs::create_dir_all(&config.data_dir)?;
     let db = Db::connect(&config.database_url).await?;
-    Ok(AppState::new(db, config, clock))
+    let state = AppState::new(db, config, clock);
+    app::server::services::platform::load_default_language(&state).await?;
+    Ok(state)
 }
 
 /// The clock of the running server: the system's, or, in browser-test

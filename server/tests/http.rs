@@ -174,6 +174,78 @@ async fn the_login_page_follows_the_language_cookie_then_the_browser() {
     assert!(body_text(french).await.contains("Connexion"));
 }
 
+/// A visitor whose browser asks for none of the platform's languages gets
+/// the platform's default language, a setting only platform admins change;
+/// the browser's choice and then the visitor's own still come first.
+#[tokio::test]
+async fn without_a_preference_the_platform_default_language_applies() {
+    use app::contracts::settings::PlatformSettingsInput;
+    use app::server::services::platform;
+    let app = TestApp::new(Backend::Sqlite).await;
+    let router = router(&app).await;
+    let lang_of = async |accept: &str, cookie: Option<&str>| {
+        let mut request = Request::get("/login").header(header::ACCEPT_LANGUAGE, accept);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let html = body_text(
+            router
+                .clone()
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap(),
+        )
+        .await;
+        let start = html.find("<html lang=\"").expect("an html tag") + 12;
+        html[start..start + 2].to_owned()
+    };
+    assert_eq!(
+        lang_of("de-DE,de;q=0.9", None).await,
+        "fr",
+        "French out of the box"
+    );
+
+    let (_, ventes, _, _) = app.sample_tree().await;
+    let user_admin = app
+        .user_with_roles(
+            "ua@exemple.fr",
+            &[(ventes, app::domain::GroupRole::UserAdmin)],
+        )
+        .await;
+    let english = || PlatformSettingsInput {
+        default_language: "en".into(),
+    };
+    assert!(matches!(
+        platform::update(&app.state, &user_admin, english()).await,
+        Err(app::server::AppError::Forbidden)
+    ));
+    assert_eq!(
+        lang_of("de-DE", None).await,
+        "fr",
+        "a refused change changes nothing"
+    );
+
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    platform::update(&app.state, &admin, english())
+        .await
+        .unwrap();
+    assert_eq!(lang_of("de-DE", None).await, "en");
+    assert_eq!(
+        lang_of("nl-BE,nl;q=0.9", None).await,
+        "nl",
+        "the browser's, when offered"
+    );
+    assert_eq!(
+        lang_of("de-DE", Some("onboard_lang=fr")).await,
+        "fr",
+        "the visitor's choice"
+    );
+    // Read back from the database, as another instance would.
+    app.state.set_default_lang(app::i18n::Lang::Fr);
+    platform::load_default_language(&app.state).await.unwrap();
+    assert_eq!(lang_of("de-DE", None).await, "en");
+}
+
 /// The first-login page speaks the language the admin chose for the
 /// invitation, unless the visitor chose one (the language cookie).
 #[tokio::test]
@@ -285,6 +357,9 @@ async fn every_signed_in_function_refuses_an_anonymous_caller() {
             "input[key]=k&input[labels][fr]=K&input[field_type]=text",
         ),
         ("custom-fields/delete", "id=1"),
+        ("auth/home", ""),
+        ("settings/platform", ""),
+        ("settings/platform/update", "input[default_language]=en"),
     ];
     for (endpoint, body) in signed_in_only {
         let response = router

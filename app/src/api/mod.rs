@@ -9,6 +9,7 @@ pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod mailbox;
+pub mod settings;
 pub mod setup;
 
 pub use crate::contracts::error::{self, ApiError};

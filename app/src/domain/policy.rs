@@ -275,6 +275,12 @@ pub fn may_manage_custom_fields(actor: &Actor) -> bool {
     actor.platform_admin
 }
 
+/// The platform's settings (its default language…) are the platform
+/// admins'.
+pub fn may_manage_platform_settings(actor: &Actor) -> bool {
+    actor.platform_admin
+}
+
 /// The development mailbox shows every mail the platform wrote.
 pub fn may_read_dev_mailbox(actor: &Actor) -> bool {
     actor.platform_admin
@@ -971,11 +977,12 @@ mod tests {
     }
 
     #[test]
-    fn only_platform_admins_manage_custom_fields_and_read_the_dev_mailbox() {
+    fn only_platform_admins_manage_custom_fields_settings_and_read_the_dev_mailbox() {
         for (kind, _) in MATRIX {
             let actor = kind.actor();
             let expected = matches!(kind, Kind::PlatformAdmin);
             assert_eq!(may_manage_custom_fields(&actor), expected, "{kind:?}");
+            assert_eq!(may_manage_platform_settings(&actor), expected, "{kind:?}");
             assert_eq!(may_read_dev_mailbox(&actor), expected, "{kind:?}");
         }
     }

@@ -93,7 +93,9 @@ pub struct PageLang(pub Lang);
 
 /// The language of the UI for this request: the language cookie (set at
 /// sign-in from the user's profile, or by the switch), else the page's own
-/// (`PageLang`), else the browser's preference, else French.
+/// (`PageLang`), else the browser's preference among the languages
+/// offered, else the platform's default language (a setting, French out of
+/// the box).
 pub fn request_lang() -> Lang {
     let Some(parts) = parts() else {
         return Lang::default();
@@ -108,5 +110,6 @@ pub fn request_lang() -> Lang {
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
+        .or_else(|| use_context::<AppState>().map(|state| state.default_lang()))
         .unwrap_or_default()
 }

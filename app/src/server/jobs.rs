@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use tracing::Instrument;
 
-use super::services::{deletion, invitations};
+use super::services::{deletion, invitations, platform};
 use super::state::AppState;
 
 pub fn spawn(state: AppState) {
@@ -21,6 +21,9 @@ pub fn spawn(state: AppState) {
 }
 
 async fn minute_pass(state: &AppState) {
+    if let Err(e) = platform::load_default_language(state).await {
+        tracing::warn!(error = %e, "default language not reloaded");
+    }
     match invitations::send_due_reminders(state).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(reminders = n, "invitation reminders queued"),

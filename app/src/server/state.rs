@@ -1,6 +1,9 @@
 //! What every request and background job shares.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::i18n::Lang;
 
 use super::auth::rate_limit::LoginLimiter;
 use super::{Clock, Config, Db};
@@ -14,6 +17,10 @@ pub struct AppState {
     /// Rung after a mail is queued so the outbox worker does not wait for
     /// its next poll.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// The platform's default language (a setting), as its index in
+    /// `Lang::ALL`: read on every page without a query, reloaded by the
+    /// minute job so every instance follows a change.
+    default_lang: Arc<AtomicUsize>,
 }
 
 impl AppState {
@@ -24,7 +31,22 @@ impl AppState {
             clock,
             login_limiter: Arc::new(LoginLimiter::default()),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            default_lang: Arc::new(AtomicUsize::new(0)),
         }
+    }
+
+    /// The language of a visitor who chose none and whose browser asks for
+    /// none of ours.
+    pub fn default_lang(&self) -> Lang {
+        Lang::ALL
+            .get(self.default_lang.load(Ordering::Relaxed))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub fn set_default_lang(&self, lang: Lang) {
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.default_lang.store(index, Ordering::Relaxed);
     }
 
     pub fn now(&self) -> i64 {

@@ -14,6 +14,7 @@ use super::lang::{initial, provide_lang};
 use super::login::LoginPage;
 use super::mailbox::MailboxPage;
 use super::new_group::NewGroupPage;
+use super::platform_settings::PlatformSettingsPage;
 use super::set_password::SetPasswordPage;
 use super::setup::SetupPage;
 use super::user_page::UserPage;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("users/:id") view=UserPage ssr=SsrMode::Async />
                     <Route path=path!("settings/fields") view=CustomFieldsPage ssr=SsrMode::Async />
+                    <Route path=path!("settings/platform") view=PlatformSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/settings")

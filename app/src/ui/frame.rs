@@ -214,6 +214,9 @@ fn UserMenu(me: Me) -> impl IntoView {
                             <p>
                                 <a href="/settings/fields">{lang.t(Msg::CustomFields)}</a>
                             </p>
+                            <p>
+                                <a href="/settings/platform">{lang.t(Msg::PlatformSettingsTitle)}</a>
+                            </p>
                         }
                     })}
                 <form method="post" action="/api/auth/logout">

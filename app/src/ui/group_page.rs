@@ -11,7 +11,7 @@ use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
 use crate::contracts::form::RoleChecks;
-use crate::domain::{GroupId, GroupRole, Visibility};
+use crate::domain::{GroupId, GroupRole, UserId, Visibility};
 use crate::i18n::Msg;
 
 /// The group id of the current URL; 0 (never a group) when it is not a number.
@@ -102,22 +102,25 @@ pub fn GroupUsers() -> impl IntoView {
     let actions = MemberActions {
         set_roles: ServerAction::<SetMemberRoles>::new(),
         remove: ServerAction::<RemoveMember>::new(),
+        target: RwSignal::new(None),
+        last: RwSignal::new(None),
     };
-    // The outcome of the latest edit only, whichever form it came from.
-    let last = RwSignal::new(None::<Result<Msg, ApiError>>);
     let refresh = use_refresh();
+    let last = actions.last;
     Effect::new(move |_| {
         if let Some(result) = actions.set_roles.value().get() {
-            last.set(Some(result.map(|()| Msg::MemberRolesSaved)));
+            let who = actions.target.get_untracked();
+            last.set(who.map(|who| (who, result.map(|()| Msg::MemberRolesSaved))));
         }
     });
     Effect::new(move |_| {
         if let Some(result) = actions.remove.value().get() {
-            last.set(Some(result.map(|()| Msg::MemberRemoved)));
+            let who = actions.target.get_untracked();
+            last.set(who.map(|who| (who, result.map(|()| Msg::MemberRemoved))));
         }
     });
     Effect::new(move |_| {
-        if matches!(last.get(), Some(Ok(_))) {
+        if matches!(last.get(), Some((_, Ok(_)))) {
             refresh.bump();
         }
     });
@@ -134,7 +137,7 @@ pub fn GroupUsers() -> impl IntoView {
                         view! {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
-                                <MemberFeedback last />
+                                <MemberFeedback actions />
                                 <MembersTable members pending group_id grantable actions can_open=can_manage_users />
                             </section>
                         }
@@ -151,29 +154,69 @@ pub fn GroupUsers() -> impl IntoView {
 struct MemberActions {
     set_roles: ServerAction<SetMemberRoles>,
     remove: ServerAction<RemoveMember>,
+    /// The member the running edit is about.
+    target: RwSignal<Option<UserId>>,
+    /// The latest edit's outcome and its member: one at a time.
+    last: RwSignal<Option<(UserId, Result<Msg, ApiError>)>>,
 }
 
-/// The outcome of the last edit, announced politely above the table.
+/// A removal's outcome: the row is gone, so it is said in a toast.
 #[component]
-fn MemberFeedback(last: RwSignal<Option<Result<Msg, ApiError>>>) -> impl IntoView {
+fn MemberFeedback(actions: MemberActions) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="feedback" aria-live="polite">
-            {move || match last.get() {
-                Some(Ok(done)) => {
-                    Some(view! { <p class="form-success" role="status">{lang.t(done)}</p> }.into_any())
+            {move || match actions.last.get() {
+                Some((_, Ok(Msg::MemberRemoved))) => {
+                    Some(
+                        view! {
+                            <p class="toast" role="status">
+                                {lang.t(Msg::MemberRemoved)}
+                                <button
+                                    type="button"
+                                    class="toast-close"
+                                    aria-label=lang.t(Msg::Dismiss)
+                                    on:click=move |_| actions.last.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </p>
+                        },
+                    )
                 }
-                Some(Err(e)) => {
-                    Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> }.into_any())
-                }
-                None => None,
+                _ => None,
             }}
         </div>
     }
 }
 
-/// The roles form of one member: the viewer's grantable roles, ticked as
-/// held; a second form removes the member from the group.
+/// The latest edit's outcome on the member's row, under it.
+#[component]
+fn MemberNote(user: UserId, actions: MemberActions) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let (who, result) = actions.last.get()?;
+        let body = match (who == user, result) {
+            (false, _) | (true, Ok(Msg::MemberRemoved)) => return None,
+            (true, Ok(msg)) => {
+                view! { <p class="form-success" role="status">{lang.t(msg)}</p> }.into_any()
+            }
+            (true, Err(e)) => {
+                view! { <p class="form-error" role="alert">{e.text(lang)}</p> }.into_any()
+            }
+        };
+        Some(view! {
+            <tr class="row-note">
+                <td colspan="7">{body}</td>
+            </tr>
+        })
+    }
+}
+
+/// `Modifier` on a member's row opens a dialog with room for the roles
+/// form (the viewer's grantable roles, ticked as held) and the removal,
+/// asked again before it happens. Escape or `Annuler` closes it; an edit
+/// closes it and says what was done on the row.
 #[component]
 fn MemberEditor(
     group_id: GroupId,
@@ -191,7 +234,25 @@ fn MemberEditor(
     } else {
         member.name.clone()
     };
-    let prefix = format!("m{}", member.user_id);
+    let user = member.user_id;
+    let question = lang.fmt(Msg::ConfirmRemoveMember, &[("name", who.as_str().into())]);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let confirming = RwSignal::new(false);
+    let close = move || {
+        confirming.set(false);
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    // A finished edit of this member closes its dialog.
+    Effect::new(move |_| {
+        if matches!(actions.last.get(), Some((who, Ok(_))) if who == user) {
+            close();
+        }
+    });
+    let prefix = format!("m{user}");
+    let title_id = format!("{prefix}-title");
+    let labelled_by = title_id.clone();
     let checkboxes = grantable
         .into_iter()
         .map(|role| {
@@ -210,31 +271,79 @@ fn MemberEditor(
             }
         })
         .collect_view();
+    let error = move || match actions.last.get() {
+        Some((who, Err(e))) if who == user => {
+            Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> })
+        }
+        _ => None,
+    };
     view! {
-        <details class="member-edit">
-            <summary aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))>{lang.t(Msg::EditMember)}</summary>
-            <div class="member-edit-body">
-                <ActionForm action=actions.set_roles>
-                    <input type="hidden" name="input[group_id]" value=group_id.to_string() />
-                    <input type="hidden" name="input[user_id]" value=member.user_id.to_string() />
-                    <fieldset>
-                        <legend class="visually-hidden">{lang.t(Msg::Roles)}</legend>
-                        <div class="checkbox-row">{checkboxes}</div>
-                    </fieldset>
-                    <p class="muted help">{lang.t(Msg::RemoveFromGroupHelp)}</p>
+        <button
+            type="button"
+            class="link-button"
+            aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))
+            aria-haspopup="dialog"
+            on:click=move |_| {
+                actions.last.set(None);
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }
+        >
+            {lang.t(Msg::EditMember)}
+        </button>
+        <dialog class="member-dialog" node_ref=dialog aria-labelledby=labelled_by on:close=move |_| confirming.set(false)>
+            <h2 id=title_id>{format!("{} {who}", lang.t(Msg::EditMemberOf))}</h2>
+            <ActionForm action=actions.set_roles on:submit=move |_| actions.target.set(Some(user))>
+                <input type="hidden" name="input[group_id]" value=group_id.to_string() />
+                <input type="hidden" name="input[user_id]" value=user.to_string() />
+                <fieldset>
+                    <legend>{lang.t(Msg::Roles)}</legend>
+                    <div class="checkbox-row">{checkboxes}</div>
+                </fieldset>
+                <p class="muted help">{lang.t(Msg::RemoveFromGroupHelp)}</p>
+                {error}
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| close()>
+                        {lang.t(Msg::CancelEdit)}
+                    </button>
                     <button type="submit" class="button primary" disabled=move || actions.set_roles.pending().get()>
                         {lang.t(Msg::Save)}
                     </button>
-                </ActionForm>
-                <ActionForm action=actions.remove>
-                    <input type="hidden" name="input[group_id]" value=group_id.to_string() />
-                    <input type="hidden" name="input[user_id]" value=member.user_id.to_string() />
-                    <button type="submit" class="button danger" disabled=move || actions.remove.pending().get()>
-                        {lang.t(Msg::RemoveFromGroup)}
-                    </button>
-                </ActionForm>
+                </div>
+            </ActionForm>
+            <div class="dialog-danger">
+                <button
+                    type="button"
+                    class="button danger"
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)
+                >
+                    {lang.t(Msg::RemoveFromGroup)}
+                </button>
+                {move || {
+                    let question = question.clone();
+                    confirming
+                        .get()
+                        .then(move || {
+                            view! {
+                                <ActionForm action=actions.remove on:submit=move |_| actions.target.set(Some(user))>
+                                    <input type="hidden" name="input[group_id]" value=group_id.to_string() />
+                                    <input type="hidden" name="input[user_id]" value=user.to_string() />
+                                    <p>{question}</p>
+                                    <button
+                                        type="submit"
+                                        class="button danger small"
+                                        disabled=move || actions.remove.pending().get()
+                                    >
+                                        {lang.t(Msg::Confirm)}
+                                    </button>
+                                </ActionForm>
+                            }
+                        })
+                }}
             </div>
-        </details>
+        </dialog>
     }
 }
 
@@ -302,6 +411,7 @@ fn MembersTable(
                     <td>{m.activated_at.map(|t| format::date(t, lang)).unwrap_or_default()}</td>
                     <td class="row-actions">{editor}</td>
                 </tr>
+                <MemberNote user=m.user_id actions />
             }
         })
         .collect_view();

@@ -118,6 +118,43 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
     let copy = ServerAction::<CopyInvitationLink>::new();
     let bulk = ServerAction::<BulkInvitations>::new();
     let selected = RwSignal::new(BTreeSet::<InvitationId>::new());
+    // The latest action's outcome, and the row it was about: one at a time,
+    // a new one replaces it (messages never pile up).
+    let note = RwSignal::new(None::<(Option<InvitationId>, Note)>);
+    let target = RwSignal::new(None::<InvitationId>);
+    Effect::new(move |_| {
+        if let Some(result) = resend.value().get() {
+            note.set(Some((
+                target.get_untracked(),
+                result.map_or_else(Note::Failed, |()| Note::Done(Msg::Resent)),
+            )));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = cancel.value().get() {
+            let done = |outcome| match outcome {
+                CancelOutcome::Cancelled => Note::Gone(Msg::CancelledDone),
+                CancelOutcome::Withdrawn => Note::Gone(Msg::GrantsWithdrawn),
+            };
+            note.set(Some((
+                target.get_untracked(),
+                result.map_or_else(Note::Failed, done),
+            )));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = copy.value().get() {
+            note.set(Some((
+                target.get_untracked(),
+                result.map_or_else(Note::Failed, Note::Link),
+            )));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = bulk.value().get() {
+            note.set(Some((None, result.map_or_else(Note::Failed, Note::Bulk))));
+        }
+    });
     // Any action's success reloads the list.
     Effect::new(move |_| {
         let changed = matches!(resend.value().get(), Some(Ok(())))
@@ -133,9 +170,11 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
         resend,
         cancel,
         copy,
+        note,
+        target,
     };
     view! {
-        <Feedback actions bulk />
+        <Feedback note />
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match list.await {
@@ -164,6 +203,22 @@ struct RowActions {
     resend: ServerAction<ResendInvitation>,
     cancel: ServerAction<CancelInvitation>,
     copy: ServerAction<CopyInvitationLink>,
+    note: RwSignal<Option<(Option<InvitationId>, Note)>>,
+    /// The row the running action is about.
+    target: RwSignal<Option<InvitationId>>,
+}
+
+/// What the latest action came to.
+#[derive(Clone, Debug)]
+enum Note {
+    /// Done, on a row that stays.
+    Done(Msg),
+    /// Done, and the row leaves the list: said in a toast.
+    Gone(Msg),
+    /// A new link to hand over.
+    Link(String),
+    Bulk(BulkSummary),
+    Failed(ApiError),
 }
 
 #[component]
@@ -247,73 +302,97 @@ fn FilterForm(
     }
 }
 
-/// Confirmations and errors of the last actions, announced politely. One
-/// reactive child (a list), so hydration has a single marker to find.
+/// The outcome of the latest action that has no row to sit on: a bulk
+/// run (by the bulk bar, above the table), or a row that left the list
+/// (a toast at the bottom of the screen). One reactive child, so hydration
+/// has a single marker to find.
 #[component]
-fn Feedback(actions: RowActions, bulk: ServerAction<BulkInvitations>) -> impl IntoView {
+fn Feedback(note: RwSignal<Option<(Option<InvitationId>, Note)>>) -> impl IntoView {
     let lang = use_lang();
-    let copied = RwSignal::new(false);
-    let alert = move |e: Option<ApiError>| {
-        e.map(|e| view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any())
-    };
-    let done = move |msg: Msg| {
-        view! { <p class="form-success" role="status">{lang.t(msg)}</p> }.into_any()
-    };
     view! {
         <div class="feedback" aria-live="polite">
-            {move || {
-                let mut items: Vec<AnyView> = Vec::new();
-                match actions.resend.value().get() {
-                    Some(Ok(())) => items.push(done(Msg::Resent)),
-                    Some(Err(e)) => items.extend(alert(Some(e))),
-                    None => {}
+            {move || match note.get() {
+                Some((None, Note::Bulk(summary))) => Some(bulk_summary(summary, lang).into_any()),
+                Some((None, Note::Failed(e))) => {
+                    Some(view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any())
                 }
-                match actions.cancel.value().get() {
-                    Some(Ok(CancelOutcome::Cancelled)) => items.push(done(Msg::CancelledDone)),
-                    Some(Ok(CancelOutcome::Withdrawn)) => items.push(done(Msg::GrantsWithdrawn)),
-                    Some(Err(e)) => items.extend(alert(Some(e))),
-                    None => {}
+                Some((_, Note::Gone(msg))) => {
+                    Some(
+                        view! {
+                            <p class="toast" role="status">
+                                {lang.t(msg)}
+                                <button
+                                    type="button"
+                                    class="toast-close"
+                                    aria-label=lang.t(Msg::Dismiss)
+                                    on:click=move |_| note.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </p>
+                        }
+                            .into_any(),
+                    )
                 }
-                match bulk.value().get() {
-                    Some(Ok(summary)) => items.push(bulk_summary(summary, lang).into_any()),
-                    Some(Err(e)) => items.extend(alert(Some(e))),
-                    None => {}
-                }
-                match actions.copy.value().get() {
-                    Some(Ok(url)) => {
-                        let to_copy = url.clone();
-                        items.push(
-                            view! {
-                                <div class="copied-link" role="status">
-                                    <p>{lang.t(Msg::LinkIssued)}</p>
-                                    <div class="copy-row">
-                                        <label class="visually-hidden" for="issued-link">
-                                            {lang.t(Msg::CopyLink)}
-                                        </label>
-                                        <input id="issued-link" readonly value=url />
-                                        <button
-                                            type="button"
-                                            class="button secondary"
-                                            on:click=move |_| {
-                                                let _ = window().navigator().clipboard().write_text(&to_copy);
-                                                copied.set(true);
-                                            }
-                                        >
-                                            {lang.t(Msg::Copy)}
-                                        </button>
-                                        {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
-                                    </div>
-                                </div>
-                            }
-                                .into_any(),
-                        );
-                    }
-                    Some(Err(e)) => items.extend(alert(Some(e))),
-                    None => {}
-                }
-                items
+                _ => None,
             }}
         </div>
+    }
+}
+
+/// The latest action's outcome on the row it was about, under it.
+#[component]
+fn RowNote(id: InvitationId, actions: RowActions) -> impl IntoView {
+    let lang = use_lang();
+    let copied = RwSignal::new(false);
+    move || {
+        let (Some(on), note) = actions.note.get()? else {
+            return None;
+        };
+        if on != id {
+            return None;
+        }
+        let body = match note {
+            Note::Done(msg) => {
+                view! { <p class="form-success" role="status">{lang.t(msg)}</p> }.into_any()
+            }
+            Note::Failed(e) => {
+                view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any()
+            }
+            Note::Link(url) => {
+                let to_copy = url.clone();
+                view! {
+                    <div class="copied-link" role="status">
+                        <p>{lang.t(Msg::LinkIssued)}</p>
+                        <div class="copy-row">
+                            <label class="visually-hidden" for="issued-link">
+                                {lang.t(Msg::CopyLink)}
+                            </label>
+                            <input id="issued-link" readonly value=url />
+                            <button
+                                type="button"
+                                class="button secondary"
+                                on:click=move |_| {
+                                    let _ = window().navigator().clipboard().write_text(&to_copy);
+                                    copied.set(true);
+                                }
+                            >
+                                {lang.t(Msg::Copy)}
+                            </button>
+                            {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            }
+            Note::Gone(_) | Note::Bulk(_) => return None,
+        };
+        Some(view! {
+            <tr class="row-note">
+                <td></td>
+                <td colspan="5">{body}</td>
+            </tr>
+        })
     }
 }
 
@@ -337,7 +416,13 @@ fn bulk_summary(s: BulkSummary, lang: Lang) -> impl IntoView {
     if s.partial > 0 {
         parts.push(count(Msg::BulkPartial, s.partial));
     }
-    view! { <p class="form-success" role="status">{parts.join(" · ")}</p> }
+    // A run that changed nothing is not a success.
+    let class = if s.done == 0 {
+        "form-warning"
+    } else {
+        "form-success"
+    };
+    view! { <p class=class role="status">{parts.join(" · ")}</p> }
 }
 
 #[component]
@@ -532,6 +617,7 @@ fn InvitationRow(
                                 type="button"
                                 class="link-button"
                                 on:click=move |_| {
+                                    actions.target.set(Some(id));
                                     actions.resend.dispatch(ResendInvitation { id });
                                 }
                             >
@@ -541,6 +627,7 @@ fn InvitationRow(
                                 type="button"
                                 class="link-button"
                                 on:click=move |_| {
+                                    actions.target.set(Some(id));
                                     actions.copy.dispatch(CopyInvitationLink { id });
                                 }
                             >
@@ -568,6 +655,7 @@ fn InvitationRow(
                                         class="button danger small"
                                         on:click=move |_| {
                                             confirming.set(false);
+                                            actions.target.set(Some(id));
                                             actions.cancel.dispatch(CancelInvitation { id });
                                         }
                                     >
@@ -586,6 +674,7 @@ fn InvitationRow(
                 }}
             </td>
         </tr>
+        <RowNote id actions />
     }
 }
 

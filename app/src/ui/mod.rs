@@ -16,6 +16,7 @@ mod login;
 mod mailbox;
 mod menu;
 mod new_group;
+mod platform_settings;
 mod set_password;
 mod setup;
 mod sidebar;

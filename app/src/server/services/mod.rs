@@ -15,5 +15,6 @@ pub mod invitations;
 pub mod members;
 pub mod panels;
 pub mod password_links;
+pub mod platform;
 pub mod profiles;
 pub mod setup;

@@ -1,0 +1,66 @@
+//! `/settings/platform`: the platform's settings (platform admins): the
+//! language of visitors who have not chosen one.
+
+use leptos::prelude::*;
+
+use super::lang::use_lang;
+use super::widgets::{FormError, FormSuccess, Loading, NotFound};
+use crate::api::settings::{PlatformSettings, UpdatePlatformSettings, get_platform_settings};
+use crate::i18n::{Lang, Msg};
+
+#[component]
+pub fn PlatformSettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let update = ServerAction::<UpdatePlatformSettings>::new();
+    let settings = Resource::new(move || update.version().get(), |_| get_platform_settings());
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <h1>{lang.t(Msg::PlatformSettingsTitle)}</h1>
+            </header>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(settings) => view! { <SettingsForm settings update /> }.into_any(),
+                        Err(_) => view! { <NotFound /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SettingsForm(
+    settings: PlatformSettings,
+    update: ServerAction<UpdatePlatformSettings>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ActionForm action=update attr:class="panel">
+            <div class="field">
+                <label for="default_language">{lang.t(Msg::DefaultLanguage)}</label>
+                <select id="default_language" name="input[default_language]" aria-describedby="default-language-help">
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <option value=l.code() selected=l == settings.default_language>
+                                    {l.native_name()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="default-language-help" class="muted help">{lang.t(Msg::DefaultLanguageHelp)}</p>
+            </div>
+            <FormError value=update.value() />
+            <FormSuccess value=update.value() msg=Msg::SettingsSaved />
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || update.pending().get()>
+                    {lang.t(Msg::Save)}
+                </button>
+            </div>
+        </ActionForm>
+    }
+}
