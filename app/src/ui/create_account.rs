@@ -11,7 +11,7 @@ use super::format;
 use super::group_page::use_group_id;
 use super::lang::use_lang;
 use super::user_panel::PanelShell;
-use super::widgets::{FieldHint, FormError, Loading, NotFound, field_problems};
+use super::widgets::{CopyButton, FieldHint, FormError, Loading, NotFound, field_problems};
 use crate::api::ApiError;
 use crate::api::accounts::{
     CreateAccount, CreateAccountInput, CreateOutcome, CreatePanel, GroupChoice, get_create_panel,
@@ -464,7 +464,6 @@ fn CreateResult(
 ) -> impl IntoView {
     let lang = use_lang();
     let resend = ServerAction::<ResendInvitation>::new();
-    let copied = RwSignal::new(false);
     move || {
         let outcome = match value.get() {
             Some(Ok(outcome)) => outcome,
@@ -488,23 +487,12 @@ fn CreateResult(
                     {credentials_mailed.then(|| view! { <p>{lang.t(Msg::CredentialsMailed)}</p> })}
                     {generated_password
                         .map(|password| {
-                            let to_copy = password.clone();
                             view! {
                                 <div class="generated-password">
                                     <p>{lang.t(Msg::GeneratedPasswordOnce)}</p>
                                     <div class="copy-row">
-                                        <code class="password">{password}</code>
-                                        <button
-                                            type="button"
-                                            class="button secondary"
-                                            on:click=move |_| {
-                                                let _ = window().navigator().clipboard().write_text(&to_copy);
-                                                copied.set(true);
-                                            }
-                                        >
-                                            {lang.t(Msg::Copy)}
-                                        </button>
-                                        {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
+                                        <code class="password">{password.clone()}</code>
+                                        <CopyButton text=password />
                                     </div>
                                 </div>
                             }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::Loading;
+use super::widgets::{CopyButton, Loading};
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
     BulkInput, BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
@@ -344,7 +344,6 @@ fn Feedback(note: RwSignal<Option<(Option<InvitationId>, Note)>>) -> impl IntoVi
 #[component]
 fn RowNote(id: InvitationId, actions: RowActions) -> impl IntoView {
     let lang = use_lang();
-    let copied = RwSignal::new(false);
     move || {
         let (Some(on), note) = actions.note.get()? else {
             return None;
@@ -359,32 +358,19 @@ fn RowNote(id: InvitationId, actions: RowActions) -> impl IntoView {
             Note::Failed(e) => {
                 view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any()
             }
-            Note::Link(url) => {
-                let to_copy = url.clone();
-                view! {
-                    <div class="copied-link" role="status">
-                        <p>{lang.t(Msg::LinkIssued)}</p>
-                        <div class="copy-row">
-                            <label class="visually-hidden" for="issued-link">
-                                {lang.t(Msg::CopyLink)}
-                            </label>
-                            <input id="issued-link" readonly value=url />
-                            <button
-                                type="button"
-                                class="button secondary"
-                                on:click=move |_| {
-                                    let _ = window().navigator().clipboard().write_text(&to_copy);
-                                    copied.set(true);
-                                }
-                            >
-                                {lang.t(Msg::Copy)}
-                            </button>
-                            {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
-                        </div>
+            Note::Link(url) => view! {
+                <div class="copied-link" role="status">
+                    <p>{lang.t(Msg::LinkIssued)}</p>
+                    <div class="copy-row">
+                        <label class="visually-hidden" for="issued-link">
+                            {lang.t(Msg::CopyLink)}
+                        </label>
+                        <input id="issued-link" readonly value=url.clone() />
+                        <CopyButton text=url />
                     </div>
-                }
-                    .into_any()
+                </div>
             }
+            .into_any(),
             Note::Gone(_) | Note::Bulk(_) => return None,
         };
         Some(view! {

@@ -60,6 +60,26 @@ where
     }
 }
 
+/// `COPIER`: puts `text` on the clipboard and says so beside the button.
+#[component]
+pub fn CopyButton(text: String) -> impl IntoView {
+    let lang = use_lang();
+    let copied = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="button secondary"
+            on:click=move |_| {
+                let _ = window().navigator().clipboard().write_text(&text);
+                copied.set(true);
+            }
+        >
+            {lang.t(Msg::Copy)}
+        </button>
+        {move || copied.get().then(|| view! { <span>{lang.t(Msg::Copied)}</span> })}
+    }
+}
+
 /// A transient confirmation after a successful submission.
 #[component]
 pub fn FormSuccess<T>(
