@@ -12,6 +12,7 @@ pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod members;
+pub mod memberships;
 pub mod panels;
 pub mod password_links;
 pub mod profiles;
