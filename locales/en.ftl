@@ -455,3 +455,14 @@ MailboxDateTime = { $day }, { $time } UTC
 LanguageFr = French
 LanguageEn = English
 LanguageNl = Dutch
+
+## The user's page: adding to groups
+AddToGroupsTitle = Add to groups
+AddToGroupsHelp = The ticked roles are given in every chosen group. A greyed-out role cannot be given in one of the chosen groups.
+AddToGroupsButton = ADD
+AddingToGroups = Adding…
+AddedToGroupAs = Added to { $group } as { $roles }
+AlreadyInGroups = This person already had these roles in these groups: nothing changed.
+ErrAddSelfToGroups = You cannot add yourself to groups: ask another administrator.
+ErrAddGroupOutOfReach = You do not manage the users of one of the chosen groups: nothing was added.
+ErrAddRoleNotGrantable = You cannot give one of the ticked roles in one of the chosen groups: nothing was added.

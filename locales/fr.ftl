@@ -483,3 +483,14 @@ MailboxDateTime = { $day } { $time } UTC
 LanguageFr = français
 LanguageEn = anglais
 LanguageNl = néerlandais
+
+## The user's page: adding to groups
+AddToGroupsTitle = Ajouter à des groupes
+AddToGroupsHelp = Les rôles cochés sont donnés dans chaque groupe choisi. Un rôle grisé ne peut pas être donné dans l'un des groupes choisis.
+AddToGroupsButton = AJOUTER
+AddingToGroups = Ajout…
+AddedToGroupAs = Ajouté à { $group } comme { $roles }
+AlreadyInGroups = Cette personne avait déjà ces rôles dans ces groupes : rien n'a changé.
+ErrAddSelfToGroups = Vous ne pouvez pas vous ajouter vous-même à des groupes : demandez à un autre administrateur.
+ErrAddGroupOutOfReach = Vous ne gérez pas les utilisateurs de l'un des groupes choisis : rien n'a été ajouté.
+ErrAddRoleNotGrantable = Vous ne pouvez pas donner l'un des rôles cochés dans l'un des groupes choisis : rien n'a été ajouté.

@@ -447,3 +447,14 @@ MailboxDateTime = { $day } { $time } UTC
 LanguageFr = Frans
 LanguageEn = Engels
 LanguageNl = Nederlands
+
+## The user's page: adding to groups
+AddToGroupsTitle = Aan groepen toevoegen
+AddToGroupsHelp = De aangevinkte rollen worden in elke gekozen groep toegekend. Een grijze rol kan in een van de gekozen groepen niet worden toegekend.
+AddToGroupsButton = TOEVOEGEN
+AddingToGroups = Bezig met toevoegen…
+AddedToGroupAs = Toegevoegd aan { $group } als { $roles }
+AlreadyInGroups = Deze persoon had deze rollen al in deze groepen: er is niets gewijzigd.
+ErrAddSelfToGroups = U kunt uzelf niet aan groepen toevoegen: vraag het aan een andere beheerder.
+ErrAddGroupOutOfReach = U beheert de gebruikers van een van de gekozen groepen niet: er is niets toegevoegd.
+ErrAddRoleNotGrantable = U mag een van de aangevinkte rollen in een van de gekozen groepen niet toekennen: er is niets toegevoegd.

@@ -152,4 +152,42 @@ test.describe.serial('creating accounts directly', () => {
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ })).toBeVisible();
   });
+
+  test("an existing account is added to more groups from the user's page", async ({ page }) => {
+    // Creating Paul again says the account exists and links to his page.
+    await openCreatePanel(page);
+    await page.getByLabel('Prénom').fill('Paul');
+    await page.getByLabel('Nom', { exact: true }).fill('Langevin');
+    await page.getByLabel('E-mail', { exact: true }).fill('paul@exemple.fr');
+    await page.getByLabel('Envoyer ces nouveaux identifiants par e-mail').check();
+    await page.getByRole('button', { name: 'CRÉER COMPTE' }).click();
+    const existing = page.locator('.results.info');
+    await expect(existing).toContainText("Ouvrez sa fiche pour l'ajouter à des groupes");
+    await existing.getByRole('link', { name: 'Paul Langevin' }).click();
+    await expect(page.getByRole('heading', { name: 'Paul Langevin' })).toBeVisible();
+    await hydrated(page);
+
+    const form = page.locator('.add-to-groups form');
+    await expect(form.getByRole('heading', { name: 'Ajouter à des groupes' })).toBeVisible();
+    await expect(form.locator('.group-chooser')).toContainText('Aucun groupe choisi.');
+    await form.getByText('Ajouter des groupes').click();
+    await form.getByLabel('Rechercher un groupe').fill('par');
+    await form.getByLabel('Paris Centre').check();
+    await form.getByRole('button', { name: 'VALIDER' }).click();
+    await expect(form.locator('.chip')).toHaveText([/Acme › Ventes › Paris Centre/]);
+    await form.getByLabel('Apprenant').uncheck();
+    await form.getByLabel('Animateur').check();
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
+    await form.getByRole('button', { name: 'AJOUTER', exact: true }).click();
+
+    await expect(page.getByRole('status')).toContainText('Ajouté à Acme › Ventes › Paris Centre comme Animateur');
+    await expect(page.locator('.group-roles')).toContainText('Acme › Ventes › Paris Centre — Animateur');
+    await expect(page.locator('.group-roles')).toContainText('Acme › Support — Apprenant');
+    // A blank form for the next addition.
+    await expect(form.locator('.group-chooser')).toContainText('Aucun groupe choisi.');
+    await expect(form.getByLabel('Apprenant')).toBeChecked();
+    await expectAccessible(page);
+    await expectNoPageOverflow(page);
+  });
 });

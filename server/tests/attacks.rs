@@ -709,6 +709,76 @@ async fn nobody_grants_themselves_a_role_by_inviting_their_own_address(backend: 
     assert_eq!(http.app.roles_in(me, c.paris).await, vec![UserAdmin]);
 }
 
+/// Hole 9: the user admin of Paris posts the user page's `AJOUTER` by
+/// hand for an account of theirs, with a group outside their scope, with
+/// the group admin role, and for themselves.
+async fn the_add_to_groups_form_grants_nothing_beyond_its_poster(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    http.app
+        .user_with_roles("marie@exemple.fr", &[(c.paris, Learner)])
+        .await;
+    let marie = http.user_id("marie@exemple.fr").await.unwrap();
+    let me = http.user_id("ua.paris@exemple.fr").await.unwrap();
+    let add = |user: UserId, groups: &[GroupId], role: GroupRole| {
+        let mut form = vec![("input[user_id]".to_owned(), user.to_string())];
+        form.extend(
+            groups
+                .iter()
+                .map(|g| (format!("input[groups][{g}]"), "on".to_owned())),
+        );
+        form.push((format!("input[roles][{}]", role.as_str()), "on".to_owned()));
+        form
+    };
+    let attempts = [
+        (add(marie, &[c.support], Learner), "ErrAddGroupOutOfReach"),
+        (
+            add(marie, &[c.paris, c.support], Learner),
+            "ErrAddGroupOutOfReach",
+        ),
+        (add(marie, &[c.ventes], Learner), "ErrAddGroupOutOfReach"),
+        (add(marie, &[c.paris], GroupAdmin), "ErrAddRoleNotGrantable"),
+        (add(marie, &[c.paris], UserAdmin), "ErrAddRoleNotGrantable"),
+        (add(me, &[c.paris], GroupAdmin), "ErrAddSelfToGroups"),
+    ];
+    for (form, refusal) in attempts {
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let answer = http
+            .post(Some(&c.paris_user_admin), "users/add-to-groups", &pairs)
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{form:?}: {}",
+            answer.body
+        );
+        assert!(answer.body.contains(refusal), "{form:?}: {}", answer.body);
+    }
+    assert_eq!(http.app.roles_in(marie, c.paris).await, vec![Learner]);
+    for group in [c.acme, c.ventes, c.support] {
+        assert!(
+            http.app.roles_in(marie, group).await.is_empty(),
+            "nothing granted in {group}"
+        );
+    }
+    assert_eq!(http.app.roles_in(me, c.paris).await, vec![UserAdmin]);
+
+    // What they may give goes through, the same form.
+    let allowed = add(marie, &[c.paris], Trainer);
+    let pairs: Vec<(&str, &str)> = allowed
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let answer = http
+        .post(Some(&c.paris_user_admin), "users/add-to-groups", &pairs)
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(
+        http.app.roles_in(marie, c.paris).await,
+        vec![Trainer, Learner]
+    );
+}
+
 on_both_backends!(
     a_merged_invitation_gives_a_narrower_admin_no_link,
     an_outside_account_pulled_into_a_group_stays_out_of_reach,
@@ -718,4 +788,5 @@ on_both_backends!(
     a_huge_invite_is_refused_and_bad_entries_are_not_echoed_in_full,
     nothing_is_told_across_scopes,
     nobody_grants_themselves_a_role_by_inviting_their_own_address,
+    the_add_to_groups_form_grants_nothing_beyond_its_poster,
 );

@@ -1,5 +1,5 @@
-//! `Créer un compte`, the set-password link, the user's page, and the
-//! custom fields settings.
+//! `Créer un compte`, the set-password link, the user's page (and its
+//! `Ajouter à des groupes`), and the custom fields settings.
 
 use super::ApiError;
 pub use crate::contracts::accounts::*;
@@ -69,6 +69,16 @@ pub async fn update_user_profile(input: ProfileInput) -> Result<(), ApiError> {
     let me = context::require_user().await?;
     let user_id = input.user_id;
     Ok(profiles::update(&state, &me, user_id, input.into_update()?).await?)
+}
+
+/// The user's page `AJOUTER`: every ticked role in every chosen group;
+/// answers what is new for the person, group by group.
+#[server(endpoint = "users/add-to-groups")]
+pub async fn add_to_groups(input: AddToGroupsInput) -> Result<Vec<AddedGroup>, ApiError> {
+    use crate::server::{context, services::memberships};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    Ok(memberships::add_to_groups(&state, &me, input.into_request()).await?)
 }
 
 #[server(endpoint = "custom-fields/list")]

@@ -47,7 +47,7 @@ pub struct CreateAccountInput {
     pub password_confirm: Option<String>,
     pub send_credentials: Option<String>,
     /// The chooser's ticked groups: group id → `on`
-    /// (`input[groups][<id>]=on`, see [`CreateAccountInput::group_field`]).
+    /// (`input[groups][<id>]=on`, see [`super::form::group_field`]).
     #[serde(default)]
     pub groups: HashMap<String, String>,
     #[serde(default)]
@@ -65,13 +65,6 @@ pub struct CreateAccountInput {
     /// Custom field values by key, as typed (`input[custom][<key>]`).
     #[serde(default)]
     pub custom: HashMap<String, String>,
-}
-
-impl CreateAccountInput {
-    /// The name of the chooser's checkbox for group `id`.
-    pub fn group_field(id: GroupId) -> String {
-        format!("input[groups][{id}]")
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +136,34 @@ pub struct UserProfile {
     /// otherwise only the memberships in their own groups are shown, and
     /// the account-level fields are neither shown nor editable.
     pub whole_account: bool,
+    /// The groups the viewer may add the person to, with the roles they
+    /// may grant in each (the create panel's chooser); empty when they may
+    /// grant nowhere or the account is their own.
+    pub addable_groups: Vec<GroupChoice>,
+    /// The roles grantable in at least one of `addable_groups`.
+    pub addable_roles: Vec<GroupRole>,
+}
+
+/// The user's page `AJOUTER`: every ticked role in every chosen group
+/// (`input[user_id]`, `input[groups][<id>]=on`, `input[roles][<role>]=on`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddToGroupsInput {
+    pub user_id: UserId,
+    /// Group id → `on`, as the chooser posts it.
+    #[serde(default)]
+    pub groups: HashMap<String, String>,
+    #[serde(default)]
+    pub roles: RoleChecks,
+}
+
+/// A group the person was added to by `AJOUTER` and the roles applied
+/// there (the learner propagation's parents included).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedGroup {
+    pub id: GroupId,
+    /// `Acme › Ventes`.
+    pub path: String,
+    pub roles: Vec<GroupRole>,
 }
 
 /// The user's page form: the profile's editable part.

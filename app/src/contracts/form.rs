@@ -2,7 +2,7 @@
 //! `input`, so every field a form posts is named `input[<field>]` (serde_qs
 //! nesting); these helpers keep the UI's names and the inputs in step.
 
-use crate::domain::GroupRole;
+use crate::domain::{GroupId, GroupRole};
 use serde::{Deserialize, Serialize};
 
 /// The role checkboxes of a form, posted as `input[roles][<role>]=on`.
@@ -21,4 +21,11 @@ impl RoleChecks {
     pub fn field(role: GroupRole) -> String {
         format!("input[roles][{}]", role.as_str())
     }
+}
+
+/// The name of the group chooser's checkbox for group `id`
+/// (`input[groups][<id>]=on`); an input reads the ticked ones as a map
+/// `groups: HashMap<String, String>`.
+pub fn group_field(id: GroupId) -> String {
+    format!("input[groups][{id}]")
 }

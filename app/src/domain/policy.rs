@@ -139,6 +139,47 @@ pub fn may_change_grants_of(actor: &Actor, target: UserId) -> bool {
     actor.user_id != target
 }
 
+/// Why adding an existing account to groups is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddRefusal {
+    /// The account is the actor's own (`may_change_grants_of`).
+    OwnAccount,
+    /// A chosen group is not one whose users the actor manages (or is no
+    /// group at all).
+    GroupOutOfReach,
+    /// A ticked role is one the actor may not grant in a chosen group.
+    RoleNotGrantable,
+}
+
+/// Whether `actor` may add `account` to every (group, role) of `grants`,
+/// as the user's page `AJOUTER` asks. All or nothing: one pair out of
+/// reach refuses the whole request, so a forged pair cannot ride along
+/// with good ones. Groups are judged before roles, so the answer does not
+/// depend on the order of the pairs.
+pub fn may_add_to_groups(
+    actor: &Actor,
+    tree: &GroupTree,
+    account: UserId,
+    grants: &[(GroupId, GroupRole)],
+) -> Result<(), AddRefusal> {
+    if !may_change_grants_of(actor, account) {
+        return Err(AddRefusal::OwnAccount);
+    }
+    if grants
+        .iter()
+        .any(|&(group, _)| !may_manage_users(actor, tree, group))
+    {
+        return Err(AddRefusal::GroupOutOfReach);
+    }
+    if grants
+        .iter()
+        .any(|&(group, role)| !may_grant(actor, tree, group, role))
+    {
+        return Err(AddRefusal::RoleNotGrantable);
+    }
+    Ok(())
+}
+
 /// Whether `actor` may act on a pending invitation as a whole: obtain,
 /// copy or re-send its link, cancel it outright, or let another door use
 /// it up. A link carries **every** grant of its invitation and its
@@ -554,8 +595,77 @@ mod tests {
                     view,
                     "{kind:?} viewing {place:?}"
                 );
+                for role in GroupRole::ALL {
+                    let expected = match (manage, grantable.contains(&role)) {
+                        (_, true) => Ok(()),
+                        (false, false) => Err(AddRefusal::GroupOutOfReach),
+                        (true, false) => Err(AddRefusal::RoleNotGrantable),
+                    };
+                    assert_eq!(
+                        may_add_to_groups(&actor, &tree, UserId(42), &[(group, role)]),
+                        expected,
+                        "{kind:?} adding someone to {place:?} as {role:?}"
+                    );
+                    assert_eq!(
+                        may_add_to_groups(&actor, &tree, actor.user_id, &[(group, role)]),
+                        Err(AddRefusal::OwnAccount),
+                        "{kind:?} adding themselves to {place:?} as {role:?}"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn adding_to_groups_is_all_or_nothing() {
+        let tree = tree();
+        let user_admin = Kind::UserAdminOfParent.actor();
+        let other = UserId(42);
+        assert_eq!(
+            may_add_to_groups(
+                &user_admin,
+                &tree,
+                other,
+                &[(PARENT, Learner), (CHILD, Trainer)]
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            may_add_to_groups(
+                &user_admin,
+                &tree,
+                other,
+                &[(CHILD, Learner), (UNCLE, Learner)]
+            ),
+            Err(AddRefusal::GroupOutOfReach),
+            "one group outside the scope refuses the rest"
+        );
+        assert_eq!(
+            may_add_to_groups(
+                &user_admin,
+                &tree,
+                other,
+                &[(CHILD, UserAdmin), (UNKNOWN, Learner)]
+            ),
+            Err(AddRefusal::GroupOutOfReach),
+            "groups are judged first, whatever the order"
+        );
+        assert_eq!(
+            may_add_to_groups(
+                &user_admin,
+                &tree,
+                other,
+                &[(CHILD, Learner), (CHILD, UserAdmin)]
+            ),
+            Err(AddRefusal::RoleNotGrantable),
+            "a user admin makes no admins"
+        );
+        let platform = Kind::PlatformAdmin.actor();
+        assert_eq!(
+            may_add_to_groups(&platform, &tree, platform.user_id, &[(TOP, Learner)]),
+            Err(AddRefusal::OwnAccount),
+            "not even a platform admin adds themselves"
+        );
     }
 
     #[test]

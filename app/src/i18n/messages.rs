@@ -440,6 +440,16 @@ messages! {
     LanguageFr,
     LanguageEn,
     LanguageNl,
+    // The user's page: adding to groups
+    AddToGroupsTitle,
+    AddToGroupsHelp,
+    AddToGroupsButton,
+    AddingToGroups,
+    AddedToGroupAs(group, roles),
+    AlreadyInGroups,
+    ErrAddSelfToGroups,
+    ErrAddGroupOutOfReach,
+    ErrAddRoleNotGrantable,
 }
 
 impl Msg {

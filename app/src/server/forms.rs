@@ -3,6 +3,8 @@
 //! codes. Server functions call one of these and hand the result on, so the
 //! rules of reading a form live here and not in every server function.
 
+use std::collections::HashMap;
+
 use time::macros::format_description;
 use time::{Date, PrimitiveDateTime, Time};
 
@@ -11,9 +13,10 @@ use super::services::accounts::{CreateRequest, IfInvited};
 use super::services::groups::GroupInput;
 use super::services::invitation_tab::{BulkAction, BulkTarget};
 use super::services::invitations::{AcceptInput, InviteRequest};
+use super::services::memberships::AddToGroupsRequest;
 use super::services::profiles::ProfileUpdate;
 use super::services::setup::AdminInput;
-use crate::contracts::accounts::{CreateAccountInput, ProfileInput, checked};
+use crate::contracts::accounts::{AddToGroupsInput, CreateAccountInput, ProfileInput, checked};
 use crate::contracts::form::RoleChecks;
 use crate::contracts::groups::{CreateGroupInput, UpdateGroupInput};
 use crate::contracts::invitation_tab::{
@@ -41,17 +44,33 @@ impl RoleChecks {
     }
 }
 
+/// The group chooser's ticked checkboxes (`input[groups][<id>]=on`), in id
+/// order; keys that are not ids are dropped (the service judges the rest).
+fn chosen_groups(groups: HashMap<String, String>) -> Vec<GroupId> {
+    let mut ids: Vec<GroupId> = groups
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .filter_map(|(k, _)| k.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+impl AddToGroupsInput {
+    pub fn into_request(self) -> AddToGroupsRequest {
+        AddToGroupsRequest {
+            user_id: self.user_id,
+            group_ids: chosen_groups(self.groups),
+            roles: self.roles.ticked(),
+        }
+    }
+}
+
 impl CreateAccountInput {
     /// Fails only on a deletion date that is not a date; everything else is
     /// the service's to judge.
     pub fn into_request(self) -> AppResult<CreateRequest> {
-        let mut group_ids: Vec<GroupId> = self
-            .groups
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .filter_map(|(k, _)| k.parse().ok())
-            .collect();
-        group_ids.sort_unstable();
+        let group_ids = chosen_groups(self.groups);
         Ok(CreateRequest {
             origin_group: self.group_id,
             first_name: self.first_name,
@@ -223,7 +242,7 @@ pub fn optional_date(value: Option<&str>) -> AppResult<Option<i64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::accounts::CreateAccount;
+    use crate::api::accounts::{AddToGroups, CreateAccount};
     use crate::api::auth::Login;
     use crate::api::groups::{RemoveMember, SetMemberRoles, UpdateGroup};
     use crate::api::invitation_tab::{BulkInvitations, GetInvitations};
@@ -358,6 +377,22 @@ mod tests {
         round_trip(&update);
         let parsed = update.input.parse().unwrap();
         assert_eq!((parsed.name.as_str(), parsed.parent), ("Ventes", None));
+    }
+
+    #[test]
+    fn the_add_to_groups_form_reads_its_groups_and_roles() {
+        let args: AddToGroups = decode(
+            "input%5Buser_id%5D=9&input%5Bgroups%5D%5B12%5D=on&input%5Bgroups%5D%5B7%5D=on\
+             &input%5Broles%5D%5Blearner%5D=on",
+        );
+        round_trip(&args);
+        let req = args.input.into_request();
+        assert_eq!(req.user_id, UserId(9));
+        assert_eq!(req.group_ids, vec![GroupId(7), GroupId(12)]);
+        assert_eq!(req.roles, vec![GroupRole::Learner]);
+        let empty: AddToGroups = decode("input[user_id]=9");
+        let req = empty.input.into_request();
+        assert!(req.group_ids.is_empty() && req.roles.is_empty());
     }
 
     #[test]

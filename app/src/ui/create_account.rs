@@ -8,18 +8,16 @@ use leptos::prelude::*;
 
 use super::custom_fields::CustomFieldInputs;
 use super::format;
+use super::group_chooser::{GroupChooser, RoleChooser};
 use super::group_page::use_group_id;
 use super::lang::use_lang;
 use super::user_panel::PanelShell;
 use super::widgets::{CopyButton, FieldHint, FormError, Loading, NotFound, field_problems};
 use crate::api::ApiError;
-use crate::api::accounts::{
-    CreateAccount, CreateAccountInput, CreateOutcome, CreatePanel, GroupChoice, get_create_panel,
-};
+use crate::api::accounts::{CreateAccount, CreateOutcome, CreatePanel, get_create_panel};
 use crate::api::invitation_tab::ResendInvitation;
 use crate::contracts::error::FormField;
-use crate::contracts::form::RoleChecks;
-use crate::domain::{AccountType, GroupId, GroupRole};
+use crate::domain::{AccountType, GroupId};
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -84,40 +82,6 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
         if_invited.set(choice.into());
         if let Some(form) = form.get() {
             let _ = form.request_submit();
-        }
-    };
-    // A role is offered while it may be granted in every chosen group; the
-    // server checks again.
-    let grantable = StoredValue::new(
-        panel
-            .groups
-            .iter()
-            .map(|g| (g.id, g.grantable.clone()))
-            .collect::<Vec<_>>(),
-    );
-    let allowed_everywhere = move |role: GroupRole| {
-        selected.with(|chosen| {
-            grantable.with_value(|all| {
-                all.iter()
-                    .filter(|(id, _)| chosen.contains(id))
-                    .all(|(_, roles)| roles.contains(&role))
-            })
-        })
-    };
-    let role_checkbox = move |role: GroupRole| {
-        let id = format!("role_{}", role.as_str());
-        view! {
-            <div class="checkbox">
-                <input
-                    type="checkbox"
-                    id=id.clone()
-                    name=RoleChecks::field(role)
-                    value="on"
-                    checked=role == GroupRole::Learner
-                    disabled=move || !allowed_everywhere(role)
-                />
-                <label for=id>{lang.t(format::role(role))}</label>
-            </div>
         }
     };
     view! {
@@ -236,12 +200,13 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             </fieldset>
             <GroupChooser groups=panel.groups.clone() initial=panel.group_id selected />
             <FieldHint problem=Signal::derive(move || problem(FormField::Groups)) id="groups-error" />
-            <fieldset class="field" aria-describedby="roles-error">
-                <legend>{lang.t(Msg::Roles)}</legend>
-                <p class="muted help">{lang.t(Msg::RolesApplyAll)}</p>
-                <div class="checkbox-row">{panel.roles.iter().map(|r| role_checkbox(*r)).collect_view()}</div>
-                <FieldHint problem=Signal::derive(move || problem(FormField::Roles)) id="roles-error" />
-            </fieldset>
+            <RoleChooser
+                groups=panel.groups.clone()
+                roles=panel.roles.clone()
+                selected
+                help=Msg::RolesApplyAll
+                problem=Signal::derive(move || problem(FormField::Roles))
+            />
             // Open when one of its inputs was refused, so the reason is seen.
             <details
                 class="options"
@@ -324,136 +289,6 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             </div>
         </ActionForm>
         <CreateResult value=create.value() resubmit />
-    }
-}
-
-/// The groups the account goes in: chips of the chosen ones, and a chooser
-/// (tree, search, several at once) behind `+`. The checkboxes are the form
-/// fields, so it works before the wasm loads too.
-#[component]
-fn GroupChooser(
-    groups: Vec<GroupChoice>,
-    initial: GroupId,
-    selected: RwSignal<BTreeSet<GroupId>>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let search = RwSignal::new(String::new());
-    let chooser = NodeRef::<html::Details>::new();
-    let paths = StoredValue::new(
-        groups
-            .iter()
-            .map(|g| (g.id, g.path.clone()))
-            .collect::<Vec<_>>(),
-    );
-    let chips = move || {
-        let chosen = selected.get();
-        let list: Vec<(GroupId, String)> = paths.with_value(|p| {
-            p.iter()
-                .filter(|(id, _)| chosen.contains(id))
-                .cloned()
-                .collect()
-        });
-        if list.is_empty() {
-            return view! { <p class="muted">{lang.t(Msg::NoGroupChosen)}</p> }.into_any();
-        }
-        view! {
-            <ul class="chips">
-                {list
-                    .into_iter()
-                    .map(|(id, path)| {
-                        let label = format!("{} {path}", lang.t(Msg::RemoveChip));
-                        view! {
-                            <li class="chip">
-                                <span>{path}</span>
-                                <button
-                                    type="button"
-                                    class="chip-remove"
-                                    aria-label=label
-                                    on:click=move |_| selected.update(|s| { s.remove(&id); })
-                                >
-                                    "×"
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    let items = groups
-        .into_iter()
-        .map(|g| {
-            let id = g.id;
-            let input_id = format!("group-{id}");
-            let name = g.path.rsplit(" › ").next().unwrap_or(&g.path).to_owned();
-            let path = g.path.clone();
-            let haystack = g.path.to_lowercase();
-            view! {
-                <li
-                    style=format!("padding-left: {}rem", g.depth as f32 * 1.25)
-                    hidden=move || {
-                        let q = search.get().trim().to_lowercase();
-                        !q.is_empty() && !haystack.contains(&q)
-                    }
-                >
-                    <input
-                        type="checkbox"
-                        id=input_id.clone()
-                        name=CreateAccountInput::group_field(id)
-                        value="on"
-                        checked=id == initial
-                        prop:checked=move || selected.with(|s| s.contains(&id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                        }
-                    />
-                    <label for=input_id title=path>{name}</label>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="field group-chooser">
-            <legend>{lang.t(Msg::Groups)}</legend>
-            {chips}
-            <details class="chooser" node_ref=chooser>
-                <summary class="button secondary">
-                    <span aria-hidden="true">"+ "</span>
-                    {lang.t(Msg::AddGroups)}
-                </summary>
-                <div class="chooser-body">
-                    <div class="field">
-                        <label for="group-search">{lang.t(Msg::SearchGroup)}</label>
-                        <input
-                            type="search"
-                            id="group-search"
-                            autocomplete="off"
-                            on:input=move |ev| search.set(event_target_value(&ev))
-                            on:keydown=move |ev| {
-                                // Enter filters; it must not submit the form.
-                                if ev.key() == "Enter" {
-                                    ev.prevent_default();
-                                }
-                            }
-                        />
-                    </div>
-                    <ul class="tree-list">{items}</ul>
-                    <button
-                        type="button"
-                        class="button primary"
-                        on:click=move |_| {
-                            if let Some(details) = chooser.get() {
-                                let _ = details.remove_attribute("open");
-                            }
-                        }
-                    >
-                        {lang.t(Msg::Validate)}
-                    </button>
-                </div>
-            </details>
-        </fieldset>
     }
 }
 

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::format;
 use super::lang::use_lang;
-use super::widgets::{LangSwitch, Loading};
+use super::widgets::{GroupRolesList, LangSwitch, Loading};
 use crate::api::auth::{Me, MyHome, get_my_home};
 use crate::i18n::Msg;
 
@@ -39,29 +38,7 @@ fn MemberHome() -> impl IntoView {
 #[component]
 fn MemberHomePage(home: MyHome) -> impl IntoView {
     let lang = use_lang();
-    let groups = if home.groups.is_empty() {
-        view! { <p class="muted">{lang.t(Msg::NoGroupsMemberHint)}</p> }.into_any()
-    } else {
-        view! {
-            <ul class="group-roles">
-                {home
-                    .groups
-                    .into_iter()
-                    .map(|(id, path, roles)| {
-                        let roles = roles.iter().map(|r| lang.t(format::role(*r))).collect::<Vec<_>>().join(", ");
-                        view! {
-                            <li>
-                                <a href=format!("/groups/{id}")>{path}</a>
-                                " — "
-                                {roles}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-            .into_any()
-    };
+    let groups = view! { <GroupRolesList groups=home.groups empty=Msg::NoGroupsMemberHint /> };
     view! {
         <section class="page member-home">
             <header class="page-header">

@@ -6,6 +6,7 @@ mod create_account;
 mod custom_fields;
 pub mod format;
 mod frame;
+mod group_chooser;
 mod group_page;
 mod group_settings;
 mod home;

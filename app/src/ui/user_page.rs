@@ -1,17 +1,26 @@
 //! `/users/:id`: an account as its admins see it — identity, groups and
 //! roles, automatic deletion date, custom fields — with the profile's
-//! editable part and the set-password link's re-send.
+//! editable part, `Ajouter à des groupes` and the set-password link's
+//! re-send.
 
-use crate::domain::UserId;
+use std::collections::BTreeSet;
+
+use crate::domain::{GroupId, GroupRole, UserId};
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::custom_fields::CustomFieldInputs;
 use super::format;
 use super::frame::use_refresh;
+use super::group_chooser::{GroupChooser, RoleChooser};
 use super::lang::use_lang;
-use super::widgets::{FormError, FormSuccess, Loading, NotFound};
-use crate::api::accounts::{ResendPasswordLink, UpdateUserProfile, UserProfile, get_user_profile};
+use super::widgets::{FormError, FormSuccess, GroupRolesList, Loading, NotFound, reset_on_success};
+use crate::api::ApiError;
+use crate::api::accounts::{
+    AddToGroups, AddedGroup, GroupChoice, ResendPasswordLink, UpdateUserProfile, UserProfile,
+    get_user_profile,
+};
 use crate::i18n::Msg;
 
 #[component]
@@ -31,16 +40,32 @@ pub fn UserPage() -> impl IntoView {
     );
     let update = ServerAction::<UpdateUserProfile>::new();
     let resend = ServerAction::<ResendPasswordLink>::new();
+    // Outside the Transition, so its result outlives the profile's reload.
+    let add = ServerAction::<AddToGroups>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = update.value().get() {
             refresh.bump();
         }
     });
+    // The group list shows the new memberships.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            refresh.bump();
+        }
+    });
+    // Another person's page does not show this one's result.
+    Effect::new(move |shown: Option<UserId>| {
+        let now = id.get();
+        if shown.is_some_and(|before| before != now) {
+            add.value().set(None);
+        }
+        now
+    });
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile update resend /> }.into_any(),
+                    Ok(profile) => view! { <Profile profile update resend add /> }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }
             })}
@@ -53,32 +78,11 @@ fn Profile(
     profile: UserProfile,
     update: ServerAction<UpdateUserProfile>,
     resend: ServerAction<ResendPasswordLink>,
+    add: ServerAction<AddToGroups>,
 ) -> impl IntoView {
     let lang = use_lang();
     let date = move |t: i64| format::date(t, lang);
-    let groups = if profile.groups.is_empty() {
-        view! { <p class="muted">{lang.t(Msg::NoGroups)}</p> }.into_any()
-    } else {
-        view! {
-            <ul class="group-roles">
-                {profile
-                    .groups
-                    .iter()
-                    .map(|(id, path, roles)| {
-                        let roles = roles.iter().map(|r| lang.t(format::role(*r))).collect::<Vec<_>>().join(", ");
-                        view! {
-                            <li>
-                                <a href=format!("/groups/{id}")>{path.clone()}</a>
-                                " — "
-                                {roles}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-            .into_any()
-    };
+    let groups = view! { <GroupRolesList groups=profile.groups.clone() empty=Msg::NoGroups /> };
     let deletion_value = profile
         .deletion_at
         .map(format::iso_date)
@@ -142,6 +146,17 @@ fn Profile(
             <h2>{lang.t(Msg::GroupsAndRoles)}</h2>
             {groups}
             {(!whole).then(|| view! { <p class="panel notice">{lang.t(Msg::AccountPartlyYours)}</p> })}
+            {(!profile.addable_groups.is_empty())
+                .then(|| {
+                    view! {
+                        <AddToGroupsForm
+                            user_id=profile.id
+                            groups=profile.addable_groups.clone()
+                            roles=profile.addable_roles.clone()
+                            add
+                        />
+                    }
+                })}
             {whole.then(|| view! {
             <ActionForm action=update attr:class="panel">
                 <h2>{lang.t(Msg::EditProfile)}</h2>
@@ -172,5 +187,89 @@ fn Profile(
             </ActionForm>
             })}
         </section>
+    }
+}
+
+/// `Ajouter à des groupes`: the create form's group and role choosers, for
+/// an account that exists; the result beside the form.
+#[component]
+fn AddToGroupsForm(
+    user_id: UserId,
+    groups: Vec<GroupChoice>,
+    roles: Vec<GroupRole>,
+    add: ServerAction<AddToGroups>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let form = NodeRef::<html::Form>::new();
+    let selected = RwSignal::new(BTreeSet::<GroupId>::new());
+    reset_on_success(form, add.value());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            selected.set(BTreeSet::new());
+        }
+    });
+    view! {
+        <div class="add-to-groups">
+            <ActionForm action=add node_ref=form attr:class="panel" attr:aria-labelledby="add-to-groups-title">
+                <h2 id="add-to-groups-title">{lang.t(Msg::AddToGroupsTitle)}</h2>
+                <input type="hidden" name="input[user_id]" value=user_id.to_string() />
+                <GroupChooser groups=groups.clone() selected />
+                <RoleChooser groups roles selected help=Msg::AddToGroupsHelp />
+                <FormError value=add.value() />
+                <div class="actions">
+                    <button type="submit" class="button primary" disabled=move || add.pending().get()>
+                        {move || {
+                            if add.pending().get() {
+                                lang.t(Msg::AddingToGroups)
+                            } else {
+                                lang.t(Msg::AddToGroupsButton)
+                            }
+                        }}
+                    </button>
+                </div>
+            </ActionForm>
+            <AddedResult value=add.value() />
+        </div>
+    }
+}
+
+/// What `AJOUTER` gave, one line a group: "Ajouté à Acme › Ventes comme
+/// Apprenant".
+#[component]
+fn AddedResult(
+    #[prop(into)] value: Signal<Option<Result<Vec<AddedGroup>, ApiError>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let added = match value.get() {
+            Some(Ok(added)) => added,
+            _ => return None,
+        };
+        let lines = if added.is_empty() {
+            view! { <p>{lang.t(Msg::AlreadyInGroups)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="added-list">
+                    {added
+                        .into_iter()
+                        .map(|group| {
+                            let roles = group
+                                .roles
+                                .iter()
+                                .map(|r| lang.t(format::role(*r)))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! {
+                                <li>
+                                    {lang.fmt(Msg::AddedToGroupAs, &[("group", group.path.into()), ("roles", roles.into())])}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        Some(view! { <section class="panel results ok" role="status">{lines}</section> })
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::lang::{set_not_found_status, use_lang};
 use crate::api::ApiError;
 use crate::contracts::error::FormField;
+use crate::domain::{GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
 
 /// The refusal of the last submission of a form, translated, announced to
@@ -58,6 +59,34 @@ where
             _ => None,
         })
     }
+}
+
+/// Someone's groups, each linked, with the roles held there; `empty` when
+/// there are none.
+#[component]
+pub fn GroupRolesList(groups: Vec<(GroupId, String, Vec<GroupRole>)>, empty: Msg) -> impl IntoView {
+    let lang = use_lang();
+    if groups.is_empty() {
+        return view! { <p class="muted">{lang.t(empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="group-roles">
+            {groups
+                .into_iter()
+                .map(|(id, path, roles)| {
+                    let roles = roles.iter().map(|r| lang.t(super::format::role(*r))).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <li>
+                            <a href=format!("/groups/{id}")>{path}</a>
+                            " — "
+                            {roles}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 /// `COPIER`: puts `text` on the clipboard and says so beside the button.

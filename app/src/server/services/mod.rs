@@ -13,6 +13,7 @@ pub mod home;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod members;
+pub mod memberships;
 pub mod panels;
 pub mod password_links;
 pub mod platform;

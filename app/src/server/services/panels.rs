@@ -1,4 +1,5 @@
-//! What the `+ → Utilisateur` panels offer the current admin.
+//! What the `+ → Utilisateur` panels (and the user's page `Ajouter à des
+//! groupes`) offer the current admin.
 
 use std::collections::HashMap;
 
@@ -79,6 +80,15 @@ pub fn choosable_groups(
     out
 }
 
+/// The roles grantable in at least one of `choices`, in `GroupRole::ALL`
+/// order: the role checkboxes a chooser's form shows.
+pub fn offered_roles(choices: &[GroupChoice]) -> Vec<GroupRole> {
+    GroupRole::ALL
+        .into_iter()
+        .filter(|r| choices.iter().any(|c| c.grantable.contains(r)))
+        .collect()
+}
+
 #[tracing::instrument(
     name = "panels::create_panel",
     skip_all,
@@ -96,15 +106,11 @@ pub async fn create_panel(
     super::groups::require_user_manager(me, &tree, group_id)?;
     let names: HashMap<GroupId, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
     let choices = choosable_groups(me, &tree, &names);
-    let roles = GroupRole::ALL
-        .into_iter()
-        .filter(|r| choices.iter().any(|c| c.grantable.contains(r)))
-        .collect();
     Ok(CreatePanel {
         group_id,
         group_name: names.get(&group_id).cloned().unwrap_or_default(),
+        roles: offered_roles(&choices),
         groups: choices,
-        roles,
         custom_fields: field_store::list(&mut conn).await?,
     })
 }

@@ -9,8 +9,8 @@ use crate::domain::{UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::custom_fields;
 use crate::server::services::directory::{self, Directory};
+use crate::server::services::{custom_fields, panels};
 use crate::server::state::AppState;
 use crate::server::store::users::UserRecord;
 use crate::server::store::{Conn, audit, custom_fields as field_store, memberships, users};
@@ -72,6 +72,14 @@ pub async fn profile(
         .into_iter()
         .filter(|(g, _)| whole || policy::may_manage_users(&me.actor, &tree, *g));
     let groups = directory::groups_with_roles(&tree, &names, shown);
+    // Where the viewer may add the person: the create panel's chooser,
+    // never for their own account.
+    let addable_groups = if policy::may_change_grants_of(&me.actor, user.id) {
+        panels::choosable_groups(me, &tree, &names)
+    } else {
+        Vec::new()
+    };
+    let addable_roles = panels::offered_roles(&addable_groups);
     Ok(UserProfile {
         id: user.id,
         name: user.display_name(),
@@ -102,6 +110,8 @@ pub async fn profile(
         },
         has_password: user.password_hash.is_some(),
         whole_account: whole,
+        addable_groups,
+        addable_roles,
     })
 }
 
