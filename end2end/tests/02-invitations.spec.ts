@@ -56,6 +56,13 @@ test.describe.serial('invite by e-mail', () => {
     await page.getByLabel('Prénom').fill('Léa');
     await page.getByLabel('Nom', { exact: true }).fill('Martin');
     await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    // A confirmation that differs is said under it; nothing typed is lost.
+    await page.getByLabel('Confirmer le mot de passe').fill('un mot de passe solido');
+    await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
+    await expect(page.locator('#password_confirm-error')).toHaveText('Les deux mots de passe ne sont pas identiques.');
+    await expect(page.getByLabel('Confirmer le mot de passe')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Prénom')).toHaveValue('Léa');
+    await expectAccessible(page);
     await page.getByLabel('Confirmer le mot de passe').fill('un mot de passe solide');
     await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
 

@@ -122,8 +122,14 @@ async fn setup_refuses_bad_input_with_a_precise_message(backend: Backend) {
         ),
     ];
     for (input, expected) in cases {
+        // Each refusal is said on its input.
         match setup::create_first_admin(&app.state, &token, input).await {
-            Err(AppError::Invalid(msg)) => assert_eq!(msg, expected),
+            Err(AppError::InvalidFields(problems)) => {
+                assert_eq!(
+                    problems.iter().map(|p| p.msg).collect::<Vec<_>>(),
+                    [expected]
+                );
+            }
             other => panic!("expected {expected:?}, got {other:?}"),
         }
     }

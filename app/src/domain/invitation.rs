@@ -96,12 +96,41 @@ pub enum InvitationState {
     Cancelled,
 }
 
-pub fn state(status: &str, expires_at: i64, now: i64) -> InvitationState {
+pub fn state(status: InvitationStatus, expires_at: i64, now: i64) -> InvitationState {
     match status {
-        "accepted" => InvitationState::Accepted,
-        "cancelled" | "deleted" => InvitationState::Cancelled,
-        _ if now >= expires_at => InvitationState::Expired,
-        _ => InvitationState::Pending,
+        InvitationStatus::Accepted => InvitationState::Accepted,
+        InvitationStatus::Cancelled | InvitationStatus::Deleted => InvitationState::Cancelled,
+        InvitationStatus::Pending if now >= expires_at => InvitationState::Expired,
+        InvitationStatus::Pending => InvitationState::Pending,
+    }
+}
+
+/// What is stored of an invitation's life (expiry is computed from its
+/// date, so it is not a status).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvitationStatus {
+    Pending,
+    Accepted,
+    Cancelled,
+    /// Ended by its automatic deletion date, its personal data erased.
+    Deleted,
+}
+
+impl InvitationStatus {
+    pub const ALL: [InvitationStatus; 4] = [
+        InvitationStatus::Pending,
+        InvitationStatus::Accepted,
+        InvitationStatus::Cancelled,
+        InvitationStatus::Deleted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationStatus::Pending => "pending",
+            InvitationStatus::Accepted => "accepted",
+            InvitationStatus::Cancelled => "cancelled",
+            InvitationStatus::Deleted => "deleted",
+        }
     }
 }
 
@@ -170,15 +199,25 @@ mod tests {
     #[test]
     fn a_pending_invitation_expires_at_its_date_exactly() {
         assert_eq!(
-            state("pending", 30 * DAY, 30 * DAY - 1),
+            state(InvitationStatus::Pending, 30 * DAY, 30 * DAY - 1),
             InvitationState::Pending
         );
         assert_eq!(
-            state("pending", 30 * DAY, 30 * DAY),
+            state(InvitationStatus::Pending, 30 * DAY, 30 * DAY),
             InvitationState::Expired
         );
-        assert_eq!(state("accepted", 30 * DAY, 0), InvitationState::Accepted);
-        assert_eq!(state("cancelled", 30 * DAY, 0), InvitationState::Cancelled);
+        assert_eq!(
+            state(InvitationStatus::Accepted, 30 * DAY, 0),
+            InvitationState::Accepted
+        );
+        assert_eq!(
+            state(InvitationStatus::Cancelled, 30 * DAY, 0),
+            InvitationState::Cancelled
+        );
+        assert_eq!(
+            state(InvitationStatus::Deleted, 30 * DAY, 0),
+            InvitationState::Cancelled
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use leptos_axum::ResponseOptions;
 use super::auth::cookie;
 use super::context;
 use crate::contracts::ApiError;
-use crate::contracts::error::FieldProblem;
+use crate::contracts::error::{FieldProblem, FormField};
 use crate::domain::custom_field::Labels;
 use crate::i18n::{Lang, Msg};
 
@@ -112,6 +112,53 @@ impl From<AppError> for ApiError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// The refused inputs of one form, collected so the answer names them all
+/// at once (`AppError::InvalidFields`), each shown under its input.
+#[derive(Default)]
+pub struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    pub fn add(&mut self, field: FormField, msg: Msg) {
+        self.0.push(FieldProblem { field, msg });
+    }
+
+    /// The value, or `None` with the problem noted.
+    pub fn take<T, E>(&mut self, field: FormField, parsed: Result<T, E>, msg: Msg) -> Option<T> {
+        parsed.map_err(|_| self.add(field, msg)).ok()
+    }
+
+    /// A new password and its confirmation: too short, too common… on the
+    /// password, a mismatch on the confirmation. True when accepted.
+    pub fn password(&mut self, password: &str, confirm: &str) -> bool {
+        use crate::domain::password::{self, PasswordError};
+        use crate::server::services::setup::password_message;
+        match password::check(password, confirm) {
+            Ok(()) => true,
+            Err(e @ PasswordError::Mismatch) => {
+                self.add(FormField::PasswordConfirm, password_message(e));
+                false
+            }
+            Err(e) => {
+                self.add(FormField::Password, password_message(e));
+                false
+            }
+        }
+    }
+
+    /// `Ok` when nothing was refused.
+    pub fn check(self) -> AppResult<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into_error())
+        }
+    }
+
+    pub fn into_error(self) -> AppError {
+        AppError::InvalidFields(self.0)
+    }
+}
 
 /// How many characters of a parser's message reach the log: enough to see
 /// which field was wrong, too few to copy what was sent into the log.

@@ -7,8 +7,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::{AuthCard, ClosedLink, FormError, Loading, go_home_after};
+use super::widgets::{
+    AuthCard, ClosedLink, FormError, Loading, NameFields, NewPasswordFields, field_problems,
+    go_home_after,
+};
 use crate::api::invitations::{AcceptInvitation, DroppedGrant, LinkView, get_invitation_link};
+use crate::contracts::error::FormField;
 use crate::i18n::{Lang, Msg};
 
 #[component]
@@ -43,6 +47,8 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
             .filter(|v| v.as_ref().is_ok_and(|dropped| dropped.is_empty()))
     });
     go_home_after(all_held);
+    let problem = field_problems(accept.value());
+    let on = move |field: FormField| Signal::derive(move || problem(field.clone()));
     let dropped = move || match accept.value().get() {
         Some(Ok(dropped)) if !dropped.is_empty() => Some(dropped),
         _ => None,
@@ -78,40 +84,8 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
                 <label for="email">{lang.t(Msg::Email)}</label>
                 <input id="email" type="email" value=link.email.clone() readonly autocomplete="username" />
             </div>
-            <div class="field-row">
-                <div class="field">
-                    <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="input[first_name]" autocomplete="given-name" required />
-                </div>
-                <div class="field">
-                    <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="input[last_name]" autocomplete="family-name" required />
-                </div>
-            </div>
-            <div class="field">
-                <label for="password">{lang.t(Msg::Password)}</label>
-                <input
-                    id="password"
-                    name="input[password]"
-                    type="password"
-                    autocomplete="new-password"
-                    minlength="8"
-                    maxlength="128"
-                    aria-describedby="password-help"
-                    required
-                />
-                <p id="password-help" class="muted help">{lang.t(Msg::PasswordHelp)}</p>
-            </div>
-            <div class="field">
-                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                <input
-                    id="password_confirm"
-                    name="input[password_confirm]"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                />
-            </div>
+            <NameFields first=on(FormField::FirstName) last=on(FormField::LastName) />
+            <NewPasswordFields password=on(FormField::Password) confirm=on(FormField::PasswordConfirm) />
             <div class="field">
                 <label for="language">{lang.t(Msg::Language)}</label>
                 <select id="language" name="input[language]">

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, ClosedLink, FormError, Loading, go_home_after};
+use super::widgets::{
+    AuthCard, ClosedLink, FormError, Loading, NewPasswordFields, field_problems, go_home_after,
+};
 use crate::api::accounts::{SetPassword, SetPasswordView, get_password_link};
+use crate::contracts::error::FormField;
 use crate::i18n::Msg;
 
 #[component]
@@ -33,6 +36,8 @@ fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
     let lang = use_lang();
     let set = ServerAction::<SetPassword>::new();
     go_home_after(set.value());
+    let problem = field_problems(set.value());
+    let on = move |field: FormField| Signal::derive(move || problem(field.clone()));
     view! {
         <h1>{lang.t(Msg::SetPasswordTitle)}</h1>
         <p class="muted">{lang.t(Msg::SetPasswordIntro)}</p>
@@ -42,24 +47,7 @@ fn SetPasswordForm(token: String, link: SetPasswordView) -> impl IntoView {
                 <label for="login">{lang.t(Msg::LoginName)}</label>
                 <input id="login" value=link.login.clone() readonly autocomplete="username" />
             </div>
-            <div class="field">
-                <label for="password">{lang.t(Msg::Password)}</label>
-                <input
-                    id="password"
-                    name="input[password]"
-                    type="password"
-                    autocomplete="new-password"
-                    minlength="8"
-                    maxlength="128"
-                    aria-describedby="password-help"
-                    required
-                />
-                <p id="password-help" class="muted help">{lang.t(Msg::PasswordHelp)}</p>
-            </div>
-            <div class="field">
-                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                <input id="password_confirm" name="input[password_confirm]" type="password" autocomplete="new-password" required />
-            </div>
+            <NewPasswordFields password=on(FormField::Password) confirm=on(FormField::PasswordConfirm) />
             <FormError value=set.value() />
             <button type="submit" class="button primary" disabled=move || set.pending().get()>
                 {lang.t(Msg::SetPasswordButton)}

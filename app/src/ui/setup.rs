@@ -4,8 +4,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
-use super::widgets::{AuthCard, FormError, Loading, go_home_after};
+use super::widgets::{
+    AuthCard, FieldHint, FormError, Loading, NameFields, NewPasswordFields, field_problems,
+    go_home_after,
+};
 use crate::api::setup::{CreateFirstAdmin, SetupStatus, get_setup_status};
+use crate::contracts::error::FormField;
 use crate::i18n::Msg;
 
 #[component]
@@ -60,46 +64,27 @@ fn SetupForm(token: String) -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateFirstAdmin>::new();
     go_home_after(create.value());
+    let problem = field_problems(create.value());
+    let on = move |field: FormField| Signal::derive(move || problem(field.clone()));
     view! {
         <p class="muted">{lang.t(Msg::SetupIntro)}</p>
         <ActionForm action=create>
             <input type="hidden" name="input[token]" value=token />
-            <div class="field-row">
-                <div class="field">
-                    <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input id="first_name" name="input[first_name]" autocomplete="given-name" required />
-                </div>
-                <div class="field">
-                    <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input id="last_name" name="input[last_name]" autocomplete="family-name" required />
-                </div>
-            </div>
+            <NameFields first=on(FormField::FirstName) last=on(FormField::LastName) />
             <div class="field">
                 <label for="email">{lang.t(Msg::Email)}</label>
-                <input id="email" name="input[email]" type="email" autocomplete="email" required />
-            </div>
-            <div class="field">
-                <label for="password">{lang.t(Msg::Password)}</label>
                 <input
-                    id="password"
-                    name="input[password]"
-                    type="password"
-                    autocomplete="new-password"
-                    minlength="8"
-                    maxlength="128"
+                    id="email"
+                    name="input[email]"
+                    type="email"
+                    autocomplete="email"
                     required
+                    aria-invalid=move || problem(FormField::Email).map(|_| "true")
+                    aria-describedby="email-error"
                 />
+                <FieldHint problem=on(FormField::Email) id="email-error" />
             </div>
-            <div class="field">
-                <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
-                <input
-                    id="password_confirm"
-                    name="input[password_confirm]"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                />
-            </div>
+            <NewPasswordFields password=on(FormField::Password) confirm=on(FormField::PasswordConfirm) />
             <FormError value=create.value() />
             <button type="submit" class="button primary" disabled=move || create.pending().get()>
                 {lang.t(Msg::CreateAdmin)}

@@ -44,6 +44,84 @@ pub fn FieldHint(#[prop(into)] problem: Signal<Option<Msg>>, id: &'static str) -
     }
 }
 
+/// First and last name, each with the reason it was refused, if it was.
+#[component]
+pub fn NameFields(
+    #[prop(into)] first: Signal<Option<Msg>>,
+    #[prop(into)] last: Signal<Option<Msg>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for="first_name">{lang.t(Msg::FirstName)}</label>
+                <input
+                    id="first_name"
+                    name="input[first_name]"
+                    autocomplete="given-name"
+                    required
+                    aria-invalid=move || first.get().map(|_| "true")
+                    aria-describedby="first_name-error"
+                />
+                <FieldHint problem=first id="first_name-error" />
+            </div>
+            <div class="field">
+                <label for="last_name">{lang.t(Msg::LastName)}</label>
+                <input
+                    id="last_name"
+                    name="input[last_name]"
+                    autocomplete="family-name"
+                    required
+                    aria-invalid=move || last.get().map(|_| "true")
+                    aria-describedby="last_name-error"
+                />
+                <FieldHint problem=last id="last_name-error" />
+            </div>
+        </div>
+    }
+}
+
+/// A new password and its confirmation, each with the reason it was
+/// refused, if it was.
+#[component]
+pub fn NewPasswordFields(
+    #[prop(into)] password: Signal<Option<Msg>>,
+    #[prop(into)] confirm: Signal<Option<Msg>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field">
+            <label for="password">{lang.t(Msg::Password)}</label>
+            <input
+                id="password"
+                name="input[password]"
+                type="password"
+                autocomplete="new-password"
+                minlength="8"
+                maxlength="128"
+                required
+                aria-invalid=move || password.get().map(|_| "true")
+                aria-describedby="password-error password-help"
+            />
+            <FieldHint problem=password id="password-error" />
+            <p id="password-help" class="muted help">{lang.t(Msg::PasswordHelp)}</p>
+        </div>
+        <div class="field">
+            <label for="password_confirm">{lang.t(Msg::PasswordConfirm)}</label>
+            <input
+                id="password_confirm"
+                name="input[password_confirm]"
+                type="password"
+                autocomplete="new-password"
+                required
+                aria-invalid=move || confirm.get().map(|_| "true")
+                aria-describedby="password_confirm-error"
+            />
+            <FieldHint problem=confirm id="password_confirm-error" />
+        </div>
+    }
+}
+
 /// What a form's refused inputs are, from its last submission: a closure
 /// the form asks per input.
 pub fn field_problems<T>(

@@ -8,19 +8,17 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::contracts::accounts::CreateOutcome;
-use crate::contracts::error::{FieldProblem, FormField};
+use crate::contracts::error::FormField;
 use crate::domain::login_name::parse_login_name;
-use crate::domain::password::{self, PasswordError};
 use crate::domain::person_name::PersonName;
 use crate::domain::policy::AccountReach;
 use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
-use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::Directory;
 use crate::server::services::invitations::{self as invitations_service, MailContext, Merge};
-use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants, password_links};
 use crate::server::state::AppState;
 use crate::server::store::invitations::InvitationRecord;
@@ -160,9 +158,7 @@ fn check(
     else {
         return Err(problems.into_error());
     };
-    if !problems.0.is_empty() {
-        return Err(problems.into_error());
-    }
+    problems.check()?;
     Ok(Checked {
         first_name,
         last_name,
@@ -186,40 +182,15 @@ fn password_source(req: &CreateRequest, problems: &mut Problems) -> Option<Passw
         (_, true, true) => refused(problems, FormField::Credentials, Msg::ErrNoEmailNoMail),
         (true, true, _) => refused(problems, FormField::Credentials, Msg::ErrPasswordOrMail),
         (false, true, _) => Some(PasswordSource::MailedLink),
-        (true, false, _) => match password::check(&req.password, &req.password_confirm) {
-            Ok(()) => Some(PasswordSource::Typed(req.password.clone())),
-            Err(PasswordError::Mismatch) => refused(
-                problems,
-                FormField::PasswordConfirm,
-                password_message(PasswordError::Mismatch),
-            ),
-            Err(e) => refused(problems, FormField::Password, password_message(e)),
-        },
+        (true, false, _) => problems
+            .password(&req.password, &req.password_confirm)
+            .then(|| PasswordSource::Typed(req.password.clone())),
         (false, false, true) => Some(PasswordSource::Generated(hashing::generate())),
         (false, false, false) => refused(
             problems,
             FormField::Credentials,
             Msg::ErrPasswordOrMailMissing,
         ),
-    }
-}
-
-/// The refused inputs of one submission.
-#[derive(Default)]
-struct Problems(Vec<FieldProblem>);
-
-impl Problems {
-    fn add(&mut self, field: FormField, msg: Msg) {
-        self.0.push(FieldProblem { field, msg });
-    }
-
-    /// The value, or `None` with the problem noted.
-    fn take<T, E>(&mut self, field: FormField, parsed: Result<T, E>, msg: Msg) -> Option<T> {
-        parsed.map_err(|_| self.add(field, msg)).ok()
-    }
-
-    fn into_error(self) -> AppError {
-        AppError::InvalidFields(self.0)
     }
 }
 

@@ -12,6 +12,7 @@ use crate::contracts::invitation_tab::{
     BulkSummary, CancelOutcome, DeliveryFilter, PER_PAGE, SortKey, StatusFilter, TabFilter,
     TabPage, TabRow,
 };
+use crate::domain::invitation::InvitationStatus;
 use crate::domain::policy::InvitationScope;
 use crate::domain::{GroupId, GroupRole, GroupTree, InvitationId, UserId, policy};
 use crate::i18n::Msg;
@@ -270,7 +271,7 @@ impl<'a> Session<'a> {
     async fn load(&self, conn: &mut Conn, id: InvitationId) -> AppResult<Loaded> {
         let invitation = invitations::by_id(conn, id)
             .await?
-            .filter(|i| i.status == "pending")
+            .filter(|i| i.status == InvitationStatus::Pending)
             .ok_or(AppError::NotFound)?;
         let grants = invitations::grants(conn, id).await?;
         if !self.in_scope(&grants) {
@@ -389,7 +390,7 @@ impl<'a> Session<'a> {
         if !claimed {
             let still_pending = invitations::by_id(conn, invitation.id)
                 .await?
-                .is_some_and(|i| i.status == "pending");
+                .is_some_and(|i| i.status == InvitationStatus::Pending);
             return Ok(if still_pending {
                 Outcome::RateLimited
             } else {
@@ -562,10 +563,12 @@ pub async fn bulk(
             let held = grants.remove(id).unwrap_or_default();
             let reachable = session.in_scope(&held);
             let loaded = match invitations::by_id(&mut tx, *id).await? {
-                Some(invitation) if reachable && invitation.status == "pending" => Loaded {
-                    invitation,
-                    grants: held,
-                },
+                Some(invitation) if reachable && invitation.status == InvitationStatus::Pending => {
+                    Loaded {
+                        invitation,
+                        grants: held,
+                    }
+                }
                 _ => {
                     summary.skipped += 1;
                     continue;

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::contracts::error::FormField;
 use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
-use crate::domain::password;
 use crate::domain::person_name::PersonName;
 use crate::domain::{
     AccountType, GroupId, GroupRole, GroupTree, ListEntry, UserId, parse_email_list, policy,
@@ -12,11 +12,10 @@ use crate::domain::{
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
-use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::mail::{InvitationMail, invitation as render_invitation};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
 use crate::server::services::directory::{self, Directory};
-use crate::server::services::setup::password_message;
 use crate::server::services::{custom_fields, grants};
 use crate::server::state::AppState;
 use crate::server::store::invitations::{InvitationOptions, InvitationRecord};
@@ -566,7 +565,7 @@ async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<Invitation
     let Some((invitation, revoked)) = invitations::by_link(conn, &token::hash(raw)).await? else {
         return Err(AppError::Invalid(Msg::InvitationInvalid));
     };
-    let state = rules::state(&invitation.status, invitation.expires_at, now);
+    let state = rules::state(invitation.status, invitation.expires_at, now);
     match closed_link_message(state, revoked) {
         Some(msg) => Err(AppError::Invalid(msg)),
         None => Ok(invitation),
@@ -648,12 +647,21 @@ impl Accepted {
     fields(invitation = tracing::field::Empty, user = tracing::field::Empty)
 )]
 pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<Accepted> {
-    let first_name = PersonName::parse(&input.first_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
-    let last_name = PersonName::parse(&input.last_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?;
-    password::check(&input.password, &input.password_confirm)
-        .map_err(|e| AppError::Invalid(password_message(e)))?;
+    let mut problems = Problems::default();
+    let first_name = problems.take(
+        FormField::FirstName,
+        PersonName::parse(&input.first_name),
+        Msg::ErrFirstNameRequired,
+    );
+    let last_name = problems.take(
+        FormField::LastName,
+        PersonName::parse(&input.last_name),
+        Msg::ErrLastNameRequired,
+    );
+    let password_ok = problems.password(&input.password, &input.password_confirm);
+    let (Some(first_name), Some(last_name), true) = (first_name, last_name, password_ok) else {
+        return Err(problems.into_error());
+    };
     {
         // Fail fast on a dead link before spending a password hash.
         let mut conn = state.db.pool.acquire().await?;

@@ -4,15 +4,14 @@
 //! valid 7 days, re-sendable by the admins of the account.
 
 use crate::contracts::accounts::SetPasswordView;
-use crate::domain::{UserId, password};
+use crate::domain::UserId;
 use crate::i18n::Msg;
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
-use crate::server::error::{AppError, AppResult};
+use crate::server::error::{AppError, AppResult, Problems};
 use crate::server::mail::{SetPasswordMail, set_password as render};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
 use crate::server::services::profiles;
-use crate::server::services::setup::password_message;
 use crate::server::state::AppState;
 use crate::server::store::password_tokens::{self, TokenRecord};
 use crate::server::store::users::UserRecord;
@@ -111,7 +110,9 @@ pub async fn set(
     new_password: String,
     confirm: String,
 ) -> AppResult<SignedIn> {
-    password::check(&new_password, &confirm).map_err(|e| AppError::Invalid(password_message(e)))?;
+    let mut problems = Problems::default();
+    problems.password(&new_password, &confirm);
+    problems.check()?;
     {
         // Fail fast on a dead link before spending a password hash.
         let mut conn = state.db.pool.acquire().await?;

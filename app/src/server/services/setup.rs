@@ -1,13 +1,14 @@
 //! The first platform admin: a one-time link printed at start while no
 //! platform admin exists, and the `create-admin` command for scripts.
 
+use crate::contracts::error::FormField;
 use crate::contracts::setup::SetupStatus;
-use crate::domain::password::{self, PasswordError};
+use crate::domain::password::PasswordError;
 use crate::domain::person_name::PersonName;
 use crate::domain::{AccountType, Email, UserId};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
-use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::services::auth::{SignedIn, open_session};
 use crate::server::services::invitations;
 use crate::server::state::AppState;
@@ -67,13 +68,29 @@ struct ValidAdmin {
 }
 
 async fn validate(input: AdminInput) -> AppResult<ValidAdmin> {
-    let first_name = PersonName::parse(&input.first_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrFirstNameRequired))?;
-    let last_name = PersonName::parse(&input.last_name)
-        .map_err(|_| AppError::Invalid(Msg::ErrLastNameRequired))?;
-    let email = Email::parse(&input.email).map_err(|_| AppError::Invalid(Msg::ErrEmailInvalid))?;
-    password::check(&input.password, &input.password_confirm)
-        .map_err(|e| AppError::Invalid(password_message(e)))?;
+    // Every input is checked before answering: the form shows them all.
+    let mut problems = Problems::default();
+    let first_name = problems.take(
+        FormField::FirstName,
+        PersonName::parse(&input.first_name),
+        Msg::ErrFirstNameRequired,
+    );
+    let last_name = problems.take(
+        FormField::LastName,
+        PersonName::parse(&input.last_name),
+        Msg::ErrLastNameRequired,
+    );
+    let email = problems.take(
+        FormField::Email,
+        Email::parse(&input.email),
+        Msg::ErrEmailInvalid,
+    );
+    let password_ok = problems.password(&input.password, &input.password_confirm);
+    let (Some(first_name), Some(last_name), Some(email), true) =
+        (first_name, last_name, email, password_ok)
+    else {
+        return Err(problems.into_error());
+    };
     let password_hash = hashing::hash(input.password).await?;
     Ok(ValidAdmin {
         email,

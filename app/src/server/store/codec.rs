@@ -5,6 +5,7 @@
 
 use crate::contracts::invitation_tab::DeliveryState;
 use crate::domain::custom_field::FieldType;
+use crate::domain::invitation::InvitationStatus;
 use crate::domain::{
     AccountType, FieldId, GroupId, GroupRole, InvitationId, MailId, UserId, Visibility,
 };
@@ -45,6 +46,7 @@ stored!(AccountType, "account type");
 stored!(Visibility, "visibility");
 stored!(FieldType, "field type");
 stored!(DeliveryState, "delivery state");
+stored!(InvitationStatus, "invitation status");
 
 impl Stored for Lang {
     const WHAT: &'static str = "language";

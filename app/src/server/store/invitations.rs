@@ -4,6 +4,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
+use crate::domain::invitation::InvitationStatus;
 use crate::domain::{AccountType, GroupId, GroupRole, InvitationId, UserId};
 use crate::server::db::flag;
 
@@ -11,7 +12,7 @@ use crate::server::db::flag;
 pub struct InvitationRecord {
     pub id: InvitationId,
     pub email: String,
-    pub status: String,
+    pub status: InvitationStatus,
     pub invited_by: Option<UserId>,
     pub language: Lang,
     pub account_type: AccountType,
@@ -52,7 +53,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
     Ok(InvitationRecord {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
-        status: row.try_get("status")?,
+        status: decode(&row.try_get::<String, _>("status")?)?,
         invited_by: row.try_get("invited_by")?,
         language: decode(&row.try_get::<String, _>("language")?)?,
         account_type: decode(&account_type)?,
