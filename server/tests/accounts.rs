@@ -511,11 +511,11 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     .unwrap();
     assert!(matches!(
         custom_fields::create(&app.state, &admin, field("matricule", "text", "", false)).await,
-        Err(AppError::Invalid(Msg::ErrFieldKeyTaken))
+        Err(AppError::InvalidFields(p)) if p[0].msg == Msg::ErrFieldKeyTaken
     ));
     assert!(matches!(
         custom_fields::create(&app.state, &admin, field("liste", "choice", " ; ", false)).await,
-        Err(AppError::Invalid(Msg::ErrFieldChoices))
+        Err(AppError::InvalidFields(p)) if p[0].msg == Msg::ErrFieldChoices
     ));
     let user_admin = app
         .user_with_roles("ua@exemple.fr", &[(ventes, UserAdmin)])
@@ -703,7 +703,7 @@ async fn custom_field_labels_are_kept_per_language(backend: Backend) {
         assert!(
             matches!(
                 custom_fields::create(&app.state, &admin, refused.clone()).await,
-                Err(AppError::Invalid(Msg::ErrFieldLabel))
+                Err(AppError::InvalidFields(p)) if p[0].msg == Msg::ErrFieldLabel
             ),
             "{refused:?}"
         );

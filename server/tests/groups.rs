@@ -2,6 +2,7 @@
 
 mod support;
 
+use app::contracts::error::FormField;
 use app::domain::GroupId;
 use app::domain::{GroupRole, Visibility};
 use app::i18n::Msg;
@@ -92,7 +93,7 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     .await;
     assert!(matches!(
         into_child,
-        Err(AppError::Invalid(Msg::ErrMoveIntoDescendant))
+        Err(AppError::InvalidFields(p)) if p[0].field == FormField::Parent && p[0].msg == Msg::ErrMoveIntoDescendant
     ));
     let into_self = groups::update(
         &app.state,
@@ -103,7 +104,7 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     .await;
     assert!(matches!(
         into_self,
-        Err(AppError::Invalid(Msg::ErrMoveIntoItself))
+        Err(AppError::InvalidFields(p)) if p[0].field == FormField::Parent && p[0].msg == Msg::ErrMoveIntoItself
     ));
     let unknown = groups::update(
         &app.state,
@@ -114,7 +115,7 @@ async fn a_group_cannot_move_under_itself_or_its_descendants(backend: Backend) {
     .await;
     assert!(matches!(
         unknown,
-        Err(AppError::Invalid(Msg::ErrUnknownParent))
+        Err(AppError::InvalidFields(p)) if p[0].field == FormField::Parent && p[0].msg == Msg::ErrUnknownParent
     ));
 }
 
@@ -130,7 +131,7 @@ async fn sibling_names_are_unique_and_groups_with_children_are_kept(backend: Bac
     .await;
     assert!(matches!(
         duplicate,
-        Err(AppError::Invalid(Msg::ErrGroupNameTaken))
+        Err(AppError::InvalidFields(p)) if p[0].field == FormField::Name && p[0].msg == Msg::ErrGroupNameTaken
     ));
     // The same name elsewhere in the tree is fine.
     assert!(

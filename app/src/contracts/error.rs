@@ -56,6 +56,14 @@ pub enum FormField {
     ExtraInfo,
     /// A custom field, by key.
     Custom(String),
+    /// A group's name, its parent.
+    Name,
+    Parent,
+    /// A custom field definition's key, labels, type and choices.
+    Key,
+    Labels,
+    Kind,
+    Choices,
 }
 
 /// One input refused, and why.

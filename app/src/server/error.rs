@@ -46,6 +46,11 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// One input refused, said under it.
+    pub fn on(field: FormField, msg: Msg) -> Self {
+        AppError::InvalidFields(vec![FieldProblem { field, msg }])
+    }
+
     pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
         AppError::Internal {
             cause: cause.into(),

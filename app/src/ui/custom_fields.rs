@@ -8,8 +8,11 @@ use leptos::prelude::*;
 
 use super::frame::use_refresh;
 use super::lang::use_lang;
-use super::widgets::{FormError, FormSuccess, Loading, NotFound, reset_on_success};
+use super::widgets::{
+    FieldHint, FormError, FormSuccess, Loading, NotFound, field_problems, reset_on_success,
+};
 use crate::api::accounts::{CreateCustomField, DeleteCustomField, get_custom_fields};
+use crate::contracts::error::FormField;
 use crate::domain::custom_field::{FieldDef, FieldType};
 use crate::i18n::{Lang, Msg};
 
@@ -199,6 +202,8 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
     let kind = RwSignal::new(FieldType::Text);
     let form = NodeRef::new();
     reset_on_success(form, create.value());
+    let problem = field_problems(create.value());
+    let on = move |field: FormField| Signal::derive(move || problem(field.clone()));
     Effect::new(move |_| {
         if create.value().with(|v| matches!(v, Some(Ok(_)))) {
             kind.set(FieldType::Text);
@@ -207,7 +212,7 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
     view! {
         <ActionForm action=create node_ref=form attr:class="panel">
             <h2>{lang.t(Msg::NewFieldHeading)}</h2>
-            <fieldset class="labels">
+            <fieldset class="labels" aria-describedby="labels-error">
                 <legend>{lang.t(Msg::FieldLabel)}</legend>
                 {Lang::ALL
                     .into_iter()
@@ -231,11 +236,21 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
                     })
                     .collect_view()}
                 <p id="labels-help" class="muted help">{lang.t(Msg::FieldLabelHelp)}</p>
+                <FieldHint problem=on(FormField::Labels) id="labels-error" />
             </fieldset>
             <div class="field-row">
                 <div class="field">
                     <label for="key">{lang.t(Msg::FieldKey)}</label>
-                    <input id="key" name="input[key]" maxlength="40" required aria-describedby="key-help" spellcheck="false" />
+                    <input
+                        id="key"
+                        name="input[key]"
+                        maxlength="40"
+                        required
+                        aria-invalid=move || problem(FormField::Key).map(|_| "true")
+                        aria-describedby="key-error key-help"
+                        spellcheck="false"
+                    />
+                    <FieldHint problem=on(FormField::Key) id="key-error" />
                     <p id="key-help" class="muted help">{lang.t(Msg::FieldKeyHelp)}</p>
                 </div>
                 <div class="field">
@@ -254,13 +269,21 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
                             .map(|t| view! { <option value=t.as_str()>{lang.t(type_label(t))}</option> })
                             .collect_view()}
                     </select>
+                    <FieldHint problem=on(FormField::Kind) id="field_type-error" />
                 </div>
             </div>
             // Always in the form (it works without script); shown with one
             // only for choice lists.
             <div class="field" class:hidden-with-script=move || kind.get() != FieldType::Choice>
                 <label for="choices">{lang.t(Msg::FieldChoices)}</label>
-                <textarea id="choices" name="input[choices]" rows="4"></textarea>
+                <textarea
+                    id="choices"
+                    name="input[choices]"
+                    rows="4"
+                    aria-invalid=move || problem(FormField::Choices).map(|_| "true")
+                    aria-describedby="choices-error"
+                ></textarea>
+                <FieldHint problem=on(FormField::Choices) id="choices-error" />
             </div>
             <div class="checkbox">
                 <input type="checkbox" id="required" name="input[required]" value="on" />

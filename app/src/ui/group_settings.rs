@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::frame::use_refresh;
 use super::group_page::{GroupHeader, Tab, use_group_page};
 use super::lang::use_lang;
-use super::widgets::{FormError, FormSuccess, Loading, NotFound};
+use super::widgets::{FieldHint, FormError, FormSuccess, Loading, NotFound, field_problems};
 use crate::api::groups::{DeleteGroup, GroupPage, UpdateGroup};
+use crate::contracts::error::FormField;
 use crate::domain::{GroupId, Visibility};
 use crate::i18n::{Lang, Msg};
 
@@ -71,12 +72,23 @@ pub fn VisibilityChoice(current: Visibility) -> impl IntoView {
 
 /// The parent chooser; `choices` are (id, path) pairs.
 #[component]
-pub fn ParentChoice(choices: Vec<(GroupId, String)>, current: Option<GroupId>) -> impl IntoView {
+pub fn ParentChoice(
+    choices: Vec<(GroupId, String)>,
+    current: Option<GroupId>,
+    /// Why the parent was refused by the last submission, if it was.
+    #[prop(into)]
+    problem: Signal<Option<Msg>>,
+) -> impl IntoView {
     let lang: Lang = use_lang();
     view! {
         <div class="field">
             <label for="parent">{lang.t(Msg::ParentGroup)}</label>
-            <select id="parent" name="input[parent]">
+            <select
+                id="parent"
+                name="input[parent]"
+                aria-invalid=move || problem.get().map(|_| "true")
+                aria-describedby="parent-error"
+            >
                 <option value="" selected=current.is_none()>
                     {lang.t(Msg::NoParent)}
                 </option>
@@ -91,6 +103,32 @@ pub fn ParentChoice(choices: Vec<(GroupId, String)>, current: Option<GroupId>) -
                     })
                     .collect_view()}
             </select>
+            <FieldHint problem id="parent-error" />
+        </div>
+    }
+}
+
+/// A group's name, with the reason it was refused, if it was; shared with
+/// the new-group form.
+#[component]
+pub fn GroupNameField(
+    #[prop(optional)] value: String,
+    #[prop(into)] problem: Signal<Option<Msg>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field">
+            <label for="name">{lang.t(Msg::GroupName)}</label>
+            <input
+                id="name"
+                name="input[name]"
+                value=value
+                maxlength="120"
+                required
+                aria-invalid=move || problem.get().map(|_| "true")
+                aria-describedby="name-error"
+            />
+            <FieldHint problem id="name-error" />
         </div>
     }
 }
@@ -98,14 +136,16 @@ pub fn ParentChoice(choices: Vec<(GroupId, String)>, current: Option<GroupId>) -
 #[component]
 fn SettingsForm(page: GroupPage, update: ServerAction<UpdateGroup>) -> impl IntoView {
     let lang = use_lang();
+    let problem = field_problems(update.value());
     view! {
         <ActionForm action=update attr:class="panel">
             <input type="hidden" name="input[id]" value=page.id.to_string() />
-            <div class="field">
-                <label for="name">{lang.t(Msg::GroupName)}</label>
-                <input id="name" name="input[name]" value=page.name.clone() maxlength="120" required />
-            </div>
-            <ParentChoice choices=page.parent_choices.clone() current=page.parent_id />
+            <GroupNameField value=page.name.clone() problem=Signal::derive(move || problem(FormField::Name)) />
+            <ParentChoice
+                choices=page.parent_choices.clone()
+                current=page.parent_id
+                problem=Signal::derive(move || problem(FormField::Parent))
+            />
             <VisibilityChoice current=page.visibility />
             <FormError value=update.value() />
             <FormSuccess value=update.value() msg=Msg::GroupSaved />

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::frame::use_refresh;
-use super::group_settings::{ParentChoice, VisibilityChoice};
+use super::group_settings::{GroupNameField, ParentChoice, VisibilityChoice};
 use super::lang::use_lang;
-use super::widgets::{FormError, Loading, NotFound};
+use super::widgets::{FormError, Loading, NotFound, field_problems};
 use crate::api::groups::{CreateGroup, get_sidebar};
+use crate::contracts::error::FormField;
 use crate::domain::{GroupId, Visibility};
 use crate::i18n::Msg;
 
@@ -24,6 +25,7 @@ pub fn NewGroupPage() -> impl IntoView {
     let groups = Resource::new(|| (), |_| get_sidebar());
     let refresh = use_refresh();
     let create = ServerAction::<CreateGroup>::new();
+    let problem = field_problems(create.value());
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
             refresh.bump();
@@ -39,11 +41,12 @@ pub fn NewGroupPage() -> impl IntoView {
                             <section class="page">
                                 <h1>{lang.t(Msg::NewGroup)}</h1>
                                 <ActionForm action=create attr:class="panel">
-                                    <div class="field">
-                                        <label for="name">{lang.t(Msg::GroupName)}</label>
-                                        <input id="name" name="input[name]" maxlength="120" required />
-                                    </div>
-                                    <ParentChoice choices current=preselected() />
+                                    <GroupNameField problem=Signal::derive(move || problem(FormField::Name)) />
+                                    <ParentChoice
+                                        choices
+                                        current=preselected()
+                                        problem=Signal::derive(move || problem(FormField::Parent))
+                                    />
                                     <VisibilityChoice current=Visibility::Private />
                                     <FormError value=create.value() />
                                     <button

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use crate::contracts::accounts::CustomFieldInput;
+use crate::contracts::error::FormField;
 use crate::domain::FieldId;
 use crate::domain::custom_field::{self as rules, FieldDef, FieldError, FieldType, Labels};
 use crate::i18n::Lang;
 use crate::i18n::Msg;
-use crate::server::error::{AppError, AppResult, is_unique_violation};
+use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
 use crate::server::state::AppState;
 use crate::server::store::{Conn, audit, custom_fields};
@@ -36,15 +37,28 @@ pub async fn create(
     input: CustomFieldInput,
 ) -> AppResult<FieldId> {
     require_platform_admin(me)?;
-    let key = rules::parse_key(&input.key).map_err(|_| AppError::Invalid(Msg::ErrFieldKey))?;
-    let labels = labels(&input.labels)?;
-    let field_type =
-        FieldType::parse(&input.field_type).ok_or(AppError::Invalid(Msg::ErrFieldType))?;
+    // Every input is checked before answering: the form shows them all.
+    let mut problems = Problems::default();
+    let key = problems.take(
+        FormField::Key,
+        rules::parse_key(&input.key),
+        Msg::ErrFieldKey,
+    );
+    let labels = problems.take(FormField::Labels, labels(&input.labels), Msg::ErrFieldLabel);
+    let field_type = problems.take(
+        FormField::Kind,
+        FieldType::parse(&input.field_type).ok_or(()),
+        Msg::ErrFieldType,
+    );
+    let choices = rules::parse_choices(&input.choices);
+    if field_type == Some(FieldType::Choice) && choices.is_empty() {
+        problems.add(FormField::Choices, Msg::ErrFieldChoices);
+    }
+    let (Some(key), Some(labels), Some(field_type)) = (key, labels, field_type) else {
+        return Err(problems.into_error());
+    };
+    problems.check()?;
     let choices = if field_type == FieldType::Choice {
-        let choices = rules::parse_choices(&input.choices);
-        if choices.is_empty() {
-            return Err(AppError::Invalid(Msg::ErrFieldChoices));
-        }
         choices
     } else {
         Vec::new()
@@ -63,7 +77,7 @@ pub async fn create(
         .await
         .map_err(|e| {
             if is_unique_violation(&e) {
-                AppError::Invalid(Msg::ErrFieldKeyTaken)
+                AppError::on(FormField::Key, Msg::ErrFieldKeyTaken)
             } else {
                 e.into()
             }

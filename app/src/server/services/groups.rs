@@ -1,5 +1,6 @@
 //! The group tree: what a user sees of it, and the platform admin's edits.
 
+use crate::contracts::error::FormField;
 use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
@@ -21,16 +22,19 @@ pub struct GroupInput {
 impl GroupInput {
     pub fn parse(name: &str, parent: &str, visibility: &str) -> AppResult<GroupInput> {
         let name = parse_group_name(name).map_err(|e| {
-            AppError::Invalid(match e {
-                GroupNameError::Empty => Msg::ErrNameRequired,
-                GroupNameError::TooLong => Msg::ErrNameTooLong,
-            })
+            AppError::on(
+                FormField::Name,
+                match e {
+                    GroupNameError::Empty => Msg::ErrNameRequired,
+                    GroupNameError::TooLong => Msg::ErrNameTooLong,
+                },
+            )
         })?;
         let parent = match parent.trim() {
             "" => None,
             id => Some(
                 id.parse::<GroupId>()
-                    .map_err(|_| AppError::Invalid(Msg::ErrUnknownParent))?,
+                    .map_err(|_| AppError::on(FormField::Parent, Msg::ErrUnknownParent))?,
             ),
         };
         let visibility = Visibility::parse(visibility).unwrap_or(Visibility::Private);
@@ -184,10 +188,10 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     if let Some(parent) = parent_id
         && groups::by_id(&mut tx, parent).await?.is_none()
     {
-        return Err(AppError::Invalid(Msg::ErrUnknownParent));
+        return Err(AppError::on(FormField::Parent, Msg::ErrUnknownParent));
     }
     if groups::name_taken(&mut tx, parent_id, &input.name, None).await? {
-        return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
+        return Err(AppError::on(FormField::Name, Msg::ErrGroupNameTaken));
     }
     let id = groups::insert(&mut tx, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
@@ -226,12 +230,12 @@ pub async fn update(
     let Directory { tree, .. } = Directory::load(&mut tx).await?;
     tree.can_move(group, input.parent).map_err(|e| match e {
         MoveError::UnknownGroup => AppError::NotFound,
-        MoveError::UnknownParent => AppError::Invalid(Msg::ErrUnknownParent),
-        MoveError::IntoItself => AppError::Invalid(Msg::ErrMoveIntoItself),
-        MoveError::IntoDescendant => AppError::Invalid(Msg::ErrMoveIntoDescendant),
+        MoveError::UnknownParent => AppError::on(FormField::Parent, Msg::ErrUnknownParent),
+        MoveError::IntoItself => AppError::on(FormField::Parent, Msg::ErrMoveIntoItself),
+        MoveError::IntoDescendant => AppError::on(FormField::Parent, Msg::ErrMoveIntoDescendant),
     })?;
     if groups::name_taken(&mut tx, parent_id, &input.name, Some(id)).await? {
-        return Err(AppError::Invalid(Msg::ErrGroupNameTaken));
+        return Err(AppError::on(FormField::Name, Msg::ErrGroupNameTaken));
     }
     groups::update(&mut tx, id, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
