@@ -58,45 +58,6 @@ impl Stored for Lang {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_value_round_trips_and_nothing_else_decodes() {
-        for role in GroupRole::ALL {
-            assert_eq!(decode::<GroupRole>(role.as_str()).unwrap(), role);
-        }
-        for kind in AccountType::ALL {
-            assert_eq!(decode::<AccountType>(kind.as_str()).unwrap(), kind);
-        }
-        for visibility in Visibility::ALL {
-            assert_eq!(
-                decode::<Visibility>(visibility.as_str()).unwrap(),
-                visibility
-            );
-        }
-        for field in FieldType::ALL {
-            assert_eq!(decode::<FieldType>(field.as_str()).unwrap(), field);
-        }
-        for state in DeliveryState::ALL {
-            assert_eq!(decode::<DeliveryState>(state.as_str()).unwrap(), state);
-        }
-        assert!(decode::<DeliveryState>("sending").is_err());
-        // What people may type is not what the database may hold.
-        assert!(decode::<GroupRole>("admin").is_err());
-        assert!(decode::<GroupRole>("Apprenant").is_err());
-        assert!(decode::<AccountType>("membre").is_err());
-        assert!(decode::<AccountType>("").is_err());
-        assert!(decode::<Visibility>("Public").is_err());
-        for lang in Lang::ALL {
-            assert_eq!(decode::<Lang>(lang.code()).unwrap(), lang);
-        }
-        assert!(decode::<Lang>("nl-BE").is_err(), "a stored code is exact");
-        assert!(decode::<Lang>("de").is_err());
-    }
-}
-
 /// Ids bind and read as the `BIGINT` they are stored as, so store functions
 /// take and return `GroupId`, `UserId`… and a swapped id does not compile.
 macro_rules! sql_id {
@@ -130,3 +91,48 @@ macro_rules! sql_id {
 }
 
 sql_id!(GroupId, UserId, InvitationId, FieldId, MailId);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_round_trips_and_nothing_else_decodes() {
+        for role in GroupRole::ALL {
+            assert_eq!(decode::<GroupRole>(role.as_str()).unwrap(), role);
+        }
+        for kind in AccountType::ALL {
+            assert_eq!(decode::<AccountType>(kind.as_str()).unwrap(), kind);
+        }
+        for visibility in Visibility::ALL {
+            assert_eq!(
+                decode::<Visibility>(visibility.as_str()).unwrap(),
+                visibility
+            );
+        }
+        for field in FieldType::ALL {
+            assert_eq!(decode::<FieldType>(field.as_str()).unwrap(), field);
+        }
+        for state in DeliveryState::ALL {
+            assert_eq!(decode::<DeliveryState>(state.as_str()).unwrap(), state);
+        }
+        assert!(decode::<DeliveryState>("sending").is_err());
+        for status in InvitationStatus::ALL {
+            assert_eq!(decode::<InvitationStatus>(status.as_str()).unwrap(), status);
+        }
+        // An unknown stored status is an error, never read as pending.
+        assert!(decode::<InvitationStatus>("expired").is_err());
+        assert!(decode::<InvitationStatus>("Pending").is_err());
+        // What people may type is not what the database may hold.
+        assert!(decode::<GroupRole>("admin").is_err());
+        assert!(decode::<GroupRole>("Apprenant").is_err());
+        assert!(decode::<AccountType>("membre").is_err());
+        assert!(decode::<AccountType>("").is_err());
+        assert!(decode::<Visibility>("Public").is_err());
+        for lang in Lang::ALL {
+            assert_eq!(decode::<Lang>(lang.code()).unwrap(), lang);
+        }
+        assert!(decode::<Lang>("nl-BE").is_err(), "a stored code is exact");
+        assert!(decode::<Lang>("de").is_err());
+    }
+}
