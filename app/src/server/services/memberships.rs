@@ -4,15 +4,13 @@
 //! one path with the learner propagation, so the result is the same as by
 //! any other way in.
 
-use std::collections::BTreeMap;
-
 use crate::contracts::accounts::AddedGroup;
 use crate::domain::policy::{self, AddRefusal};
 use crate::domain::{GroupId, GroupRole, UserId};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::directory::Directory;
+use crate::server::services::directory::{self, Directory};
 use crate::server::services::{grants, profiles};
 use crate::server::state::AppState;
 use crate::server::store::{audit, memberships};
@@ -105,21 +103,8 @@ fn refusal_message(refusal: AddRefusal) -> Msg {
 
 /// The grants as the page says them: one line a group, by path.
 fn by_group(directory: &Directory, grants: Vec<(GroupId, GroupRole)>) -> Vec<AddedGroup> {
-    let mut roles: BTreeMap<GroupId, Vec<GroupRole>> = BTreeMap::new();
-    for (group, role) in grants {
-        roles.entry(group).or_default().push(role);
-    }
-    let mut out: Vec<AddedGroup> = roles
+    directory::groups_with_roles(&directory.tree, &directory.names, grants)
         .into_iter()
-        .map(|(id, mut roles)| {
-            roles.sort();
-            AddedGroup {
-                id,
-                path: directory.path(id),
-                roles,
-            }
-        })
-        .collect();
-    out.sort_by_key(|g| g.path.to_lowercase());
-    out
+        .map(|(id, path, roles)| AddedGroup { id, path, roles })
+        .collect()
 }
