@@ -133,6 +133,29 @@ impl Problems {
         parsed.map_err(|_| self.add(field, msg)).ok()
     }
 
+    /// A person's first and last name, both required.
+    pub fn names(
+        &mut self,
+        first: &str,
+        last: &str,
+    ) -> Option<(
+        crate::domain::person_name::PersonName,
+        crate::domain::person_name::PersonName,
+    )> {
+        use crate::domain::person_name::PersonName;
+        let first = self.take(
+            FormField::FirstName,
+            PersonName::parse(first),
+            Msg::ErrFirstNameRequired,
+        );
+        let last = self.take(
+            FormField::LastName,
+            PersonName::parse(last),
+            Msg::ErrLastNameRequired,
+        );
+        first.zip(last)
+    }
+
     /// A new password and its confirmation: too short, too common… on the
     /// password, a mismatch on the confirmation. True when accepted.
     pub fn password(&mut self, password: &str, confirm: &str) -> bool {

@@ -12,7 +12,9 @@ use super::group_chooser::{GroupChooser, RoleChooser};
 use super::group_page::use_group_id;
 use super::lang::use_lang;
 use super::user_panel::PanelShell;
-use super::widgets::{CopyButton, FieldHint, FormError, Loading, NotFound, field_problems};
+use super::widgets::{
+    CopyButton, FieldHint, FormError, Loading, NameFields, NotFound, field_problems,
+};
 use crate::api::ApiError;
 use crate::api::accounts::{CreateAccount, CreateOutcome, CreatePanel, get_create_panel};
 use crate::api::invitation_tab::ResendInvitation;
@@ -88,32 +90,11 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
         <ActionForm action=create node_ref=form attr:class="create-form">
             <input type="hidden" name="input[group_id]" value=panel.group_id.to_string() />
             <input type="hidden" name="input[if_invited]" prop:value=move || if_invited.get() />
-            <div class="field-row">
-                <div class="field">
-                    <label for="first_name">{lang.t(Msg::FirstName)}</label>
-                    <input
-                        id="first_name"
-                        name="input[first_name]"
-                        autocomplete="off"
-                        required
-                        aria-invalid=move || invalid(FormField::FirstName)
-                        aria-describedby="first_name-error"
-                    />
-                    <FieldHint problem=Signal::derive(move || problem(FormField::FirstName)) id="first_name-error" />
-                </div>
-                <div class="field">
-                    <label for="last_name">{lang.t(Msg::LastName)}</label>
-                    <input
-                        id="last_name"
-                        name="input[last_name]"
-                        autocomplete="off"
-                        required
-                        aria-invalid=move || invalid(FormField::LastName)
-                        aria-describedby="last_name-error"
-                    />
-                    <FieldHint problem=Signal::derive(move || problem(FormField::LastName)) id="last_name-error" />
-                </div>
-            </div>
+            <NameFields
+                first=Signal::derive(move || problem(FormField::FirstName))
+                last=Signal::derive(move || problem(FormField::LastName))
+                someone_else=true
+            />
             <div class="field" class:hidden-with-script=move || no_email.get()>
                 <label for="email">{lang.t(Msg::Email)}</label>
                 <input

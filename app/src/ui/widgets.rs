@@ -49,8 +49,17 @@ pub fn FieldHint(#[prop(into)] problem: Signal<Option<Msg>>, id: &'static str) -
 pub fn NameFields(
     #[prop(into)] first: Signal<Option<Msg>>,
     #[prop(into)] last: Signal<Option<Msg>>,
+    /// An admin typing another person's names: the browser must not offer
+    /// the admin's own.
+    #[prop(optional)]
+    someone_else: bool,
 ) -> impl IntoView {
     let lang = use_lang();
+    let (given, family) = if someone_else {
+        ("off", "off")
+    } else {
+        ("given-name", "family-name")
+    };
     view! {
         <div class="field-row">
             <div class="field">
@@ -58,7 +67,7 @@ pub fn NameFields(
                 <input
                     id="first_name"
                     name="input[first_name]"
-                    autocomplete="given-name"
+                    autocomplete=given
                     required
                     aria-invalid=move || first.get().map(|_| "true")
                     aria-describedby="first_name-error"
@@ -70,7 +79,7 @@ pub fn NameFields(
                 <input
                     id="last_name"
                     name="input[last_name]"
-                    autocomplete="family-name"
+                    autocomplete=family
                     required
                     aria-invalid=move || last.get().map(|_| "true")
                     aria-describedby="last_name-error"

@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use crate::contracts::accounts::CreateOutcome;
 use crate::contracts::error::FormField;
 use crate::domain::login_name::parse_login_name;
-use crate::domain::person_name::PersonName;
 use crate::domain::policy::AccountReach;
 use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
 use crate::i18n::{Lang, Msg};
@@ -97,16 +96,7 @@ fn check(
     // Every input is checked before answering, so the form shows every
     // problem at once, each on its input.
     let mut problems = Problems::default();
-    let first_name = problems.take(
-        FormField::FirstName,
-        PersonName::parse(&req.first_name).map(PersonName::into_string),
-        Msg::ErrFirstNameRequired,
-    );
-    let last_name = problems.take(
-        FormField::LastName,
-        PersonName::parse(&req.last_name).map(PersonName::into_string),
-        Msg::ErrLastNameRequired,
-    );
+    let names = problems.names(&req.first_name, &req.last_name);
     let identity = if req.no_email {
         problems
             .take(
@@ -153,12 +143,13 @@ fn check(
     for (key, msg) in field_errors {
         problems.add(FormField::Custom(key), msg);
     }
-    let (Some(first_name), Some(last_name), Some(identity), Some(password)) =
-        (first_name, last_name, identity, password)
+    let (Some((first_name, last_name)), Some(identity), Some(password)) =
+        (names, identity, password)
     else {
         return Err(problems.into_error());
     };
     problems.check()?;
+    let (first_name, last_name) = (first_name.into_string(), last_name.into_string());
     Ok(Checked {
         first_name,
         last_name,

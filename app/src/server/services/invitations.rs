@@ -2,10 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::contracts::error::FormField;
 use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
-use crate::domain::person_name::PersonName;
 use crate::domain::{
     AccountType, GroupId, GroupRole, GroupTree, ListEntry, UserId, parse_email_list, policy,
 };
@@ -648,18 +646,9 @@ impl Accepted {
 )]
 pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<Accepted> {
     let mut problems = Problems::default();
-    let first_name = problems.take(
-        FormField::FirstName,
-        PersonName::parse(&input.first_name),
-        Msg::ErrFirstNameRequired,
-    );
-    let last_name = problems.take(
-        FormField::LastName,
-        PersonName::parse(&input.last_name),
-        Msg::ErrLastNameRequired,
-    );
+    let names = problems.names(&input.first_name, &input.last_name);
     let password_ok = problems.password(&input.password, &input.password_confirm);
-    let (Some(first_name), Some(last_name), true) = (first_name, last_name, password_ok) else {
+    let (Some((first_name, last_name)), true) = (names, password_ok) else {
         return Err(problems.into_error());
     };
     {

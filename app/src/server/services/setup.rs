@@ -70,25 +70,14 @@ struct ValidAdmin {
 async fn validate(input: AdminInput) -> AppResult<ValidAdmin> {
     // Every input is checked before answering: the form shows them all.
     let mut problems = Problems::default();
-    let first_name = problems.take(
-        FormField::FirstName,
-        PersonName::parse(&input.first_name),
-        Msg::ErrFirstNameRequired,
-    );
-    let last_name = problems.take(
-        FormField::LastName,
-        PersonName::parse(&input.last_name),
-        Msg::ErrLastNameRequired,
-    );
+    let names = problems.names(&input.first_name, &input.last_name);
     let email = problems.take(
         FormField::Email,
         Email::parse(&input.email),
         Msg::ErrEmailInvalid,
     );
     let password_ok = problems.password(&input.password, &input.password_confirm);
-    let (Some(first_name), Some(last_name), Some(email), true) =
-        (first_name, last_name, email, password_ok)
-    else {
+    let (Some((first_name, last_name)), Some(email), true) = (names, email, password_ok) else {
         return Err(problems.into_error());
     };
     let password_hash = hashing::hash(input.password).await?;
