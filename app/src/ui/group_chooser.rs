@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::format;
 use super::lang::use_lang;
-use super::widgets::FieldHint;
+use super::widgets::{FieldHint, RoleCheckbox};
 use crate::api::accounts::GroupChoice;
-use crate::contracts::form::{RoleChecks, group_field};
+use crate::contracts::form::group_field;
 use crate::domain::{GroupId, GroupRole};
 use crate::i18n::Msg;
 
@@ -177,19 +176,13 @@ pub fn RoleChooser(
         })
     };
     let role_checkbox = move |role: GroupRole| {
-        let id = format!("role_{}", role.as_str());
         view! {
-            <div class="checkbox">
-                <input
-                    type="checkbox"
-                    id=id.clone()
-                    name=RoleChecks::field(role)
-                    value="on"
-                    checked=role == GroupRole::Learner
-                    disabled=move || !allowed_everywhere(role)
-                />
-                <label for=id>{lang.t(format::role(role))}</label>
-            </div>
+            <RoleCheckbox
+                role
+                id=format!("role_{}", role.as_str())
+                checked=role == GroupRole::Learner
+                disabled=Signal::derive(move || !allowed_everywhere(role))
+            />
         }
     };
     view! {

@@ -7,10 +7,9 @@ use leptos_router::hooks::use_params_map;
 use super::format;
 use super::frame::use_refresh;
 use super::lang::use_lang;
-use super::widgets::{Loading, NotFound};
+use super::widgets::{Loading, NotFound, RoleCheckbox};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
-use crate::contracts::form::RoleChecks;
 use crate::domain::{GroupId, GroupRole, UserId, Visibility};
 use crate::i18n::Msg;
 
@@ -256,18 +255,12 @@ fn MemberEditor(
     let checkboxes = grantable
         .into_iter()
         .map(|role| {
-            let id = format!("{prefix}-{}", role.as_str());
             view! {
-                <div class="checkbox">
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        name=RoleChecks::field(role)
-                        value="on"
-                        checked=member.roles.contains(&role)
-                    />
-                    <label for=id>{lang.t(format::role(role))}</label>
-                </div>
+                <RoleCheckbox
+                    role
+                    id=format!("{prefix}-{}", role.as_str())
+                    checked=member.roles.contains(&role)
+                />
             }
         })
         .collect_view();

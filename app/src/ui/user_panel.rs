@@ -9,10 +9,9 @@ use super::format;
 use super::group_page::use_group_id;
 use super::invitations_tab::{InvitationsHeader, InvitationsTab, use_tab_data};
 use super::lang::use_lang;
-use super::widgets::{FormError, Loading, NotFound};
+use super::widgets::{FormError, Loading, NotFound, RoleCheckbox};
 use crate::api::ApiError;
 use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
-use crate::contracts::form::RoleChecks;
 use crate::domain::invitation::InviteOutcome;
 use crate::domain::{EmailError, GroupId, GroupRole};
 use crate::i18n::{Lang, Msg};
@@ -116,19 +115,7 @@ pub fn PanelShell(group_id: GroupId, group_name: String, children: Children) -> 
 fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
     let lang = use_lang();
     let role_checkbox = move |role: GroupRole| {
-        let id = format!("role_{}", role.as_str());
-        view! {
-            <div class="checkbox">
-                <input
-                    type="checkbox"
-                    id=id.clone()
-                    name=RoleChecks::field(role)
-                    value="on"
-                    checked=role == GroupRole::Learner
-                />
-                <label for=id>{lang.t(format::role(role))}</label>
-            </div>
-        }
+        view! { <RoleCheckbox role id=format!("role_{}", role.as_str()) checked=role == GroupRole::Learner /> }
     };
     // After INVITER the field keeps only what needs correcting: the invalid
     // entries, one per line; every other address was handled.

@@ -148,6 +148,32 @@ where
     }
 }
 
+/// One role's checkbox (`input[roles][<role>]`), labelled with the role.
+#[component]
+pub fn RoleCheckbox(
+    role: GroupRole,
+    id: String,
+    checked: bool,
+    /// Greyed out while the role may not be granted everywhere chosen.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="checkbox">
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=crate::contracts::form::RoleChecks::field(role)
+                value="on"
+                checked=checked
+                disabled=disabled
+            />
+            <label for=id>{lang.t(super::format::role(role))}</label>
+        </div>
+    }
+}
+
 /// Someone's groups, each linked, with the roles held there; `empty` when
 /// there are none.
 #[component]
