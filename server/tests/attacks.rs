@@ -779,6 +779,28 @@ async fn the_add_to_groups_form_grants_nothing_beyond_its_poster(backend: Backen
     );
 }
 
+/// The platform's settings are the platform admins': a group admin posting
+/// the settings form by hand changes nothing; a platform admin does.
+async fn only_a_platform_admin_changes_the_default_language(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let english = [("input[default_language]", "en")];
+    for cookie in [&c.paris_user_admin, &c.ventes_admin] {
+        let answer = http
+            .post(Some(cookie), "settings/platform/update", &english)
+            .await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+        let read = http.post(Some(cookie), "settings/platform", &[]).await;
+        assert_eq!(read.status, StatusCode::FORBIDDEN, "{}", read.body);
+    }
+    assert_eq!(http.app.state.default_lang(), app::i18n::Lang::Fr);
+    let answer = http
+        .post(Some(&c.ada), "settings/platform/update", &english)
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(http.app.state.default_lang(), app::i18n::Lang::En);
+}
+
 on_both_backends!(
     a_merged_invitation_gives_a_narrower_admin_no_link,
     an_outside_account_pulled_into_a_group_stays_out_of_reach,
@@ -789,4 +811,5 @@ on_both_backends!(
     nothing_is_told_across_scopes,
     nobody_grants_themselves_a_role_by_inviting_their_own_address,
     the_add_to_groups_form_grants_nothing_beyond_its_poster,
+    only_a_platform_admin_changes_the_default_language,
 );
