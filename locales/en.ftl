@@ -466,3 +466,60 @@ AlreadyInGroups = This person already had these roles in these groups: nothing c
 ErrAddSelfToGroups = You cannot add yourself to groups: ask another administrator.
 ErrAddGroupOutOfReach = You do not manage the users of one of the chosen groups: nothing was added.
 ErrAddRoleNotGrantable = You cannot give one of the ticked roles in one of the chosen groups: nothing was added.
+
+# Guests and seats
+ErrGuestLearnerOnly = A guest account can only hold the Learner role.
+ErrGuestNotPlatformAdmin = A guest account cannot be a platform administrator.
+ErrNoSeat = No seat is free.
+ErrSeatsFull = No seat free: { $used } billable members for a limit of { $limit }. Free a seat (turn a member into a guest) or raise the limit; nothing was changed.
+ErrSeatLimitInvalid = The seat limit is a whole number from 0, or empty for unlimited.
+ErrNotWaitingForSeat = This invitation no longer waits for a seat.
+ErrOwnAccountType = You cannot change the type of your own account.
+ErrNothingSelected = Select at least one person.
+ErrTooManySelected = Too many people at once: 500 at most.
+OutcomeGuestCannotHold = Guest account: { $roles } refused (a guest only holds the Learner role). Nothing changed.
+GuestRolesHint = A guest only holds the Learner role.
+SeatLimit = Seat limit
+SeatLimitHelp = Number of billable members allowed. Empty: unlimited. Guests do not count.
+SeatsUsage = Seats: { $used } / { $limit }
+SeatsUsageUnlimited = Seats: { $used } used (no limit)
+SeatsThisUses = { $count ->
+    [one] This action will use at most { $count }.
+   *[other] This action will use at most { $count }.
+}
+SeatsNoneFree = No seat free: invited members will wait until one frees.
+AwaitingSeatTitle = Your account is almost ready
+AwaitingSeatBody = Every seat of the platform is taken. Your registration is saved: your account will open as soon as a seat frees, and you will get an e-mail then. You will sign in with the password you just chose.
+AwaitingSeatAdmins = The platform's administrators have been told.
+StatusAwaitingSeat = Waiting for a seat
+AwaitingSeatSince = Form completed on { $date }
+ActivateWaiting = Activate
+ActivatedWaiting = Account open: the person got an e-mail.
+AccountTypeSection = Account type
+ToMember = Make a member
+ToGuest = Make a guest
+ConvertBlockedIntro = A guest only holds the Learner role. These roles keep this person from becoming a guest:
+ConvertRemoveRolesAndGo = Remove these roles and make a guest
+ConvertedToMember = Now a member: billed from now on.
+ConvertedToGuest = Now a guest: no longer billed from now on.
+ConvertedRolesRemoved = Roles removed: { $roles }
+ConvertSelection = { $count ->
+    [one] Change the type of { $count } person
+   *[other] Change the type of { $count } people
+}
+ConfirmConvert = { $count ->
+    [one] Change the type of { $count } person?
+   *[other] Change the type of { $count } people?
+}
+ConvertNoSeat = No seat free ({ $used } / { $limit }).
+MailSeatWaitingSubject = Someone is waiting for a seat
+MailSeatWaitingLine = { $name } ({ $email }) completed their sign-up form, but all { $limit } seats of the platform are taken. Their account will open by itself as soon as a seat frees.
+MailSeatWaitingHow = To open it now, raise the seat limit or turn a member into a guest:
+MailSeatWaitingButton = Platform settings
+MailAccountOpenedSubject = Your account is open
+MailAccountOpenedLine = A seat has freed: your account is open. Sign in with the password you chose.
+MailSignInButton = Sign in
+ConvertTo = New type
+ConvertAlsoRemoveRoles = Also remove the roles a guest cannot hold
+ConvertLineBlocked = stays a member: { $roles } (tick "Also remove the roles" to go on)
+ConvertResultsTitle = Type change

@@ -494,3 +494,60 @@ AlreadyInGroups = Cette personne avait déjà ces rôles dans ces groupes : rien
 ErrAddSelfToGroups = Vous ne pouvez pas vous ajouter vous-même à des groupes : demandez à un autre administrateur.
 ErrAddGroupOutOfReach = Vous ne gérez pas les utilisateurs de l'un des groupes choisis : rien n'a été ajouté.
 ErrAddRoleNotGrantable = Vous ne pouvez pas donner l'un des rôles cochés dans l'un des groupes choisis : rien n'a été ajouté.
+
+# Invités et places
+ErrGuestLearnerOnly = Un compte invité ne peut avoir que le rôle Apprenant.
+ErrGuestNotPlatformAdmin = Un compte invité ne peut pas être administrateur de la plateforme.
+ErrNoSeat = Aucune place n'est libre.
+ErrSeatsFull = Aucune place libre : { $used } membres facturables pour une limite de { $limit }. Libérez une place (un membre passé en invité) ou augmentez la limite ; rien n'a été modifié.
+ErrSeatLimitInvalid = La limite de places est un nombre entier à partir de 0, ou vide pour illimité.
+ErrNotWaitingForSeat = Cette invitation n'attend plus de place.
+ErrOwnAccountType = Vous ne pouvez pas changer le type de votre propre compte.
+ErrNothingSelected = Sélectionnez au moins une personne.
+ErrTooManySelected = Trop de personnes à la fois : 500 au plus.
+OutcomeGuestCannotHold = Compte invité : { $roles } refusé (un invité n'a que le rôle Apprenant). Rien n'a changé.
+GuestRolesHint = Un invité n'a que le rôle Apprenant.
+SeatLimit = Limite de places
+SeatLimitHelp = Nombre de membres facturables autorisés. Vide : illimité. Les invités ne comptent pas.
+SeatsUsage = Places : { $used } / { $limit }
+SeatsUsageUnlimited = Places : { $used } utilisées (pas de limite)
+SeatsThisUses = { $count ->
+    [one] Cette action en utilisera au plus { $count }.
+   *[other] Cette action en utilisera au plus { $count }.
+}
+SeatsNoneFree = Aucune place libre : les membres invités attendront qu'une place se libère.
+AwaitingSeatTitle = Votre compte est presque prêt
+AwaitingSeatBody = Toutes les places de la plateforme sont occupées. Votre inscription est enregistrée : votre compte s'ouvrira dès qu'une place se libérera, et vous recevrez alors un e-mail. Vous vous connecterez avec le mot de passe que vous venez de choisir.
+AwaitingSeatAdmins = Les administrateurs de la plateforme sont prévenus.
+StatusAwaitingSeat = En attente d'une place
+AwaitingSeatSince = Formulaire rempli le { $date }
+ActivateWaiting = Activer
+ActivatedWaiting = Compte ouvert : la personne a reçu un e-mail.
+AccountTypeSection = Type de compte
+ToMember = Passer en membre
+ToGuest = Passer en invité
+ConvertBlockedIntro = Un invité n'a que le rôle Apprenant. Ces rôles empêchent de passer en invité :
+ConvertRemoveRolesAndGo = Retirer ces rôles et passer en invité
+ConvertedToMember = Passé en membre : facturé à partir de maintenant.
+ConvertedToGuest = Passé en invité : plus facturé à partir de maintenant.
+ConvertedRolesRemoved = Rôles retirés : { $roles }
+ConvertSelection = { $count ->
+    [one] Changer le type de { $count } personne
+   *[other] Changer le type de { $count } personnes
+}
+ConfirmConvert = { $count ->
+    [one] Changer le type de { $count } personne ?
+   *[other] Changer le type de { $count } personnes ?
+}
+ConvertNoSeat = Aucune place libre ({ $used } / { $limit }).
+MailSeatWaitingSubject = Une personne attend une place
+MailSeatWaitingLine = { $name } ({ $email }) a rempli son formulaire d'inscription, mais les { $limit } places de la plateforme sont occupées. Son compte s'ouvrira automatiquement dès qu'une place se libérera.
+MailSeatWaitingHow = Pour l'ouvrir maintenant, augmentez la limite de places ou passez un membre en invité :
+MailSeatWaitingButton = Paramètres de la plateforme
+MailAccountOpenedSubject = Votre compte est ouvert
+MailAccountOpenedLine = Une place s'est libérée : votre compte est ouvert. Connectez-vous avec le mot de passe que vous avez choisi.
+MailSignInButton = Se connecter
+ConvertTo = Nouveau type
+ConvertAlsoRemoveRoles = Retirer aussi les rôles qu'un invité ne peut pas avoir
+ConvertLineBlocked = reste membre : { $roles } (cochez « Retirer aussi les rôles » pour continuer)
+ConvertResultsTitle = Changement de type

@@ -458,3 +458,60 @@ AlreadyInGroups = Deze persoon had deze rollen al in deze groepen: er is niets g
 ErrAddSelfToGroups = U kunt uzelf niet aan groepen toevoegen: vraag het aan een andere beheerder.
 ErrAddGroupOutOfReach = U beheert de gebruikers van een van de gekozen groepen niet: er is niets toegevoegd.
 ErrAddRoleNotGrantable = U mag een van de aangevinkte rollen in een van de gekozen groepen niet toekennen: er is niets toegevoegd.
+
+# Gasten en plaatsen
+ErrGuestLearnerOnly = Een gastaccount kan alleen de rol Cursist hebben.
+ErrGuestNotPlatformAdmin = Een gastaccount kan geen platformbeheerder zijn.
+ErrNoSeat = Er is geen plaats vrij.
+ErrSeatsFull = Geen plaats vrij: { $used } factureerbare leden bij een limiet van { $limit }. Maak een plaats vrij (maak een lid gast) of verhoog de limiet; er is niets gewijzigd.
+ErrSeatLimitInvalid = De plaatslimiet is een geheel getal vanaf 0, of leeg voor onbeperkt.
+ErrNotWaitingForSeat = Deze uitnodiging wacht niet meer op een plaats.
+ErrOwnAccountType = U kunt het type van uw eigen account niet wijzigen.
+ErrNothingSelected = Selecteer minstens één persoon.
+ErrTooManySelected = Te veel personen tegelijk: maximaal 500.
+OutcomeGuestCannotHold = Gastaccount: { $roles } geweigerd (een gast heeft alleen de rol Cursist). Er is niets gewijzigd.
+GuestRolesHint = Een gast heeft alleen de rol Cursist.
+SeatLimit = Plaatslimiet
+SeatLimitHelp = Aantal toegestane factureerbare leden. Leeg: onbeperkt. Gasten tellen niet mee.
+SeatsUsage = Plaatsen: { $used } / { $limit }
+SeatsUsageUnlimited = Plaatsen: { $used } gebruikt (geen limiet)
+SeatsThisUses = { $count ->
+    [one] Deze actie gebruikt er hoogstens { $count }.
+   *[other] Deze actie gebruikt er hoogstens { $count }.
+}
+SeatsNoneFree = Geen plaats vrij: uitgenodigde leden wachten tot er een vrijkomt.
+AwaitingSeatTitle = Uw account is bijna klaar
+AwaitingSeatBody = Alle plaatsen van het platform zijn bezet. Uw registratie is bewaard: uw account gaat open zodra er een plaats vrijkomt, en u krijgt dan een e-mail. U meldt zich aan met het wachtwoord dat u net koos.
+AwaitingSeatAdmins = De beheerders van het platform zijn op de hoogte gebracht.
+StatusAwaitingSeat = Wacht op een plaats
+AwaitingSeatSince = Formulier ingevuld op { $date }
+ActivateWaiting = Activeren
+ActivatedWaiting = Account geopend: de persoon kreeg een e-mail.
+AccountTypeSection = Accounttype
+ToMember = Lid maken
+ToGuest = Gast maken
+ConvertBlockedIntro = Een gast heeft alleen de rol Cursist. Deze rollen verhinderen dat deze persoon gast wordt:
+ConvertRemoveRolesAndGo = Deze rollen verwijderen en gast maken
+ConvertedToMember = Nu lid: vanaf nu gefactureerd.
+ConvertedToGuest = Nu gast: vanaf nu niet meer gefactureerd.
+ConvertedRolesRemoved = Verwijderde rollen: { $roles }
+ConvertSelection = { $count ->
+    [one] Type van { $count } persoon wijzigen
+   *[other] Type van { $count } personen wijzigen
+}
+ConfirmConvert = { $count ->
+    [one] Type van { $count } persoon wijzigen?
+   *[other] Type van { $count } personen wijzigen?
+}
+ConvertNoSeat = Geen plaats vrij ({ $used } / { $limit }).
+MailSeatWaitingSubject = Iemand wacht op een plaats
+MailSeatWaitingLine = { $name } ({ $email }) vulde het registratieformulier in, maar alle { $limit } plaatsen van het platform zijn bezet. Het account gaat vanzelf open zodra er een plaats vrijkomt.
+MailSeatWaitingHow = Om het nu te openen: verhoog de plaatslimiet of maak een lid gast:
+MailSeatWaitingButton = Platforminstellingen
+MailAccountOpenedSubject = Uw account is geopend
+MailAccountOpenedLine = Er is een plaats vrijgekomen: uw account is geopend. Meld u aan met het wachtwoord dat u koos.
+MailSignInButton = Aanmelden
+ConvertTo = Nieuw type
+ConvertAlsoRemoveRoles = Ook de rollen verwijderen die een gast niet kan hebben
+ConvertLineBlocked = blijft lid: { $roles } (vink „Ook de rollen verwijderen" aan om door te gaan)
+ConvertResultsTitle = Typewijziging

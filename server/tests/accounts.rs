@@ -574,7 +574,7 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     .await
     .unwrap();
     let token = token_in(&mails_to(&app, "noe@exemple.fr").await[0].body_text);
-    let signed_in = invitations::accept(
+    let signed_in = support::accept(
         &app.state,
         &token,
         AcceptInput {

@@ -801,7 +801,221 @@ async fn only_a_platform_admin_changes_the_default_language(backend: Backend) {
     assert_eq!(http.app.state.default_lang(), app::i18n::Lang::En);
 }
 
+/// A guest holds the learner role only, whatever door an admin posts to
+/// by hand: `INVITER` as a guest with a trainer role, the members table
+/// giving a guest a trainer role, `Ajouter à des groupes` as user admin.
+async fn no_door_gives_a_guest_more_than_the_learner_role(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let paris = c.paris.to_string();
+    let answer = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/invite",
+            &[
+                ("input[group_id]", paris.as_str()),
+                ("input[emails]", "g@exemple.fr"),
+                ("input[roles][trainer]", "on"),
+                ("input[language]", "fr"),
+                ("input[account_type]", "guest"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    assert!(
+        answer.body.contains("ErrGuestLearnerOnly"),
+        "{}",
+        answer.body
+    );
+    assert_eq!(
+        http.scalar_i64(
+            "SELECT COUNT(*) FROM invitations WHERE email = $1",
+            "g@exemple.fr"
+        )
+        .await,
+        Some(0)
+    );
+
+    // A guest learner of Paris, then the roles forms posted by hand.
+    let guest = http
+        .app
+        .user_with_roles("guest@exemple.fr", &[(c.paris, Learner)])
+        .await;
+    let mut conn = http.app.conn().await;
+    app::server::store::users::set_account_type(
+        &mut conn,
+        guest.user.id,
+        app::domain::AccountType::Guest,
+        0,
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let guest_id = guest.user.id.to_string();
+    let answer = http
+        .post(
+            Some(&c.ventes_admin),
+            "groups/member-roles",
+            &[
+                ("input[group_id]", paris.as_str()),
+                ("input[user_id]", guest_id.as_str()),
+                ("input[roles][learner]", "on"),
+                ("input[roles][trainer]", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    let answer = http
+        .post(
+            Some(&c.paris_user_admin),
+            "users/add-to-groups",
+            &[
+                ("input[user_id]", guest_id.as_str()),
+                (&format!("input[groups][{paris}]"), "on"),
+                ("input[roles][trainer]", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    assert_eq!(
+        http.app.roles_in(guest.user.id, c.paris).await,
+        vec![Learner]
+    );
+}
+
+/// The seat limit and conversions over HTTP: a group admin cannot set the
+/// limit; a user admin of Paris cannot convert an account they reach only
+/// in part, nor open a waiting invitation carrying grants beyond theirs.
+async fn seats_and_conversions_are_kept_to_who_may(backend: Backend) {
+    let http = Http::new(backend).await;
+    let c = cast(&http).await;
+    let limit = [
+        ("input[default_language]", "fr"),
+        ("input[seat_limit]", "1000"),
+    ];
+    let answer = http
+        .post(Some(&c.ventes_admin), "settings/platform/update", &limit)
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    let mut conn = http.app.conn().await;
+    assert_eq!(
+        app::server::store::seats::limit(&mut conn).await.unwrap(),
+        None
+    );
+    drop(conn);
+
+    // Learner of Paris and of Support: the Paris user admin reaches part of it.
+    let shared = http
+        .app
+        .user_with_roles(
+            "shared@exemple.fr",
+            &[(c.paris, Learner), (c.support, Learner)],
+        )
+        .await;
+    let id = shared.user.id.to_string();
+    let answer = http
+        .post(
+            Some(&c.paris_user_admin),
+            "users/convert-type",
+            &[("input[user_id]", id.as_str()), ("input[to]", "guest")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    let mut conn = http.app.conn().await;
+    let still = app::server::store::users::by_id(&mut conn, shared.user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still.account_type, app::domain::AccountType::Member);
+    drop(conn);
+
+    // An invitation waiting for a seat, with a group admin grant in Support.
+    let answer = http
+        .post(
+            Some(&c.ada),
+            "settings/platform/update",
+            &[
+                ("input[default_language]", "fr"),
+                ("input[seat_limit]", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    http.invite(&c.ada, c.support, "w@exemple.fr", GroupAdmin, false)
+        .await;
+    http.invite(&c.paris_user_admin, c.paris, "w@exemple.fr", Learner, false)
+        .await;
+    let token = http.app.latest_link_token("w@exemple.fr").await;
+    let answer = http
+        .post(
+            None,
+            "invitations/accept",
+            &[
+                ("input[token]", token.as_str()),
+                ("input[first_name]", "W"),
+                ("input[last_name]", "X"),
+                ("input[password]", "une phrase assez longue"),
+                ("input[password_confirm]", "une phrase assez longue"),
+                ("input[language]", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(answer.body.contains("AwaitingSeat"), "{}", answer.body);
+    let waiting = http.pending_invitation("w@exemple.fr").await.to_string();
+    let answer = http
+        .post(
+            Some(&c.paris_user_admin),
+            "invitations/activate",
+            &[("id", waiting.as_str())],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    assert!(
+        answer.body.contains("ErrInvitationBeyondYou"),
+        "{}",
+        answer.body
+    );
+    // A platform admin may, but no seat is free: the limit and count are said.
+    let answer = http
+        .post(
+            Some(&c.ada),
+            "invitations/activate",
+            &[("id", waiting.as_str())],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains("SeatsFull"), "{}", answer.body);
+}
+
 on_both_backends!(
+    no_door_gives_a_guest_more_than_the_learner_role,
+    seats_and_conversions_are_kept_to_who_may,
     a_merged_invitation_gives_a_narrower_admin_no_link,
     an_outside_account_pulled_into_a_group_stays_out_of_reach,
     another_scopes_invitation_cannot_be_used_up_by_create,

@@ -214,6 +214,7 @@ async fn without_a_preference_the_platform_default_language_applies() {
         .await;
     let english = || PlatformSettingsInput {
         default_language: "en".into(),
+        seat_limit: None,
     };
     assert!(matches!(
         platform::update(&app.state, &user_admin, english()).await,
@@ -360,6 +361,8 @@ async fn every_signed_in_function_refuses_an_anonymous_caller() {
         ("auth/home", ""),
         ("settings/platform", ""),
         ("settings/platform/update", "input[default_language]=en"),
+        ("users/convert-type", "input[user_id]=1&input[to]=guest"),
+        ("invitations/activate", "id=1"),
     ];
     for (endpoint, body) in signed_in_only {
         let response = router

@@ -217,7 +217,7 @@ async fn a_cancelled_invitation_is_refused_and_leaves_the_tab(backend: Backend) 
         Err(AppError::Invalid(Msg::InvitationCancelled))
     ));
     assert!(matches!(
-        invitations::accept(&app.state, &token, accept_input()).await,
+        support::accept(&app.state, &token, accept_input()).await,
         Err(AppError::Invalid(Msg::InvitationCancelled))
     ));
     assert_eq!(list(&app, &admin, all()).await.total, 0);
@@ -263,7 +263,7 @@ async fn a_resend_replaces_the_link_and_renews_the_invitation(backend: Backend) 
         (2, support::START + 10 * DAY, None)
     );
     assert_eq!(audit_count(&app, "invitation.resent").await, 1);
-    invitations::accept(&app.state, &new, accept_input())
+    support::accept(&app.state, &new, accept_input())
         .await
         .unwrap();
     assert_eq!(

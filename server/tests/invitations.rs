@@ -165,7 +165,7 @@ async fn a_second_invitation_merges_renews_and_replaces_the_link(backend: Backen
     );
     drop(conn);
 
-    let signed_in = invitations::accept(
+    let signed_in = support::accept(
         &app.state,
         &app.latest_link_token("marie@exemple.fr").await,
         accept_input(),
@@ -306,7 +306,7 @@ async fn accepting_creates_an_active_member_with_the_propagated_roles(backend: B
     assert_eq!(view.inviter.as_deref(), Some("Ada Admin"));
 
     app.clock.advance(DAY);
-    let signed_in = invitations::accept(&app.state, &token, accept_input())
+    let signed_in = support::accept(&app.state, &token, accept_input())
         .await
         .unwrap();
     let user = &signed_in.user;
@@ -360,7 +360,7 @@ async fn propagation_stops_at_the_first_private_group(backend: Backend) {
     .await
     .unwrap();
     let token = app.latest_link_token("marie@exemple.fr").await;
-    let user = invitations::accept(&app.state, &token, accept_input())
+    let user = support::accept(&app.state, &token, accept_input())
         .await
         .unwrap()
         .user;
@@ -389,10 +389,10 @@ async fn used_expired_and_cancelled_links_are_refused_with_their_reason(backend:
     let late = app.latest_link_token("late@exemple.fr").await;
     let gone = app.latest_link_token("gone@exemple.fr").await;
 
-    invitations::accept(&app.state, &used, accept_input())
+    support::accept(&app.state, &used, accept_input())
         .await
         .unwrap();
-    let again = invitations::accept(&app.state, &used, accept_input()).await;
+    let again = support::accept(&app.state, &used, accept_input()).await;
     assert!(matches!(again, Err(AppError::Invalid(Msg::InvitationUsed))));
 
     let mut conn = app.conn().await;
@@ -402,7 +402,7 @@ async fn used_expired_and_cancelled_links_are_refused_with_their_reason(backend:
         .unwrap();
     drop(conn);
     assert!(matches!(
-        invitations::accept(&app.state, &gone, accept_input()).await,
+        support::accept(&app.state, &gone, accept_input()).await,
         Err(AppError::Invalid(Msg::InvitationCancelled))
     ));
 
@@ -410,7 +410,7 @@ async fn used_expired_and_cancelled_links_are_refused_with_their_reason(backend:
     assert!(invitations::open_link(&app.state, &late).await.is_ok());
     app.clock.advance(1);
     assert!(matches!(
-        invitations::accept(&app.state, &late, accept_input()).await,
+        support::accept(&app.state, &late, accept_input()).await,
         Err(AppError::Invalid(Msg::InvitationExpired))
     ));
     assert!(matches!(
@@ -432,8 +432,8 @@ async fn two_concurrent_submissions_of_the_form_create_one_account(backend: Back
     .unwrap();
     let token = app.latest_link_token("marie@exemple.fr").await;
     let (a, b) = tokio::join!(
-        invitations::accept(&app.state, &token, accept_input()),
-        invitations::accept(&app.state, &token, accept_input()),
+        support::accept(&app.state, &token, accept_input()),
+        support::accept(&app.state, &token, accept_input()),
     );
     assert_eq!([a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(), 1);
     let mut conn = app.conn().await;
@@ -494,7 +494,7 @@ async fn one_reminder_goes_three_days_after_the_last_send(backend: Backend) {
     let reminder_link = app.latest_link_token("marie@exemple.fr").await;
     assert_ne!(reminder_link, first_link);
     assert!(
-        invitations::accept(&app.state, &reminder_link, accept_input())
+        support::accept(&app.state, &reminder_link, accept_input())
             .await
             .is_ok()
     );

@@ -81,6 +81,17 @@ pub async fn add_to_groups(input: AddToGroupsInput) -> Result<Vec<AddedGroup>, A
     Ok(memberships::add_to_groups(&state, &me, input.into_request()).await?)
 }
 
+/// `Passer en membre` / `Passer en invité`: one account (the user's page)
+/// or a selection (the members list); one line per account.
+#[server(endpoint = "users/convert-type")]
+pub async fn convert_account_type(input: ConvertInput) -> Result<Vec<ConvertLine>, ApiError> {
+    use crate::server::{context, services::account_type};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let (ids, to, remove_roles) = input.into_request()?;
+    Ok(account_type::convert(&state, &me, &ids, to, remove_roles).await?)
+}
+
 #[server(endpoint = "custom-fields/list")]
 pub async fn get_custom_fields() -> Result<Vec<FieldDef>, ApiError> {
     use crate::server::{context, services::custom_fields};

@@ -30,6 +30,16 @@ pub async fn resend_invitation(id: InvitationId) -> Result<(), ApiError> {
     Ok(invitation_tab::resend(&state, &me, id).await?)
 }
 
+/// `Activer`: opens the account of an invitee waiting for a seat, with
+/// the form they completed (refused with the count when none is free).
+#[server(endpoint = "invitations/activate")]
+pub async fn activate_waiting_invitation(id: InvitationId) -> Result<(), ApiError> {
+    use crate::server::{context, services::seats};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    Ok(seats::activate_by_hand(&state, &me, id).await?)
+}
+
 /// A fresh link to hand over another way; the previously mailed link stops
 /// working.
 #[server(endpoint = "invitations/copy-link")]

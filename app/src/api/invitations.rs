@@ -35,17 +35,21 @@ pub async fn get_invitation_link(token: String) -> Result<LinkView, ApiError> {
 /// lists what the invitation promised that no longer holds (shown before
 /// going home); empty in the usual case.
 #[server(endpoint = "invitations/accept")]
-pub async fn accept_invitation(
-    input: AcceptInvitationInput,
-) -> Result<Vec<DroppedGrant>, ApiError> {
+pub async fn accept_invitation(input: AcceptInvitationInput) -> Result<AcceptResult, ApiError> {
     use crate::server::{context, services::invitations};
     let state = context::state()?;
     let (token, form) = input.into_request();
-    let accepted = invitations::accept(&state, &token, form).await?;
-    context::set_session_cookies(&state, &accepted.signed_in());
-    // Home at once, unless the welcome page has something to say first.
-    if accepted.dropped.is_empty() {
-        leptos_axum::redirect("/");
+    match invitations::accept(&state, &token, form).await? {
+        invitations::AcceptOutcome::AwaitingSeat => Ok(AcceptResult::AwaitingSeat),
+        invitations::AcceptOutcome::Active(accepted) => {
+            context::set_session_cookies(&state, &accepted.signed_in());
+            // Home at once, unless the welcome page has something to say first.
+            if accepted.dropped.is_empty() {
+                leptos_axum::redirect("/");
+            }
+            Ok(AcceptResult::Active {
+                dropped: accepted.dropped,
+            })
+        }
     }
-    Ok(accepted.dropped)
 }

@@ -29,6 +29,8 @@ pub struct CreatePanel {
     /// Roles grantable in at least one of those groups.
     pub roles: Vec<GroupRole>,
     pub custom_fields: Vec<FieldDef>,
+    /// "places : utilisées / limite".
+    pub seats: super::seats::SeatUse,
 }
 
 /// `CRÉER COMPTE` as the form posts it (`input[first_name]`, …), read into
@@ -136,6 +138,9 @@ pub struct UserProfile {
     /// otherwise only the memberships in their own groups are shown, and
     /// the account-level fields are neither shown nor editable.
     pub whole_account: bool,
+    /// Whether the viewer may turn the person into a member or a guest:
+    /// the whole account, and not their own.
+    pub may_convert: bool,
     /// The groups the viewer may add the person to, with the roles they
     /// may grant in each (the create panel's chooser); empty when they may
     /// grant nowhere or the account is their own.
@@ -197,4 +202,53 @@ pub struct CustomFieldInput {
     /// A ticked checkbox sends `on`; an unticked one sends nothing.
     #[serde(default)]
     pub required: Option<String>,
+}
+
+/// `Passer en membre` / `Passer en invité` on the user's page, and the
+/// same in bulk from a group's `UTILISATEURS` list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvertInput {
+    /// One account (the user's page) …
+    pub user_id: Option<UserId>,
+    /// … or several, comma-separated (the members list's selection).
+    pub user_ids: Option<String>,
+    /// `member` or `guest`.
+    pub to: String,
+    /// Checkbox: remove the roles a guest cannot hold, in the same step.
+    pub remove_roles: Option<String>,
+}
+
+/// A role that keeps a member from becoming a guest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockingRole {
+    /// The group's path.
+    pub group: String,
+    pub role: GroupRole,
+}
+
+/// What became of one account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConvertOutcome {
+    /// Now of this type (it already was, or it was changed); `removed`:
+    /// the roles taken away on the way to guest.
+    Converted {
+        to: AccountType,
+        removed: Vec<BlockingRole>,
+    },
+    /// Member → guest refused while these roles are held: confirm their
+    /// removal to go on.
+    Blocked { roles: Vec<BlockingRole> },
+    /// Guest → member refused: no seat is free (the limit, the count).
+    NoSeat { limit: i64, used: i64 },
+    /// Refused, and why (a platform admin, one's own account, out of
+    /// reach…).
+    Refused(crate::i18n::Msg),
+}
+
+/// One line of the answer, per account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvertLine {
+    pub user_id: UserId,
+    pub name: String,
+    pub outcome: ConvertOutcome,
 }

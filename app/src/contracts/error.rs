@@ -25,6 +25,10 @@ pub enum ApiError {
     /// with why, so the form shows them all at once, each on its input.
     #[error("refused fields: {0:?}")]
     Fields(Vec<FieldProblem>),
+    /// No seat is free for one more billable member: the limit and the
+    /// members counted against it, said to the admin.
+    #[error("no seat free: {used}/{limit}")]
+    SeatsFull { limit: i64, used: i64 },
     #[error("internal error")]
     Internal,
     /// The request was refused before any function ran: arguments that do
@@ -103,6 +107,7 @@ impl ApiError {
                 *msg
             }
             ApiError::Fields(_) => Msg::ErrFixFields,
+            ApiError::SeatsFull { .. } => Msg::ErrNoSeat,
             ApiError::Internal => Msg::ErrInternal,
             ApiError::Transport(_) => Msg::ErrNetwork,
         }
@@ -119,6 +124,10 @@ impl ApiError {
                     ("label", labels.get(lang).into()),
                     ("reason", lang.t(*msg).into()),
                 ],
+            ),
+            ApiError::SeatsFull { limit, used } => lang.fmt(
+                Msg::ErrSeatsFull,
+                &[("limit", (*limit).into()), ("used", (*used).into())],
             ),
             other => lang.t(other.message()).to_owned(),
         }

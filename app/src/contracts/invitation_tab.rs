@@ -54,6 +54,8 @@ query_enum!(
         /// Still valid.
         Pending => "pending",
         Expired => "expired",
+        /// Form completed, waiting for a free seat.
+        AwaitingSeat => "awaiting_seat",
     }
 );
 
@@ -139,6 +141,9 @@ pub struct TabRow {
     /// The SMTP error of the newest mail, if its last attempt failed.
     pub delivery_error: Option<String>,
     pub expired: bool,
+    /// Since when its invitee waits for a free seat ("en attente d'une
+    /// place"), the first-login form completed.
+    pub awaiting_seat_since: Option<i64>,
     /// Whether the caller may act on the whole invitation (re-send, copy
     /// its link, cancel it): `policy::may_handle_invitation`. Otherwise
     /// they may only withdraw their own groups and roles from it.

@@ -57,6 +57,8 @@ pub struct InvitePanel {
     pub grantable_roles: Vec<GroupRole>,
     pub may_grant_platform_admin: bool,
     pub custom_fields: Vec<crate::domain::custom_field::FieldDef>,
+    /// "places : utilisées / limite".
+    pub seats: crate::contracts::seats::SeatUse,
 }
 
 /// The first-login form's view of a live invitation link.
@@ -67,6 +69,20 @@ pub struct LinkView {
     pub groups: Vec<String>,
     pub inviter: Option<String>,
     pub expires_at: i64,
+    /// The form was completed while no seat was free: the page says the
+    /// account opens as soon as one frees.
+    pub awaiting_seat: bool,
+}
+
+/// What the first-login form led to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcceptResult {
+    /// The account is open; what the invitation promised that no longer
+    /// held (empty: nothing), said before going home.
+    Active { dropped: Vec<DroppedGrant> },
+    /// No seat was free: the form is kept and the account opens when one
+    /// frees.
+    AwaitingSeat,
 }
 
 /// Something an invitation promised that did not hold at acceptance: the

@@ -12,6 +12,7 @@ pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod mailbox;
+pub mod seats;
 pub mod settings;
 pub mod setup;
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::seats::SeatUse;
 use crate::i18n::Lang;
 
 /// What the settings page shows.
@@ -10,6 +11,8 @@ pub struct PlatformSettings {
     /// For visitors who chose no language and whose browser asks for none
     /// of the platform's.
     pub default_language: Lang,
+    /// Billable members now and the seat limit.
+    pub seats: SeatUse,
 }
 
 /// The settings form.
@@ -17,4 +20,8 @@ pub struct PlatformSettings {
 pub struct PlatformSettingsInput {
     /// A language code (`fr`, `en`, `nl`).
     pub default_language: String,
+    /// The number of billable members allowed; empty for unlimited, absent
+    /// to leave it as it is.
+    #[serde(default)]
+    pub seat_limit: Option<String>,
 }

@@ -29,6 +29,11 @@ pub enum InviteOutcome {
     ExistingAccountAdded {
         roles: Vec<GroupRole>,
     },
+    /// The address is (or is invited as) a guest, and a guest holds the
+    /// learner role only: these roles were refused, nothing was changed.
+    GuestCannotHold {
+        roles: Vec<GroupRole>,
+    },
     /// The address is the inviter's own: nobody changes their own grants.
     OwnAccount,
     /// The same address appeared earlier in the list.
@@ -92,14 +97,24 @@ pub fn reinvite(adds_grants: bool, changes_options: bool, since_last_mail_ms: i6
 pub enum InvitationState {
     Pending,
     Expired,
+    /// The first-login form is completed and kept; the account opens when
+    /// a seat frees. It never expires.
+    AwaitingSeat,
     Accepted,
     Cancelled,
 }
 
-pub fn state(status: InvitationStatus, expires_at: i64, now: i64) -> InvitationState {
+/// `awaiting_seat`: the invitation waits for a free seat (its form done).
+pub fn state(
+    status: InvitationStatus,
+    expires_at: i64,
+    awaiting_seat: bool,
+    now: i64,
+) -> InvitationState {
     match status {
         InvitationStatus::Accepted => InvitationState::Accepted,
         InvitationStatus::Cancelled | InvitationStatus::Deleted => InvitationState::Cancelled,
+        InvitationStatus::Pending if awaiting_seat => InvitationState::AwaitingSeat,
         InvitationStatus::Pending if now >= expires_at => InvitationState::Expired,
         InvitationStatus::Pending => InvitationState::Pending,
     }
@@ -199,24 +214,40 @@ mod tests {
     #[test]
     fn a_pending_invitation_expires_at_its_date_exactly() {
         assert_eq!(
-            state(InvitationStatus::Pending, 30 * DAY, 30 * DAY - 1),
+            state(InvitationStatus::Pending, 30 * DAY, false, 30 * DAY - 1),
             InvitationState::Pending
         );
         assert_eq!(
-            state(InvitationStatus::Pending, 30 * DAY, 30 * DAY),
+            state(InvitationStatus::Pending, 30 * DAY, false, 30 * DAY),
             InvitationState::Expired
         );
         assert_eq!(
-            state(InvitationStatus::Accepted, 30 * DAY, 0),
+            state(InvitationStatus::Accepted, 30 * DAY, false, 0),
             InvitationState::Accepted
         );
         assert_eq!(
-            state(InvitationStatus::Cancelled, 30 * DAY, 0),
+            state(InvitationStatus::Cancelled, 30 * DAY, false, 0),
             InvitationState::Cancelled
         );
         assert_eq!(
-            state(InvitationStatus::Deleted, 30 * DAY, 0),
+            state(InvitationStatus::Deleted, 30 * DAY, false, 0),
             InvitationState::Cancelled
+        );
+    }
+
+    #[test]
+    fn an_invitation_waiting_for_a_seat_never_expires_but_still_ends_when_cancelled() {
+        assert_eq!(
+            state(InvitationStatus::Pending, 30 * DAY, true, 90 * DAY),
+            InvitationState::AwaitingSeat
+        );
+        assert_eq!(
+            state(InvitationStatus::Cancelled, 30 * DAY, true, 0),
+            InvitationState::Cancelled
+        );
+        assert_eq!(
+            state(InvitationStatus::Accepted, 30 * DAY, true, 0),
+            InvitationState::Accepted
         );
     }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::group_tree::GroupTree;
 use super::ids::{GroupId, UserId};
-use super::role::GroupRole;
+use super::role::{AccountType, GroupRole};
 
 /// The signed-in user, with every role they hold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,6 +327,40 @@ pub fn may_read_dev_mailbox(actor: &Actor) -> bool {
     actor.platform_admin
 }
 
+/// A guest is view-only and never billed: the learner role is the only
+/// one a guest account may hold (never trainer, user admin or group
+/// admin). Every door asks this for every role it would give, and the
+/// forms grey out what it refuses.
+pub fn may_hold(account_type: AccountType, role: GroupRole) -> bool {
+    match account_type {
+        AccountType::Member => true,
+        AccountType::Guest => role == GroupRole::Learner,
+    }
+}
+
+/// The roles of `roles` an account of `account_type` may not hold, in
+/// the order given: what blocks a form, or a conversion to guest.
+pub fn roles_not_held_by(account_type: AccountType, roles: &[GroupRole]) -> Vec<GroupRole> {
+    let mut refused: Vec<GroupRole> = roles
+        .iter()
+        .copied()
+        .filter(|&r| !may_hold(account_type, r))
+        .collect();
+    refused.dedup();
+    refused
+}
+
+/// Platform administration is never a guest's.
+pub fn may_be_platform_admin(account_type: AccountType) -> bool {
+    account_type == AccountType::Member
+}
+
+/// Whether one more billable member fits under the seat limit (`None`:
+/// unlimited). `used` counts the billable members already active.
+pub fn seat_available(limit: Option<i64>, used: i64) -> bool {
+    limit.is_none_or(|limit| used < limit)
+}
+
 /// Which pending invitations an actor follows in the Invitations tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InvitationScope {
@@ -403,6 +437,52 @@ mod tests {
     const SIBLING: GroupId = GroupId(5);
     const UNCLE: GroupId = GroupId(6);
     const UNKNOWN: GroupId = GroupId(99);
+
+    #[test]
+    fn a_guest_holds_the_learner_role_only_and_a_member_every_role() {
+        // (account type, role, may hold)
+        let table = [
+            (AccountType::Member, GroupAdmin, true),
+            (AccountType::Member, UserAdmin, true),
+            (AccountType::Member, Trainer, true),
+            (AccountType::Member, Learner, true),
+            (AccountType::Guest, GroupAdmin, false),
+            (AccountType::Guest, UserAdmin, false),
+            (AccountType::Guest, Trainer, false),
+            (AccountType::Guest, Learner, true),
+        ];
+        for (kind, role, expected) in table {
+            assert_eq!(may_hold(kind, role), expected, "{kind:?} holding {role:?}");
+        }
+        assert!(may_be_platform_admin(AccountType::Member));
+        assert!(!may_be_platform_admin(AccountType::Guest));
+    }
+
+    #[test]
+    fn the_roles_that_block_a_guest_are_listed_once_in_order() {
+        assert_eq!(
+            roles_not_held_by(AccountType::Guest, &[GroupAdmin, Learner, Trainer, Trainer]),
+            vec![GroupAdmin, Trainer]
+        );
+        assert!(roles_not_held_by(AccountType::Guest, &[Learner, Learner]).is_empty());
+        assert!(roles_not_held_by(AccountType::Member, &[GroupAdmin, Trainer]).is_empty());
+    }
+
+    #[test]
+    fn a_seat_is_free_below_the_limit_and_always_without_one() {
+        // (limit, used, free)
+        let table = [
+            (None, 0, true),
+            (None, 1_000_000, true),
+            (Some(0), 0, false),
+            (Some(2), 1, true),
+            (Some(2), 2, false),
+            (Some(2), 3, false),
+        ];
+        for (limit, used, expected) in table {
+            assert_eq!(seat_available(limit, used), expected, "{limit:?} / {used}");
+        }
+    }
 
     fn tree() -> GroupTree {
         let node = |id, parent, visibility| GroupNode {

@@ -33,6 +33,10 @@ pub enum AppError {
     /// A form refused as a whole: each input that needs correcting.
     #[error("refused fields: {0:?}")]
     InvalidFields(Vec<FieldProblem>),
+    /// No seat is free (`services::seats::start_billing`): the limit and
+    /// the billable members counted.
+    #[error("no seat free: {used}/{limit}")]
+    SeatsFull { limit: i64, used: i64 },
     /// Our failure. `span` is where it happened (the service's span inside
     /// the request's), so the log line written when it becomes an answer
     /// names the route, the request id, the use case and the user even
@@ -86,9 +90,10 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Invalid(_) | AppError::InvalidField(..) | AppError::InvalidFields(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            AppError::Invalid(_)
+            | AppError::InvalidField(..)
+            | AppError::InvalidFields(_)
+            | AppError::SeatsFull { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -106,6 +111,7 @@ impl From<AppError> for ApiError {
             AppError::Invalid(msg) => ApiError::Public(msg),
             AppError::InvalidField(labels, msg) => ApiError::Field { labels, msg },
             AppError::InvalidFields(problems) => ApiError::Fields(problems),
+            AppError::SeatsFull { limit, used } => ApiError::SeatsFull { limit, used },
             AppError::Internal { cause, span } => {
                 // Entering a span the filter turned off does nothing: the
                 // line then carries the current span instead.

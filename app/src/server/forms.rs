@@ -16,7 +16,9 @@ use super::services::invitations::{AcceptInput, InviteRequest};
 use super::services::memberships::AddToGroupsRequest;
 use super::services::profiles::ProfileUpdate;
 use super::services::setup::AdminInput;
-use crate::contracts::accounts::{AddToGroupsInput, CreateAccountInput, ProfileInput, checked};
+use crate::contracts::accounts::{
+    AddToGroupsInput, ConvertInput, CreateAccountInput, ProfileInput, checked,
+};
 use crate::contracts::form::RoleChecks;
 use crate::contracts::groups::{CreateGroupInput, UpdateGroupInput};
 use crate::contracts::invitation_tab::{
@@ -24,7 +26,7 @@ use crate::contracts::invitation_tab::{
 };
 use crate::contracts::invitations::{AcceptInvitationInput, InviteInput};
 use crate::contracts::setup::FirstAdminInput;
-use crate::domain::{AccountType, GroupId, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole, UserId};
 use crate::i18n::{Lang, Msg};
 
 impl RoleChecks {
@@ -54,6 +56,29 @@ fn chosen_groups(groups: HashMap<String, String>) -> Vec<GroupId> {
         .collect();
     ids.sort_unstable();
     ids
+}
+
+impl ConvertInput {
+    /// The accounts (one, or the selection's comma-separated ids; what is
+    /// not an id is dropped), the type asked, and whether the blocking
+    /// roles are to be removed.
+    pub fn into_request(self) -> AppResult<(Vec<UserId>, AccountType, bool)> {
+        let mut ids: Vec<UserId> = self.user_id.into_iter().collect();
+        ids.extend(
+            self.user_ids
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|id| id.trim().parse::<UserId>().ok()),
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        let to = match self.to.trim() {
+            "member" => AccountType::Member,
+            "guest" => AccountType::Guest,
+            _ => return Err(AppError::Invalid(Msg::ErrBadRequest)),
+        };
+        Ok((ids, to, checked(&self.remove_roles)))
+    }
 }
 
 impl AddToGroupsInput {

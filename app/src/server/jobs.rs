@@ -1,11 +1,12 @@
-//! Background jobs: invitation reminders and automatic deletion. Each pass is idempotent and
+//! Background jobs: invitation reminders, automatic deletion, and the
+//! invitees waiting for a seat. Each pass is idempotent and
 //! claims its rows, so several instances may run them side by side.
 
 use std::time::Duration;
 
 use tracing::Instrument;
 
-use super::services::{deletion, invitations, platform};
+use super::services::{deletion, invitations, platform, seats};
 use super::state::AppState;
 
 pub fn spawn(state: AppState) {
@@ -37,5 +38,11 @@ async fn minute_pass(state: &AppState) {
             "automatic deletions done"
         ),
         Err(e) => tracing::warn!(error = %e, "automatic deletion failed"),
+    }
+    // After deletions, which may have freed seats.
+    match seats::activate_waiting(state).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(accounts = n, "invitees waiting for a seat let in"),
+        Err(e) => tracing::warn!(error = %e, "waiting invitees not activated"),
     }
 }

@@ -13,7 +13,7 @@ use super::group_page::use_group_id;
 use super::lang::use_lang;
 use super::user_panel::PanelShell;
 use super::widgets::{
-    CopyButton, FieldHint, FormError, Loading, NameFields, NotFound, field_problems,
+    CopyButton, FieldHint, FormError, Loading, NameFields, NotFound, SeatLine, field_problems,
 };
 use crate::api::ApiError;
 use crate::api::accounts::{CreateAccount, CreateOutcome, CreatePanel, get_create_panel};
@@ -63,6 +63,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
             .collect::<BTreeSet<GroupId>>(),
     );
     let no_email = RwSignal::new(false);
+    let kind = RwSignal::new(AccountType::Member);
     // "create" once the admin chose to create despite a pending invitation.
     let if_invited = RwSignal::new(String::new());
     // A new, blank form after each account created.
@@ -74,6 +75,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 form.reset();
             }
             no_email.set(false);
+            kind.set(AccountType::Member);
             if_invited.set(String::new());
             selected.set(BTreeSet::from([initial_group]));
         }
@@ -187,7 +189,9 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                 selected
                 help=Msg::RolesApplyAll
                 problem=Signal::derive(move || problem(FormField::Roles))
+                account_type=kind
             />
+            <SeatLine seats=panel.seats uses=Signal::derive(move || i64::from(kind.get().is_billable())) />
             // Open when one of its inputs was refused, so the reason is seen.
             <details
                 class="options"
@@ -245,6 +249,7 @@ fn CreateForm(panel: CreatePanel, create: ServerAction<CreateAccount>) -> impl I
                                             name="input[account_type]"
                                             value=t.as_str()
                                             checked=t == AccountType::Member
+                                            on:change=move |_| kind.set(t)
                                         />
                                         <label for=id>
                                             {lang.t(format::account_type(t))}

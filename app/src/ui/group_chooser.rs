@@ -11,7 +11,7 @@ use super::lang::use_lang;
 use super::widgets::{FieldHint, RoleCheckbox};
 use crate::api::accounts::GroupChoice;
 use crate::contracts::form::group_field;
-use crate::domain::{GroupId, GroupRole};
+use crate::domain::{AccountType, GroupId, GroupRole, policy};
 use crate::i18n::Msg;
 
 /// The groups to put someone in: chips of the chosen ones, and a chooser
@@ -158,8 +158,14 @@ pub fn RoleChooser(
     /// Why the roles were refused by the last submission, if they were.
     #[prop(optional)]
     problem: Option<Signal<Option<Msg>>>,
+    /// The account type chosen: a guest holds the learner role only, so
+    /// the others grey out (`policy::may_hold`).
+    #[prop(optional, into)]
+    account_type: Option<Signal<AccountType>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let holds =
+        move |role: GroupRole| account_type.is_none_or(|kind| policy::may_hold(kind.get(), role));
     let grantable = StoredValue::new(
         groups
             .into_iter()
@@ -181,7 +187,7 @@ pub fn RoleChooser(
                 role
                 id=format!("role_{}", role.as_str())
                 checked=role == GroupRole::Learner
-                disabled=Signal::derive(move || !allowed_everywhere(role))
+                disabled=Signal::derive(move || !allowed_everywhere(role) || !holds(role))
             />
         }
     };
@@ -190,6 +196,14 @@ pub fn RoleChooser(
             <legend>{lang.t(Msg::Roles)}</legend>
             <p class="muted help">{lang.t(help)}</p>
             <div class="checkbox-row">{roles.into_iter().map(role_checkbox).collect_view()}</div>
+            {account_type
+                .map(|kind| {
+                    view! {
+                        <p class="muted help" hidden=move || kind.get() != AccountType::Guest>
+                            {lang.t(Msg::GuestRolesHint)}
+                        </p>
+                    }
+                })}
             {problem.map(|problem| view! { <FieldHint problem id="roles-error" /> })}
         </fieldset>
     }

@@ -10,7 +10,10 @@ use super::lang::use_lang;
 use super::widgets::{Loading, NotFound, RoleCheckbox};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
-use crate::domain::{GroupId, GroupRole, UserId, Visibility};
+use std::collections::BTreeSet;
+
+use crate::api::accounts::{BlockingRole, ConvertAccountType, ConvertInput, ConvertOutcome};
+use crate::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
 use crate::i18n::Msg;
 
 /// The group id of the current URL; 0 (never a group) when it is not a number.
@@ -104,7 +107,19 @@ pub fn GroupUsers() -> impl IntoView {
         target: RwSignal::new(None),
         last: RwSignal::new(None),
     };
+    let convert = ServerAction::<ConvertAccountType>::new();
+    let selected = RwSignal::new(BTreeSet::<UserId>::new());
     let refresh = use_refresh();
+    Effect::new(move |_| {
+        if let Some(Ok(lines)) = convert.value().get()
+            && lines
+                .iter()
+                .any(|l| matches!(l.outcome, ConvertOutcome::Converted { .. }))
+        {
+            selected.set(BTreeSet::new());
+            refresh.bump();
+        }
+    });
     let last = actions.last;
     Effect::new(move |_| {
         if let Some(result) = actions.set_roles.value().get() {
@@ -137,7 +152,9 @@ pub fn GroupUsers() -> impl IntoView {
                             <section class="page">
                                 <GroupHeader page tab=Tab::Users />
                                 <MemberFeedback actions />
-                                <MembersTable members pending group_id grantable actions can_open=can_manage_users />
+                                {can_manage_users.then(|| view! { <BulkConvert selected convert /> })}
+                                <ConvertResults convert />
+                                <MembersTable members pending group_id grantable actions can_open=can_manage_users selected />
                             </section>
                         }
                             .into_any()
@@ -347,8 +364,10 @@ fn MembersTable(
     group_id: GroupId,
     grantable: Vec<GroupRole>,
     actions: MemberActions,
-    /// Whether names link to the user's page.
+    /// Whether names link to the user's page (and rows can be selected
+    /// for the bulk conversion).
     can_open: bool,
+    selected: RwSignal<BTreeSet<UserId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     if members.is_empty() && pending.is_empty() {
@@ -386,8 +405,26 @@ fn MembersTable(
             } else {
                 (Msg::StatusPending, "status pending")
             };
+            let id = m.user_id;
+            let pick = can_open.then(|| {
+                let label = format!("{} {}", lang.t(Msg::SelectRow), name);
+                view! {
+                    <td class="select">
+                        <input
+                            type="checkbox"
+                            aria-label=label
+                            prop:checked=move || selected.with(|s| s.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                            }
+                        />
+                    </td>
+                }
+            });
             view! {
                 <tr>
+                    {pick}
                     <td>
                         {if can_open {
                             view! { <a href=format!("/users/{}", m.user_id)>{name}</a> }.into_any()
@@ -419,6 +456,7 @@ fn MembersTable(
                 .join(", ");
             view! {
                 <tr class="pending-row">
+                    {can_open.then(|| view! { <td></td> })}
                     <td>"—"</td>
                     <td>{email}</td>
                     <td>{roles}</td>
@@ -440,6 +478,7 @@ fn MembersTable(
             <table class="data-table">
                 <thead>
                     <tr>
+                        {can_open.then(|| view! { <th scope="col" class="select"><span class="visually-hidden">{lang.t(Msg::SelectRow)}</span></th> })}
                         <th scope="col">{lang.t(Msg::ColName)}</th>
                         <th scope="col">{lang.t(Msg::ColEmail)}</th>
                         <th scope="col">{lang.t(Msg::ColRoles)}</th>
@@ -454,4 +493,128 @@ fn MembersTable(
         </div>
     }
     .into_any()
+}
+
+/// The selection's bulk action: turn the selected people into members or
+/// guests, confirmed with the count; each person's outcome is said after.
+#[component]
+fn BulkConvert(
+    selected: RwSignal<BTreeSet<UserId>>,
+    convert: ServerAction<ConvertAccountType>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    let to = RwSignal::new(AccountType::Guest);
+    let remove = RwSignal::new(false);
+    let count = move || selected.with(|s| s.len());
+    let run = move |_| {
+        confirming.set(false);
+        let ids = selected.with(|s| {
+            s.iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        convert.dispatch(ConvertAccountType {
+            input: ConvertInput {
+                user_ids: Some(ids),
+                to: to.get_untracked().as_str().to_owned(),
+                remove_roles: remove.get_untracked().then(|| "on".to_owned()),
+                ..Default::default()
+            },
+        });
+    };
+    move || {
+        (count() > 0).then(|| {
+            let n = count() as i64;
+            view! {
+                <div class="bulk-bar member-bulk" role="group" aria-label=lang.fmt(Msg::ConvertSelection, &[("count", n.into())])>
+                    <label for="bulk-to">{lang.t(Msg::ConvertTo)}</label>
+                    <select
+                        id="bulk-to"
+                        on:change=move |ev| {
+                            to.set(if event_target_value(&ev) == "member" { AccountType::Member } else { AccountType::Guest })
+                        }
+                    >
+                        <option value="guest" selected=move || to.get() == AccountType::Guest>{lang.t(Msg::TypeGuest)}</option>
+                        <option value="member" selected=move || to.get() == AccountType::Member>{lang.t(Msg::TypeMember)}</option>
+                    </select>
+                    <div class="checkbox" hidden=move || to.get() != AccountType::Guest>
+                        <input
+                            type="checkbox"
+                            id="bulk-remove"
+                            prop:checked=move || remove.get()
+                            on:change=move |ev| remove.set(event_target_checked(&ev))
+                        />
+                        <label for="bulk-remove">{lang.t(Msg::ConvertAlsoRemoveRoles)}</label>
+                    </div>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(true) disabled=move || convert.pending().get()>
+                        {lang.fmt(Msg::ConvertSelection, &[("count", n.into())])}
+                    </button>
+                    {move || confirming.get().then(|| view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby="bulk-convert-question">
+                            <p id="bulk-convert-question">{lang.fmt(Msg::ConfirmConvert, &[("count", n.into())])}</p>
+                            <button type="button" class="button primary" on:click=run>{lang.t(Msg::Confirm)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{lang.t(Msg::KeepIt)}</button>
+                        </div>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// One line per person of the latest bulk conversion.
+#[component]
+fn ConvertResults(convert: ServerAction<ConvertAccountType>) -> impl IntoView {
+    let lang = use_lang();
+    let roles = move |roles: &[BlockingRole]| {
+        roles
+            .iter()
+            .map(|b| format!("{} ({})", b.group, lang.t(format::role(b.role))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    move || {
+        match convert.value().get()? {
+        Err(e) => Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> }.into_any()),
+        Ok(lines) => Some(
+            view! {
+                <section class="results" aria-live="polite">
+                    <h2>{lang.t(Msg::ConvertResultsTitle)}</h2>
+                    <ul class="result-list">
+                        {lines
+                            .into_iter()
+                            .map(|line| {
+                                let (class, text) = match &line.outcome {
+                                    ConvertOutcome::Converted { to, .. } => (
+                                        "ok",
+                                        lang.t(if *to == AccountType::Guest { Msg::ConvertedToGuest } else { Msg::ConvertedToMember }).to_owned(),
+                                    ),
+                                    ConvertOutcome::Blocked { roles: blocking } => (
+                                        "error",
+                                        lang.fmt(Msg::ConvertLineBlocked, &[("roles", roles(blocking).into())]),
+                                    ),
+                                    ConvertOutcome::NoSeat { limit, used } => (
+                                        "error",
+                                        lang.fmt(Msg::ConvertNoSeat, &[("limit", (*limit).into()), ("used", (*used).into())]),
+                                    ),
+                                    ConvertOutcome::Refused(msg) => ("error", lang.t(*msg).to_owned()),
+                                };
+                                let name = if line.name.is_empty() { "—".to_owned() } else { line.name };
+                                view! {
+                                    <li class=format!("result {class}")>
+                                        <span class="result-address">{name}</span>
+                                        <span class="result-text">{text}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any(),
+        ),
+    }
+    }
 }

@@ -11,7 +11,9 @@ use super::widgets::{
     AuthCard, ClosedLink, FormError, Loading, NameFields, NewPasswordFields, field_problems,
     go_home_after,
 };
-use crate::api::invitations::{AcceptInvitation, DroppedGrant, LinkView, get_invitation_link};
+use crate::api::invitations::{
+    AcceptInvitation, AcceptResult, DroppedGrant, LinkView, get_invitation_link,
+};
 use crate::contracts::error::FormField;
 use crate::i18n::{Lang, Msg};
 
@@ -25,6 +27,7 @@ pub fn InvitationPage() -> impl IntoView {
                 <Suspense fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
                         match link.await {
+                            Ok(view) if view.awaiting_seat => view! { <AwaitingSeat /> }.into_any(),
                             Ok(view) => view! { <AcceptForm token=token() link=view /> }.into_any(),
                             Err(e) => view! { <ClosedLink title=Msg::InvitationClosedTitle error=e /> }.into_any(),
                         }
@@ -44,18 +47,20 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
         accept
             .value()
             .get()
-            .filter(|v| v.as_ref().is_ok_and(|dropped| dropped.is_empty()))
+            .filter(|v| matches!(v, Ok(AcceptResult::Active { dropped }) if dropped.is_empty()))
     });
     go_home_after(all_held);
     let problem = field_problems(accept.value());
     let on = move |field: FormField| Signal::derive(move || problem(field.clone()));
     let dropped = move || match accept.value().get() {
-        Some(Ok(dropped)) if !dropped.is_empty() => Some(dropped),
+        Some(Ok(AcceptResult::Active { dropped })) if !dropped.is_empty() => Some(dropped),
         _ => None,
     };
+    let waiting = move || matches!(accept.value().get(), Some(Ok(AcceptResult::AwaitingSeat)));
     view! {
         {move || dropped().map(|dropped| view! { <Welcome dropped /> })}
-        <div hidden=move || dropped().is_some()>
+        {move || waiting().then(|| view! { <AwaitingSeat /> })}
+        <div hidden=move || dropped().is_some() || waiting()>
         <h1>{lang.t(Msg::AcceptTitle)}</h1>
         <p class="muted">{lang.t(Msg::AcceptIntro)}</p>
         <dl class="facts">
@@ -100,6 +105,20 @@ fn AcceptForm(token: String, link: LinkView) -> impl IntoView {
                 {lang.t(Msg::ActivateAccount)}
             </button>
         </ActionForm>
+        </div>
+    }
+}
+
+/// The form is completed and kept, but no seat is free: the account
+/// opens by itself when one frees (a mail says so).
+#[component]
+fn AwaitingSeat() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1>{lang.t(Msg::AwaitingSeatTitle)}</h1>
+        <div class="notice" role="status">
+            <p>{lang.t(Msg::AwaitingSeatBody)}</p>
+            <p>{lang.t(Msg::AwaitingSeatAdmins)}</p>
         </div>
     }
 }

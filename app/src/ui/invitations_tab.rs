@@ -13,8 +13,9 @@ use super::lang::use_lang;
 use super::widgets::{CopyButton, Loading};
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
-    BulkInput, BulkInvitations, BulkSummary, CancelInvitation, CancelOutcome, CopyInvitationLink,
-    DeliveryState, ListInput, ResendInvitation, TabPage, TabRow, get_invitations,
+    ActivateWaitingInvitation, BulkInput, BulkInvitations, BulkSummary, CancelInvitation,
+    CancelOutcome, CopyInvitationLink, DeliveryState, ListInput, ResendInvitation, TabPage, TabRow,
+    get_invitations,
 };
 use crate::i18n::{Arg, Lang, Msg};
 
@@ -116,6 +117,7 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
     let resend = ServerAction::<ResendInvitation>::new();
     let cancel = ServerAction::<CancelInvitation>::new();
     let copy = ServerAction::<CopyInvitationLink>::new();
+    let activate = ServerAction::<ActivateWaitingInvitation>::new();
     let bulk = ServerAction::<BulkInvitations>::new();
     let selected = RwSignal::new(BTreeSet::<InvitationId>::new());
     // The latest action's outcome, and the row it was about: one at a time,
@@ -151,6 +153,14 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
+        if let Some(result) = activate.value().get() {
+            note.set(Some((
+                target.get_untracked(),
+                result.map_or_else(Note::Failed, |()| Note::Gone(Msg::ActivatedWaiting)),
+            )));
+        }
+    });
+    Effect::new(move |_| {
         if let Some(result) = bulk.value().get() {
             note.set(Some((None, result.map_or_else(Note::Failed, Note::Bulk))));
         }
@@ -160,6 +170,7 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
         let changed = matches!(resend.value().get(), Some(Ok(())))
             || matches!(cancel.value().get(), Some(Ok(_)))
             || matches!(copy.value().get(), Some(Ok(_)))
+            || matches!(activate.value().get(), Some(Ok(())))
             || matches!(bulk.value().get(), Some(Ok(_)));
         if changed {
             selected.set(BTreeSet::new());
@@ -170,6 +181,7 @@ pub fn InvitationsTab(data: TabData) -> impl IntoView {
         resend,
         cancel,
         copy,
+        activate,
         note,
         target,
     };
@@ -203,6 +215,7 @@ struct RowActions {
     resend: ServerAction<ResendInvitation>,
     cancel: ServerAction<CancelInvitation>,
     copy: ServerAction<CopyInvitationLink>,
+    activate: ServerAction<ActivateWaitingInvitation>,
     note: RwSignal<Option<(Option<InvitationId>, Note)>>,
     /// The row the running action is about.
     target: RwSignal<Option<InvitationId>>,
@@ -276,7 +289,12 @@ fn FilterForm(
                 "status",
                 Msg::FilterStatus,
                 query.status.clone(),
-                vec![("", Msg::Any), ("pending", Msg::StatusPendingShort), ("expired", Msg::StatusExpired)],
+                vec![
+                    ("", Msg::Any),
+                    ("pending", Msg::StatusPendingShort),
+                    ("expired", Msg::StatusExpired),
+                    ("awaiting_seat", Msg::StatusAwaitingSeat),
+                ],
             )}
             {select(
                 "delivery",
@@ -356,7 +374,7 @@ fn RowNote(id: InvitationId, actions: RowActions) -> impl IntoView {
                 view! { <p class="form-success" role="status">{lang.t(msg)}</p> }.into_any()
             }
             Note::Failed(e) => {
-                view! { <p class="form-error" role="alert">{lang.t(e.message())}</p> }.into_any()
+                view! { <p class="form-error" role="alert">{e.text(lang)}</p> }.into_any()
             }
             Note::Link(url) => view! {
                 <div class="copied-link" role="status">
@@ -523,7 +541,10 @@ fn InvitationRow(
         DeliveryState::Failed => ("status failed", Msg::DeliveryFailed),
         DeliveryState::Queued => ("status pending", Msg::DeliveryQueued),
     };
-    let (status_class, status_msg) = if row.expired {
+    let awaiting = row.awaiting_seat_since;
+    let (status_class, status_msg) = if awaiting.is_some() {
+        ("status waiting", Msg::StatusAwaitingSeat)
+    } else if row.expired {
         ("status failed", Msg::StatusExpired)
     } else {
         ("status pending", Msg::StatusPendingShort)
@@ -550,14 +571,17 @@ fn InvitationRow(
     if let Some(t) = row.reminder_sent_at {
         history.push(on(Msg::ReminderOn, t));
     }
-    history.push(on(
-        if row.expired {
-            Msg::ExpiredOn
-        } else {
-            Msg::ExpiresOn
-        },
-        row.expires_at,
-    ));
+    match awaiting {
+        Some(t) => history.push(on(Msg::AwaitingSeatSince, t)),
+        None => history.push(on(
+            if row.expired {
+                Msg::ExpiredOn
+            } else {
+                Msg::ExpiresOn
+            },
+            row.expires_at,
+        )),
+    }
     if let Some(t) = row.deletion_at {
         history.push(on(Msg::DeletionOn, t));
     }
@@ -596,7 +620,22 @@ fn InvitationRow(
             <td class="row-actions">
                 // A link carries every grant of its invitation: who may not
                 // grant them all neither re-sends it nor copies it.
-                {whole
+                {(whole && awaiting.is_some())
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    actions.target.set(Some(id));
+                                    actions.activate.dispatch(ActivateWaitingInvitation { id });
+                                }
+                            >
+                                {lang.t(Msg::ActivateWaiting)}
+                            </button>
+                        }
+                    })}
+                {(whole && awaiting.is_none())
                     .then(|| {
                         view! {
                             <button

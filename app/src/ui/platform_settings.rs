@@ -1,5 +1,6 @@
 //! `/settings/platform`: the platform's settings (platform admins): the
-//! language of visitors who have not chosen one.
+//! language of visitors who have not chosen one, and the seat limit with
+//! the billable members counted against it.
 
 use leptos::prelude::*;
 
@@ -53,6 +54,29 @@ fn SettingsForm(
                         .collect_view()}
                 </select>
                 <p id="default-language-help" class="muted help">{lang.t(Msg::DefaultLanguageHelp)}</p>
+            </div>
+            <div class="field">
+                <label for="seat_limit">{lang.t(Msg::SeatLimit)}</label>
+                <input
+                    id="seat_limit"
+                    name="input[seat_limit]"
+                    type="number"
+                    min="0"
+                    step="1"
+                    inputmode="numeric"
+                    class="narrow"
+                    value=settings.seats.limit.map(|l| l.to_string()).unwrap_or_default()
+                    aria-describedby="seat-limit-usage seat-limit-help"
+                />
+                <p id="seat-limit-usage" class="seat-line">
+                    <strong>
+                        {match settings.seats.limit {
+                            Some(limit) => lang.fmt(Msg::SeatsUsage, &[("used", settings.seats.used.into()), ("limit", limit.into())]),
+                            None => lang.fmt(Msg::SeatsUsageUnlimited, &[("used", settings.seats.used.into())]),
+                        }}
+                    </strong>
+                </p>
+                <p id="seat-limit-help" class="muted help">{lang.t(Msg::SeatLimitHelp)}</p>
             </div>
             <FormError value=update.value() />
             <FormSuccess value=update.value() msg=Msg::SettingsSaved />

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::{GroupId, GroupRole, UserId};
+use crate::domain::{AccountType, GroupId, GroupRole, UserId};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -18,8 +18,8 @@ use super::lang::use_lang;
 use super::widgets::{FormError, FormSuccess, GroupRolesList, Loading, NotFound, reset_on_success};
 use crate::api::ApiError;
 use crate::api::accounts::{
-    AddToGroups, AddedGroup, GroupChoice, ResendPasswordLink, UpdateUserProfile, UserProfile,
-    get_user_profile,
+    AddToGroups, AddedGroup, ConvertAccountType, ConvertLine, ConvertOutcome, GroupChoice,
+    ResendPasswordLink, UpdateUserProfile, UserProfile, get_user_profile,
 };
 use crate::i18n::Msg;
 
@@ -42,6 +42,16 @@ pub fn UserPage() -> impl IntoView {
     let resend = ServerAction::<ResendPasswordLink>::new();
     // Outside the Transition, so its result outlives the profile's reload.
     let add = ServerAction::<AddToGroups>::new();
+    let convert = ServerAction::<ConvertAccountType>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(lines)) = convert.value().get()
+            && lines
+                .iter()
+                .any(|l| matches!(l.outcome, ConvertOutcome::Converted { .. }))
+        {
+            refresh.bump();
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(())) = update.value().get() {
             refresh.bump();
@@ -58,6 +68,7 @@ pub fn UserPage() -> impl IntoView {
         let now = id.get();
         if shown.is_some_and(|before| before != now) {
             add.value().set(None);
+            convert.value().set(None);
         }
         now
     });
@@ -65,7 +76,7 @@ pub fn UserPage() -> impl IntoView {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile update resend add /> }.into_any(),
+                    Ok(profile) => view! { <Profile profile update resend add convert /> }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }
             })}
@@ -79,6 +90,7 @@ fn Profile(
     update: ServerAction<UpdateUserProfile>,
     resend: ServerAction<ResendPasswordLink>,
     add: ServerAction<AddToGroups>,
+    convert: ServerAction<ConvertAccountType>,
 ) -> impl IntoView {
     let lang = use_lang();
     let date = move |t: i64| format::date(t, lang);
@@ -146,6 +158,11 @@ fn Profile(
             <h2>{lang.t(Msg::GroupsAndRoles)}</h2>
             {groups}
             {(!whole).then(|| view! { <p class="panel notice">{lang.t(Msg::AccountPartlyYours)}</p> })}
+            {profile
+                .may_convert
+                .then(|| {
+                    view! { <AccountTypeBox user_id=profile.id current=profile.account_type convert /> }
+                })}
             {(!profile.addable_groups.is_empty())
                 .then(|| {
                     view! {
@@ -186,6 +203,111 @@ fn Profile(
                 </button>
             </ActionForm>
             })}
+        </section>
+    }
+}
+
+/// `Passer en membre` / `Passer en invité`. Member → guest is refused
+/// while the person holds a role a guest cannot hold: the roles are then
+/// listed, with a second button that removes them in the same step.
+#[component]
+fn AccountTypeBox(
+    user_id: UserId,
+    current: AccountType,
+    convert: ServerAction<ConvertAccountType>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let to = match current {
+        AccountType::Member => AccountType::Guest,
+        AccountType::Guest => AccountType::Member,
+    };
+    let label = if to == AccountType::Guest {
+        Msg::ToGuest
+    } else {
+        Msg::ToMember
+    };
+    let line = move || {
+        convert
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|mut l| l.pop())
+    };
+    let blocked = move || match line() {
+        Some(ConvertLine {
+            outcome: ConvertOutcome::Blocked { roles },
+            ..
+        }) => Some(roles),
+        _ => None,
+    };
+    let done = move || match line() {
+        Some(ConvertLine {
+            outcome: ConvertOutcome::Converted { to, removed },
+            ..
+        }) => {
+            let mut text = lang
+                .t(if to == AccountType::Guest {
+                    Msg::ConvertedToGuest
+                } else {
+                    Msg::ConvertedToMember
+                })
+                .to_owned();
+            if !removed.is_empty() {
+                let roles = removed
+                    .iter()
+                    .map(|b| format!("{} ({})", b.group, lang.t(format::role(b.role))))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                text.push(' ');
+                text.push_str(&lang.fmt(Msg::ConvertedRolesRemoved, &[("roles", roles.into())]));
+            }
+            Some(text)
+        }
+        _ => None,
+    };
+    view! {
+        <section class="panel account-type-box" aria-labelledby="account-type-title">
+            <h2 id="account-type-title">{lang.t(Msg::AccountTypeSection)}</h2>
+            <p>
+                <strong>{lang.t(format::account_type(current))}</strong>
+                <span class="muted">
+                    " — "
+                    {lang.t(if current == AccountType::Member { Msg::MemberHelp } else { Msg::GuestHelp })}
+                </span>
+            </p>
+            <ActionForm action=convert>
+                <input type="hidden" name="input[user_id]" value=user_id.to_string() />
+                <input type="hidden" name="input[to]" value=to.as_str() />
+                <button type="submit" class="button secondary" disabled=move || convert.pending().get()>
+                    {lang.t(label)}
+                </button>
+            </ActionForm>
+            {move || {
+                blocked()
+                    .map(|roles| {
+                        view! {
+                            <div class="notice warning blocking" role="alert">
+                                <p>{lang.t(Msg::ConvertBlockedIntro)}</p>
+                                <ul>
+                                    {roles
+                                        .into_iter()
+                                        .map(|b| view! { <li>{b.group} " — " {lang.t(format::role(b.role))}</li> })
+                                        .collect_view()}
+                                </ul>
+                                <ActionForm action=convert>
+                                    <input type="hidden" name="input[user_id]" value=user_id.to_string() />
+                                    <input type="hidden" name="input[to]" value="guest" />
+                                    <input type="hidden" name="input[remove_roles]" value="on" />
+                                    <button type="submit" class="button danger" disabled=move || convert.pending().get()>
+                                        {lang.t(Msg::ConvertRemoveRolesAndGo)}
+                                    </button>
+                                </ActionForm>
+                            </div>
+                        }
+                    })
+            }}
+            {move || done().map(|text| view! { <p class="form-success" role="status">{text}</p> })}
+            <FormError value=convert.value() />
         </section>
     }
 }

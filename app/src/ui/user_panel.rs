@@ -9,11 +9,11 @@ use super::format;
 use super::group_page::use_group_id;
 use super::invitations_tab::{InvitationsHeader, InvitationsTab, use_tab_data};
 use super::lang::use_lang;
-use super::widgets::{FormError, Loading, NotFound, RoleCheckbox};
+use super::widgets::{FormError, Loading, NotFound, RoleCheckbox, SeatLine};
 use crate::api::ApiError;
 use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
 use crate::domain::invitation::InviteOutcome;
-use crate::domain::{EmailError, GroupId, GroupRole};
+use crate::domain::{AccountType, EmailError, GroupId, GroupRole, policy};
 use crate::i18n::{Lang, Msg};
 
 /// The tab loads its own data: nesting it in the panel's suspense made
@@ -114,9 +114,15 @@ pub fn PanelShell(group_id: GroupId, group_name: String, children: Children) -> 
 #[component]
 fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
     let lang = use_lang();
+    // A guest holds the learner role only: the other roles grey out while
+    // `Invité` is chosen (the server refuses them anyway).
+    let guest = RwSignal::new(false);
     let role_checkbox = move |role: GroupRole| {
-        view! { <RoleCheckbox role id=format!("role_{}", role.as_str()) checked=role == GroupRole::Learner /> }
+        let disabled = Signal::derive(move || !policy::may_hold(account_type(guest.get()), role));
+        view! { <RoleCheckbox role id=format!("role_{}", role.as_str()) checked=role == GroupRole::Learner disabled /> }
     };
+    let typed = RwSignal::new(String::new());
+    let seats = panel.seats;
     // After INVITER the field keeps only what needs correcting: the invalid
     // entries, one per line; every other address was handled.
     let emails = NodeRef::<leptos::html::Textarea>::new();
@@ -145,6 +151,7 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                     aria-describedby="emails-help"
                     spellcheck="false"
                     placeholder="marie@exemple.fr; jean@exemple.fr"
+                    on:input=move |ev| typed.set(event_target_value(&ev))
                 ></textarea>
                 <p id="emails-help" class="muted help">{lang.t(Msg::EmailsHelp)}</p>
             </div>
@@ -153,7 +160,9 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                 <div class="checkbox-row">
                     {panel.grantable_roles.iter().map(|r| role_checkbox(*r)).collect_view()}
                 </div>
+                <p class="muted help" hidden=move || !guest.get()>{lang.t(Msg::GuestRolesHint)}</p>
             </fieldset>
+            <SeatLine seats uses=Signal::derive(move || if guest.get() { 0 } else { addresses_in(&typed.get()) }) />
             <details class="options">
                 <summary>{lang.t(Msg::Options)}</summary>
                 <div class="options-body">
@@ -187,13 +196,13 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                     <fieldset class="field">
                         <legend>{lang.t(Msg::AccountTypeLabel)}</legend>
                         <div class="radio">
-                            <input type="radio" id="type-member" name="input[account_type]" value="member" checked />
+                            <input type="radio" id="type-member" name="input[account_type]" value="member" checked on:change=move |_| guest.set(false) />
                             <label for="type-member">
                                 {lang.t(Msg::TypeMember)} <span class="muted">" — " {lang.t(Msg::MemberHelp)}</span>
                             </label>
                         </div>
                         <div class="radio">
-                            <input type="radio" id="type-guest" name="input[account_type]" value="guest" />
+                            <input type="radio" id="type-guest" name="input[account_type]" value="guest" on:change=move |_| guest.set(true) />
                             <label for="type-guest">
                                 {lang.t(Msg::TypeGuest)} <span class="muted">" — " {lang.t(Msg::GuestHelp)}</span>
                             </label>
@@ -208,7 +217,7 @@ fn InviteForm(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl Int
                         .then(|| {
                             view! {
                                 <div class="checkbox">
-                                    <input type="checkbox" id="platform_admin" name="input[platform_admin]" value="on" />
+                                    <input type="checkbox" id="platform_admin" name="input[platform_admin]" value="on" disabled=move || guest.get() />
                                     <label for="platform_admin">{lang.t(Msg::PlatformAdminOnAccept)}</label>
                                 </div>
                             }
@@ -339,6 +348,14 @@ fn outcome_text(
             ),
         ),
         InviteOutcome::OwnAccount => ("error", "✕", lang.t(Msg::ErrOwnRoles).to_owned()),
+        InviteOutcome::GuestCannotHold { roles } => (
+            "error",
+            "✕",
+            lang.fmt(
+                Msg::OutcomeGuestCannotHold,
+                &[("roles", role_list(roles, lang).into())],
+            ),
+        ),
         InviteOutcome::Duplicate => ("skip", "–", lang.t(Msg::OutcomeDuplicate).to_owned()),
         InviteOutcome::Invalid(e) => (
             "error",
@@ -377,7 +394,7 @@ fn summary(lines: &[InviteLine], lang: Lang) -> String {
         InviteOutcome::AlreadyInvited { .. } => 2,
         InviteOutcome::ExistingAccountAdded { .. } => 3,
         InviteOutcome::Duplicate => 4,
-        InviteOutcome::OwnAccount => 5,
+        InviteOutcome::OwnAccount | InviteOutcome::GuestCannotHold { .. } => 5,
         InviteOutcome::Invalid(_) => 6,
     };
     let mut counts = [0usize; 7];
@@ -391,4 +408,26 @@ fn summary(lines: &[InviteLine], lang: Lang) -> String {
         .map(|(msg, n)| lang.fmt(*msg, &[("count", n.into())]))
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+fn account_type(guest: bool) -> AccountType {
+    if guest {
+        AccountType::Guest
+    } else {
+        AccountType::Member
+    }
+}
+
+/// At most how many different addresses the field holds: what the seat
+/// line counts while typing. An upper bound is enough (the server decides
+/// each address), so this skips the full address parser and its tables.
+fn addresses_in(typed: &str) -> i64 {
+    let mut seen: Vec<String> = typed
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|part| part.contains('@'))
+        .map(|part| part.trim_matches(|c| c == '<' || c == '>').to_lowercase())
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.len() as i64
 }

@@ -371,3 +371,32 @@ where
         }
     });
 }
+
+/// "Places : 8 / 10 — Cette action en utilisera au plus 3.": on the forms
+/// that could use seats, while a limit is set.
+#[component]
+pub fn SeatLine(
+    seats: crate::contracts::seats::SeatUse,
+    /// How many seats the action would use at most.
+    #[prop(into)]
+    uses: Signal<i64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let limit = seats.limit?;
+    let usage = lang.fmt(
+        Msg::SeatsUsage,
+        &[("used", seats.used.into()), ("limit", limit.into())],
+    );
+    let full = seats.free() == Some(0);
+    let short = move || full || uses.get() > seats.free().unwrap_or(i64::MAX);
+    Some(view! {
+        <p class="seat-line" class:warning=short>
+            <strong>{usage}</strong>
+            {move || {
+                let n = uses.get();
+                (n > 0).then(|| format!(" — {}", lang.fmt(Msg::SeatsThisUses, &[("count", n.into())])))
+            }}
+            {full.then(|| view! { <span class="seat-full">" " {lang.t(Msg::SeatsNoneFree)}</span> })}
+        </p>
+    })
+}

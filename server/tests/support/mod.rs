@@ -232,3 +232,17 @@ macro_rules! on_both_backends {
         )*
     };
 }
+
+/// The first-login form, for tests where a seat is free: the account opens
+/// (a wait for a seat fails the test).
+pub async fn accept(
+    state: &AppState,
+    token: &str,
+    input: app::server::services::invitations::AcceptInput,
+) -> Result<app::server::services::invitations::Accepted, app::server::AppError> {
+    use app::server::services::invitations::{self, AcceptOutcome};
+    match invitations::accept(state, token, input).await? {
+        AcceptOutcome::Active(accepted) => Ok(*accepted),
+        AcceptOutcome::AwaitingSeat => panic!("the invitee waits for a seat"),
+    }
+}

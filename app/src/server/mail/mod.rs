@@ -13,7 +13,10 @@ pub mod templates;
 pub mod transport;
 pub mod worker;
 
-pub use templates::{InvitationMail, Rendered, SetPasswordMail, invitation, set_password};
+pub use templates::{
+    AccountOpenedMail, InvitationMail, Rendered, SeatWaitingMail, SetPasswordMail, account_opened,
+    invitation, seat_waiting, set_password,
+};
 pub use transport::Transport;
 pub use worker::{DeliveryReport, deliver_due, spawn_worker};
 

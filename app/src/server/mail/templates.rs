@@ -209,6 +209,98 @@ pub fn set_password(m: &SetPasswordMail) -> Rendered {
     }
 }
 
+/// To a platform admin: someone completed their first-login form while no
+/// seat was free and waits.
+pub struct SeatWaitingMail<'a> {
+    pub lang: Lang,
+    /// The waiting person's name and address.
+    pub name: &'a str,
+    pub email: &'a str,
+    pub limit: i64,
+    /// The settings page, where the limit is raised.
+    pub link: &'a str,
+}
+
+pub fn seat_waiting(m: &SeatWaitingMail) -> Rendered {
+    let lang = m.lang;
+    let (name, email) = (one_line(m.name), one_line(m.email));
+    let subject = lang.t(Msg::MailSeatWaitingSubject).to_owned();
+    let hello = lang.t(Msg::MailHello);
+    let waits = lang.fmt(
+        Msg::MailSeatWaitingLine,
+        &[
+            ("name", name.as_str().into()),
+            ("email", email.as_str().into()),
+            ("limit", m.limit.into()),
+        ],
+    );
+    let how = lang.t(Msg::MailSeatWaitingHow);
+    let button = lang.t(Msg::MailSeatWaitingButton);
+    let text = format!("{hello}\n\n{waits}\n\n{how}\n{}\n", m.link);
+    let p = "margin:0 0 16px;";
+    let link = escape(m.link);
+    let body = format!(
+        "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
+         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
+         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
+         border-radius:6px;font-weight:bold;\">{}</a></p>\n",
+        escape(hello),
+        escape(&waits),
+        escape(how),
+        escape(button),
+    );
+    let html = page(lang, &subject, &body);
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// To an invitee who waited for a seat: the account is open, sign in with
+/// the password chosen then.
+pub struct AccountOpenedMail<'a> {
+    pub lang: Lang,
+    pub name: &'a str,
+    pub login: &'a str,
+    /// The sign-in page.
+    pub link: &'a str,
+}
+
+pub fn account_opened(m: &AccountOpenedMail) -> Rendered {
+    let lang = m.lang;
+    let name = one_line(m.name);
+    let subject = lang.t(Msg::MailAccountOpenedSubject).to_owned();
+    let hello = lang.fmt(Msg::MailHelloName, &[("name", name.into())]);
+    let open = lang.t(Msg::MailAccountOpenedLine);
+    let login_label = lang.t(Msg::MailYourLogin);
+    let button = lang.t(Msg::MailSignInButton);
+    let text = format!(
+        "{hello}\n\n{open}\n\n{login_label} {}\n\n{}\n",
+        m.login, m.link
+    );
+    let p = "margin:0 0 16px;";
+    let link = escape(m.link);
+    let body = format!(
+        "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
+         <p style=\"{p}\">{} <strong>{}</strong></p>\n\
+         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
+         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
+         border-radius:6px;font-weight:bold;\">{}</a></p>\n",
+        escape(&hello),
+        escape(open),
+        escape(login_label),
+        escape(m.login),
+        escape(button),
+    );
+    let html = page(lang, &subject, &body);
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
 /// "Ada invites you to join the Onboard platform, in the groups “A” and
 /// “B”." for the plain-text part.
 fn invite_sentence(lang: Lang, inviter: &str, groups: &[String]) -> String {

@@ -18,7 +18,7 @@ use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::Directory;
 use crate::server::services::invitations::{self as invitations_service, MailContext, Merge};
-use crate::server::services::{custom_fields, grants, password_links};
+use crate::server::services::{custom_fields, grants, password_links, seats};
 use crate::server::state::AppState;
 use crate::server::store::invitations::InvitationRecord;
 use crate::server::store::{
@@ -132,6 +132,9 @@ fn check(
             }
             grants.push((group, role));
         }
+    }
+    if !policy::roles_not_held_by(req.account_type, &req.roles).is_empty() {
+        problems.add(FormField::Roles, Msg::ErrGuestLearnerOnly);
     }
     if req.deletion_at.is_some_and(|at| at <= now) {
         problems.add(FormField::DeletionDate, Msg::ErrDeletionInPast);
@@ -348,7 +351,7 @@ pub async fn create(
         now,
     )
     .await?;
-    users::record_billing_start(&mut tx, user_id, req.account_type, now).await?;
+    seats::start_billing(&mut tx, user_id, req.account_type, now).await?;
     let user = users::by_id(&mut tx, user_id)
         .await?
         .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;

@@ -1,6 +1,8 @@
 //! Applying group roles to an account, with the upward learner propagation.
 
-use crate::domain::{Actor, GroupId, GroupRole, GroupTree, UserId};
+use crate::domain::{Actor, GroupId, GroupRole, GroupTree, UserId, policy};
+use crate::i18n::Msg;
+use crate::server::error::{AppError, AppResult};
 use crate::server::store::{Conn, memberships, users};
 
 /// The rights `user_id` holds now, as the policy sees them; `None` when
@@ -19,7 +21,9 @@ pub async fn actor_of(conn: &mut Conn, user_id: UserId) -> Result<Option<Actor>,
 
 /// Grants each (group, role); a learner role in a public group also makes
 /// the user learner of the ancestors the rule names. Returns the groups
-/// and roles actually applied, propagation included.
+/// and roles actually applied, propagation included. Every door goes
+/// through here, so here a guest account is refused any role but learner
+/// (`policy::may_hold`), whatever the door checked before.
 pub async fn apply(
     conn: &mut Conn,
     tree: &GroupTree,
@@ -27,7 +31,16 @@ pub async fn apply(
     grants: &[(GroupId, GroupRole)],
     granted_by: Option<UserId>,
     now: i64,
-) -> Result<Vec<(GroupId, GroupRole)>, sqlx::Error> {
+) -> AppResult<Vec<(GroupId, GroupRole)>> {
+    let roles: Vec<GroupRole> = grants.iter().map(|&(_, r)| r).collect();
+    if roles.iter().any(|&r| r != GroupRole::Learner) {
+        let user = users::by_id(conn, user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !policy::roles_not_held_by(user.account_type, &roles).is_empty() {
+            return Err(AppError::Invalid(Msg::ErrGuestLearnerOnly));
+        }
+    }
     let mut applied: Vec<(GroupId, GroupRole)> = Vec::new();
     for &(group, role) in grants {
         let targets = if role == GroupRole::Learner {

@@ -88,6 +88,7 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
         expiry: match filter.status {
             StatusFilter::Pending => Some(Expiry::Open),
             StatusFilter::Expired => Some(Expiry::Expired),
+            StatusFilter::AwaitingSeat => Some(Expiry::AwaitingSeat),
             StatusFilter::Any => None,
         },
         delivery: match filter.delivery {
@@ -198,7 +199,8 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
                 deletion_at: r.deletion_at,
                 delivery: r.delivery_status,
                 delivery_error: r.delivery_error,
-                expired: r.expires_at <= now,
+                expired: r.expires_at <= now && r.seat_wait_since.is_none(),
+                awaiting_seat_since: r.seat_wait_since,
                 whole,
             }
         })

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::contracts::error::FormField;
 use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
 use crate::domain::{
@@ -14,7 +15,7 @@ use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
 use crate::server::mail::{InvitationMail, invitation as render_invitation};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
 use crate::server::services::directory::{self, Directory};
-use crate::server::services::{custom_fields, grants};
+use crate::server::services::{custom_fields, grants, seats};
 use crate::server::state::AppState;
 use crate::server::store::invitations::{InvitationOptions, InvitationRecord};
 use crate::server::store::{
@@ -78,6 +79,12 @@ fn authorize(me: &CurrentUser, tree: &GroupTree, req: &InviteRequest, now: i64) 
     }
     if req.platform_admin && !policy::may_grant_platform_admin(&me.actor) {
         return Err(AppError::Invalid(Msg::ErrRoleNotAllowed));
+    }
+    if !policy::roles_not_held_by(req.account_type, &req.roles).is_empty() {
+        return Err(AppError::on(FormField::Roles, Msg::ErrGuestLearnerOnly));
+    }
+    if req.platform_admin && !policy::may_be_platform_admin(req.account_type) {
+        return Err(AppError::Invalid(Msg::ErrGuestNotPlatformAdmin));
     }
     if req.deletion_at.is_some_and(|at| at <= now) {
         return Err(AppError::Invalid(Msg::ErrDeletionInPast));
@@ -268,6 +275,13 @@ async fn invite_chunk(
                     {
                         InviteOutcome::OwnAccount
                     }
+                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
+                        if !policy::roles_not_held_by(user.account_type, &req.roles).is_empty() =>
+                    {
+                        InviteOutcome::GuestCannotHold {
+                            roles: policy::roles_not_held_by(user.account_type, &req.roles),
+                        }
+                    }
                     (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
                         let wanted: Vec<(GroupId, GroupRole)> =
                             req.roles.iter().map(|r| (req.group_id, *r)).collect();
@@ -363,6 +377,17 @@ async fn reinvite_pending(
         .copied()
         .filter(|role| !held.contains(&(req.group_id, *role)))
         .collect();
+    // A narrower admin keeps the invitation's type; a whole one sets it.
+    let kind = if whole {
+        asked.options.account_type
+    } else {
+        invitation.account_type
+    };
+    let held_roles: Vec<GroupRole> = held.iter().map(|&(_, r)| r).collect();
+    let beyond = policy::roles_not_held_by(kind, &[held_roles, added.clone()].concat());
+    if !beyond.is_empty() {
+        return Ok(InviteOutcome::GuestCannotHold { roles: beyond });
+    }
     let changes_options = whole && options_differ(conn, invitation, &asked).await?;
     let since = asked.now - invitation.last_sent_at;
     let (rule, address) = (
@@ -491,6 +516,14 @@ pub(crate) async fn merge_into(
         deletion_at: None,
     };
     let options = options.unwrap_or(&kept);
+    let held: Vec<GroupRole> = invitations::grants(conn, invitation.id)
+        .await?
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    if !policy::roles_not_held_by(options.account_type, &held).is_empty() {
+        return Err(AppError::on(FormField::Roles, Msg::ErrGuestLearnerOnly));
+    }
     invitations::merge(conn, invitation.id, options, me.user.id, expires_at, now).await?;
     invitations::revoke_links(conn, invitation.id, now).await?;
     let merged = invitations::by_id(conn, invitation.id)
@@ -554,7 +587,7 @@ fn closed_link_message(state: InvitationState, revoked: bool) -> Option<Msg> {
         InvitationState::Cancelled => Some(Msg::InvitationCancelled),
         InvitationState::Accepted => Some(Msg::InvitationUsed),
         _ if revoked => Some(Msg::InvitationReplaced),
-        InvitationState::Pending => None,
+        InvitationState::Pending | InvitationState::AwaitingSeat => None,
         InvitationState::Expired => Some(Msg::InvitationExpired),
     }
 }
@@ -563,7 +596,12 @@ async fn find_link(conn: &mut Conn, raw: &str, now: i64) -> AppResult<Invitation
     let Some((invitation, revoked)) = invitations::by_link(conn, &token::hash(raw)).await? else {
         return Err(AppError::Invalid(Msg::InvitationInvalid));
     };
-    let state = rules::state(invitation.status, invitation.expires_at, now);
+    let state = rules::state(
+        invitation.status,
+        invitation.expires_at,
+        invitation.seat_wait_since.is_some(),
+        now,
+    );
     match closed_link_message(state, revoked) {
         Some(msg) => Err(AppError::Invalid(msg)),
         None => Ok(invitation),
@@ -604,6 +642,7 @@ pub async fn open_link(state: &AppState, raw: &str) -> AppResult<LinkView> {
         groups: group_names,
         inviter,
         expires_at: invitation.expires_at,
+        awaiting_seat: invitation.seat_wait_since.is_some(),
     })
 }
 
@@ -634,17 +673,40 @@ impl Accepted {
     }
 }
 
+/// What the first-login form gives the account: kept on the invitation
+/// (as JSON) while it waits for a seat, so the invitee types nothing
+/// twice.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(crate) struct CompletedForm {
+    pub(crate) first_name: String,
+    pub(crate) last_name: String,
+    pub(crate) language: String,
+    pub(crate) password_hash: String,
+}
+
+/// What the first-login form led to.
+#[derive(Clone, Debug)]
+pub enum AcceptOutcome {
+    /// The account is open and its holder signed in.
+    Active(Box<Accepted>),
+    /// No seat was free: the form is kept, the invitation waits, and the
+    /// account opens as soon as a seat frees.
+    AwaitingSeat,
+}
+
 /// The first-login form (POST): in one transaction the invitation is
 /// consumed (once: a conditional update), the active account created, its
 /// grants checked again against what each granter may give *now* and the
 /// ones that still hold applied with propagation; then the user is signed
-/// in.
+/// in. When the seat check refuses a member, nothing of that is kept: the
+/// completed form is stored on the invitation instead, which waits for a
+/// seat (`seats`, `activate_waiting`).
 #[tracing::instrument(
     name = "invitations::accept",
     skip_all,
     fields(invitation = tracing::field::Empty, user = tracing::field::Empty)
 )]
-pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<Accepted> {
+pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResult<AcceptOutcome> {
     let mut problems = Problems::default();
     let names = problems.names(&input.first_name, &input.last_name);
     let password_ok = problems.password(&input.password, &input.password_confirm);
@@ -654,77 +716,36 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
     {
         // Fail fast on a dead link before spending a password hash.
         let mut conn = state.db.pool.acquire().await?;
-        find_link(&mut conn, raw, state.now()).await?;
+        let invitation = find_link(&mut conn, raw, state.now()).await?;
+        if invitation.seat_wait_since.is_some() {
+            return Ok(AcceptOutcome::AwaitingSeat);
+        }
     }
-    let password_hash = hashing::hash(input.password).await?;
+    let form = CompletedForm {
+        first_name: first_name.into_string(),
+        last_name: last_name.into_string(),
+        language: input.language.code().to_owned(),
+        password_hash: hashing::hash(input.password).await?,
+    };
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let invitation = find_link(&mut tx, raw, now).await?;
     tracing::Span::current().record("invitation", tracing::field::display(invitation.id));
-    if !invitations::consume(&mut tx, invitation.id, now).await? {
-        return Err(AppError::Invalid(Msg::InvitationUsed));
-    }
-    let tree = Directory::load(&mut tx).await?.tree;
-    let (wanted, platform_admin, dropped) = still_held(&mut tx, &tree, &invitation).await?;
-    let new_user = users::NewUser {
-        email: Some(invitation.email.clone()),
-        login_name: None,
-        first_name: first_name.into_string(),
-        last_name: last_name.into_string(),
-        password_hash: Some(password_hash),
-        platform_admin,
-        account_type: invitation.account_type,
-        language: input.language,
-        activated_at: Some(now),
-        created_by: invitation.invited_by,
-    };
-    let user_id = users::insert(&mut tx, &new_user, now).await.map_err(|e| {
-        if is_unique_violation(&e) {
-            AppError::Invalid(Msg::InvitationUsed)
-        } else {
-            e.into()
+    let opened = match open_account(&mut tx, &invitation, &form, now).await {
+        Err(AppError::SeatsFull { limit, used }) => {
+            drop(tx);
+            wait_for_seat(state, &invitation, &form, (limit, used), now).await?;
+            return Ok(AcceptOutcome::AwaitingSeat);
         }
-    })?;
-    tracing::Span::current().record("user", tracing::field::display(user_id));
-    invitations::set_accepted_user(&mut tx, invitation.id, user_id).await?;
-    // What the invitation carried for the account: custom values and the
-    // automatic deletion date.
-    let typed = invitations::custom_values(&mut tx, invitation.id).await?;
-    let values = custom_fields::from_invitation(&mut tx, &typed).await?;
-    field_store::set_user_values(&mut tx, user_id, &values).await?;
-    if invitation.deletion_at.is_some() {
-        users::set_extras(&mut tx, user_id, "", invitation.deletion_at, now).await?;
-    }
-    let applied =
-        grants::apply(&mut tx, &tree, user_id, &wanted, invitation.invited_by, now).await?;
-    users::record_billing_start(&mut tx, user_id, invitation.account_type, now).await?;
-    let dropped_audit: Vec<serde_json::Value> = dropped
-        .iter()
-        .map(|d| match d {
-            Dropped::Grant(g, r) => serde_json::json!({ "group": g, "role": r.as_str() }),
-            Dropped::PlatformAdmin => serde_json::json!("platform_admin"),
-        })
-        .collect();
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            actor_user_id: Some(user_id),
-            action: "invitation.accepted",
-            target_user_id: Some(user_id),
-            target_email: Some(invitation.email.clone()),
-            details: serde_json::json!({
-                "invitation": invitation.id,
-                "grants": applied.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),
-                "platform_admin": platform_admin,
-                "dropped": dropped_audit,
-            })
-            .to_string(),
-            ..Default::default()
-        },
-        now,
-    )
-    .await?;
+        other => other?,
+    };
     tx.commit().await?;
+    let Opened {
+        user_id,
+        tree,
+        dropped,
+    } = opened;
+    tracing::Span::current().record("user", tracing::field::display(user_id));
     let mut conn = state.db.pool.acquire().await?;
     let session_token = open_session(state, &mut conn, user_id).await?;
     let user = users::by_id(&mut conn, user_id)
@@ -741,11 +762,137 @@ pub async fn accept(state: &AppState, raw: &str, input: AcceptInput) -> AppResul
             Dropped::PlatformAdmin => DroppedGrant::PlatformAdmin,
         })
         .collect();
-    Ok(Accepted {
+    Ok(AcceptOutcome::Active(Box::new(Accepted {
         user,
         session_token,
         dropped,
+    })))
+}
+
+/// An account opened from an invitation.
+pub(crate) struct Opened {
+    pub(crate) user_id: UserId,
+    tree: GroupTree,
+    dropped: Vec<Dropped>,
+}
+
+/// Opens the account an invitation becomes, with the completed form, in
+/// the caller's transaction: the first-login form and the activation of a
+/// waiting invitee share it. `AppError::SeatsFull` when no seat is free
+/// for a member (drop the transaction: nothing is kept).
+pub(crate) async fn open_account(
+    tx: &mut Conn,
+    invitation: &InvitationRecord,
+    form: &CompletedForm,
+    now: i64,
+) -> AppResult<Opened> {
+    if !invitations::consume(tx, invitation.id, now).await? {
+        return Err(AppError::Invalid(Msg::InvitationUsed));
+    }
+    let tree = Directory::load(tx).await?.tree;
+    let (wanted, platform_admin, dropped) = still_held(tx, &tree, invitation).await?;
+    let new_user = users::NewUser {
+        email: Some(invitation.email.clone()),
+        login_name: None,
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        password_hash: Some(form.password_hash.clone()),
+        platform_admin,
+        account_type: invitation.account_type,
+        language: Lang::decode(&form.language).unwrap_or(invitation.language),
+        activated_at: Some(now),
+        created_by: invitation.invited_by,
+    };
+    let user_id = users::insert(tx, &new_user, now).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::Invalid(Msg::InvitationUsed)
+        } else {
+            e.into()
+        }
+    })?;
+    invitations::set_accepted_user(tx, invitation.id, user_id).await?;
+    invitations::clear_waiting_form(tx, invitation.id).await?;
+    // What the invitation carried for the account: custom values and the
+    // automatic deletion date.
+    let typed = invitations::custom_values(tx, invitation.id).await?;
+    let values = custom_fields::from_invitation(tx, &typed).await?;
+    field_store::set_user_values(tx, user_id, &values).await?;
+    if invitation.deletion_at.is_some() {
+        users::set_extras(tx, user_id, "", invitation.deletion_at, now).await?;
+    }
+    let applied = grants::apply(tx, &tree, user_id, &wanted, invitation.invited_by, now).await?;
+    seats::start_billing(tx, user_id, invitation.account_type, now).await?;
+    let dropped_audit: Vec<serde_json::Value> = dropped
+        .iter()
+        .map(|d| match d {
+            Dropped::Grant(g, r) => serde_json::json!({ "group": g, "role": r.as_str() }),
+            Dropped::PlatformAdmin => serde_json::json!("platform_admin"),
+        })
+        .collect();
+    audit::record(
+        tx,
+        audit::Entry {
+            actor_user_id: Some(user_id),
+            action: "invitation.accepted",
+            target_user_id: Some(user_id),
+            target_email: Some(invitation.email.clone()),
+            details: serde_json::json!({
+                "invitation": invitation.id,
+                "grants": applied.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),
+                "platform_admin": platform_admin,
+                "dropped": dropped_audit,
+                "waited_for_seat": invitation.seat_wait_since.is_some(),
+            })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    Ok(Opened {
+        user_id,
+        tree,
+        dropped,
     })
+}
+
+/// No seat was free when the invitee completed the form: the form is kept
+/// on the invitation, which now waits (audited), and the platform's
+/// admins are mailed — once, when it starts waiting.
+async fn wait_for_seat(
+    state: &AppState,
+    invitation: &InvitationRecord,
+    form: &CompletedForm,
+    (limit, used): (i64, i64),
+    now: i64,
+) -> AppResult<()> {
+    let json = serde_json::to_string(form).map_err(AppError::internal)?;
+    let mut tx = state.db.begin().await?;
+    if !invitations::wait_for_seat(&mut tx, invitation.id, &json, now).await? {
+        // Already waiting (a second submission): its first form stands.
+        return Ok(());
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            action: "invitation.awaiting_seat",
+            target_email: Some(invitation.email.clone()),
+            details: serde_json::json!({
+                "invitation": invitation.id,
+                "limit": limit,
+                "used": used,
+            })
+            .to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    let name = format!("{} {}", form.first_name, form.last_name);
+    seats::mail_admins_someone_waits(state, &mut tx, &invitation.email, &name, limit, now).await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
 }
 
 /// What an invitation promised that no longer holds at acceptance.
@@ -788,7 +935,9 @@ async fn still_held(
     let mut dropped = Vec::new();
     for grant in invitations::grants_with_granters(conn, invitation.id).await? {
         let by = granters.get(conn, grant.granted_by).await?;
-        if policy::grant_still_holds(by.as_ref(), tree, grant.group_id, grant.role) {
+        if policy::grant_still_holds(by.as_ref(), tree, grant.group_id, grant.role)
+            && policy::may_hold(invitation.account_type, grant.role)
+        {
             kept.push((grant.group_id, grant.role));
         } else {
             dropped.push(Dropped::Grant(grant.group_id, grant.role));
@@ -797,7 +946,8 @@ async fn still_held(
     let mut platform_admin = false;
     if invitation.platform_admin {
         let by = granters.get(conn, invitation.platform_admin_by).await?;
-        platform_admin = policy::platform_admin_still_holds(by.as_ref());
+        platform_admin = policy::platform_admin_still_holds(by.as_ref())
+            && policy::may_be_platform_admin(invitation.account_type);
         if !platform_admin {
             dropped.push(Dropped::PlatformAdmin);
         }

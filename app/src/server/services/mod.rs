@@ -1,6 +1,7 @@
 //! Use cases. Each takes the state and plain, already-parsed values, checks
 //! authorization with `domain::policy`, and owns its transaction.
 
+pub mod account_type;
 pub mod accounts;
 pub mod auth;
 pub mod custom_fields;
@@ -18,4 +19,5 @@ pub mod panels;
 pub mod password_links;
 pub mod platform;
 pub mod profiles;
+pub mod seats;
 pub mod setup;

@@ -39,6 +39,7 @@ pub async fn invite_panel(
         grantable_roles: policy::grantable_roles(&me.actor, &tree, group),
         may_grant_platform_admin: policy::may_grant_platform_admin(&me.actor),
         custom_fields: field_store::list(&mut conn).await?,
+        seats: super::seats::usage(&mut conn).await?,
     })
 }
 
@@ -112,5 +113,6 @@ pub async fn create_panel(
         roles: offered_roles(&choices),
         groups: choices,
         custom_fields: field_store::list(&mut conn).await?,
+        seats: super::seats::usage(&mut conn).await?,
     })
 }

@@ -6,8 +6,27 @@ use crate::domain::policy;
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
+use crate::server::services::seats as seat_service;
 use crate::server::state::AppState;
-use crate::server::store::{Conn, audit, settings};
+use crate::server::store::{Conn, audit, seats, settings};
+
+/// The largest seat limit accepted: beyond, a typo rather than a contract.
+const MAX_SEAT_LIMIT: i64 = 100_000_000;
+
+/// The seat limit as typed: empty is unlimited, else a whole number from 0.
+fn parse_seat_limit(typed: Option<&str>) -> AppResult<Option<i64>> {
+    let typed = typed
+        .unwrap_or("")
+        .trim()
+        .replace([' ', '\u{a0}', '\u{202f}'], "");
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<i64>() {
+        Ok(n) if (0..=MAX_SEAT_LIMIT).contains(&n) => Ok(Some(n)),
+        _ => Err(AppError::Invalid(Msg::ErrSeatLimitInvalid)),
+    }
+}
 
 /// The stored default language; French when unset. A stored code the
 /// code does not know is an error, never a silent default.
@@ -35,6 +54,7 @@ pub async fn get(state: &AppState, me: &CurrentUser) -> AppResult<PlatformSettin
     let mut conn = state.db.pool.acquire().await?;
     Ok(PlatformSettings {
         default_language: stored_default(&mut conn).await?,
+        seats: seat_service::usage(&mut conn).await?,
     })
 }
 
@@ -49,22 +69,57 @@ pub async fn update(
     }
     let lang =
         Lang::parse(&input.default_language).ok_or(AppError::Invalid(Msg::ErrUnknownLanguage))?;
+    // A form without the field (an older client, a script setting only
+    // the language) leaves the limit as it is; an empty one lifts it.
+    let limit = input
+        .seat_limit
+        .as_deref()
+        .map(|typed| parse_seat_limit(Some(typed)))
+        .transpose()?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let before = stored_default(&mut tx).await?;
-    settings::set(&mut tx, settings::DEFAULT_LANGUAGE, lang.code()).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            actor_user_id: Some(me.user.id),
-            action: "platform.default_language_set",
-            details: serde_json::json!({ "from": before.code(), "to": lang.code() }).to_string(),
-            ..Default::default()
-        },
-        now,
-    )
-    .await?;
+    if before != lang {
+        settings::set(&mut tx, settings::DEFAULT_LANGUAGE, lang.code()).await?;
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                actor_user_id: Some(me.user.id),
+                action: "platform.default_language_set",
+                details: serde_json::json!({ "from": before.code(), "to": lang.code() })
+                    .to_string(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+    }
+    let limit_before = seats::limit(&mut tx).await?;
+    let limit = limit.unwrap_or(limit_before);
+    if limit_before != limit {
+        seats::set_limit(&mut tx, limit).await?;
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                actor_user_id: Some(me.user.id),
+                action: "platform.seat_limit_set",
+                details: serde_json::json!({ "from": limit_before, "to": limit }).to_string(),
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     state.set_default_lang(lang);
+    // A raised (or lifted) limit lets the invitees waiting for a seat in.
+    let raised = match (limit_before, limit) {
+        (Some(_), None) => true,
+        (Some(before), Some(after)) => after > before,
+        _ => false,
+    };
+    if raised && let Err(e) = seat_service::activate_waiting(state).await {
+        tracing::warn!(error = %e, "waiting invitees not activated after the limit was raised");
+    }
     Ok(())
 }

@@ -110,6 +110,7 @@ pub async fn profile(
         },
         has_password: user.password_hash.is_some(),
         whole_account: whole,
+        may_convert: whole && policy::may_change_grants_of(&me.actor, user.id),
         addable_groups,
         addable_roles,
     })

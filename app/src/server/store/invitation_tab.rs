@@ -28,6 +28,8 @@ pub enum Scope {
 pub enum Expiry {
     Open,
     Expired,
+    /// Its form completed, waiting for a free seat (never expires).
+    AwaitingSeat,
 }
 
 /// The state of an invitation's newest mail, as stored in
@@ -78,6 +80,7 @@ pub struct TabRecord {
     pub delivery_status: DeliveryState,
     pub delivery_error: Option<String>,
     pub platform_admin: bool,
+    pub seat_wait_since: Option<i64>,
 }
 
 enum Arg {
@@ -203,11 +206,16 @@ fn push_where(sql: &mut Sql, criteria: &Criteria, walk: Walk) {
     match criteria.expiry {
         Some(Expiry::Open) => {
             sql.push(" AND i.expires_at > ")
-                .bind(Arg::Int(criteria.now));
+                .bind(Arg::Int(criteria.now))
+                .push(" AND i.seat_wait_since IS NULL");
         }
         Some(Expiry::Expired) => {
             sql.push(" AND i.expires_at <= ")
-                .bind(Arg::Int(criteria.now));
+                .bind(Arg::Int(criteria.now))
+                .push(" AND i.seat_wait_since IS NULL");
+        }
+        Some(Expiry::AwaitingSeat) => {
+            sql.push(" AND i.seat_wait_since IS NOT NULL");
         }
         None => {}
     }
@@ -251,6 +259,7 @@ fn record(row: &AnyRow) -> Result<TabRecord, sqlx::Error> {
         delivery_status: decode(&row.try_get::<String, _>("delivery_status")?)?,
         delivery_error: row.try_get("delivery_error")?,
         platform_admin: row.try_get::<i64, _>("platform_admin")? != 0,
+        seat_wait_since: row.try_get("seat_wait_since")?,
     })
 }
 
@@ -267,7 +276,7 @@ pub async fn page(
     sql.push(
         "SELECT i.id, i.email, i.invited_by, i.created_at, i.last_sent_at, i.send_count, \
          i.reminder_sent_at, i.expires_at, i.deletion_at, i.delivery_status, i.delivery_error, \
-         i.platform_admin FROM invitations i",
+         i.platform_admin, i.seat_wait_since FROM invitations i",
     );
     push_where(&mut sql, criteria, Walk::Page);
     sql.push(if newest_first {
@@ -386,7 +395,7 @@ pub async fn inviters(
 /// Cancels a pending invitation; `false` if it was not pending any more.
 pub async fn cancel(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE invitations SET status = 'cancelled', cancelled_at = $2 \
+        "UPDATE invitations SET status = 'cancelled', cancelled_at = $2, waiting_form = NULL \
          WHERE id = $1 AND status = 'pending'",
     )
     .bind(id)

@@ -26,6 +26,8 @@ pub struct InvitationRecord {
     pub send_count: i64,
     pub reminder_sent_at: Option<i64>,
     pub expires_at: i64,
+    /// Since when it waits for a free seat, its first-login form completed.
+    pub seat_wait_since: Option<i64>,
 }
 
 /// Column lists as macros so queries stay `&'static str` literals.
@@ -33,7 +35,7 @@ macro_rules! invitation_columns {
     () => {
         "i.id, i.email, i.status, i.invited_by, i.language, i.account_type, i.platform_admin, \
          i.platform_admin_by, i.message, i.deletion_at, i.created_at, i.last_sent_at, i.send_count, i.reminder_sent_at, \
-         i.expires_at"
+         i.expires_at, i.seat_wait_since"
     };
 }
 
@@ -66,6 +68,7 @@ fn from_row(row: &AnyRow) -> Result<InvitationRecord, sqlx::Error> {
         send_count: row.try_get("send_count")?,
         reminder_sent_at: row.try_get("reminder_sent_at")?,
         expires_at: row.try_get("expires_at")?,
+        seat_wait_since: row.try_get("seat_wait_since")?,
     })
 }
 
@@ -328,7 +331,7 @@ pub async fn grants_with_granters(
 pub async fn consume(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'accepted', accepted_at = $2 \
-         WHERE id = $1 AND status = 'pending' AND expires_at > $2",
+         WHERE id = $1 AND status = 'pending' AND (expires_at > $2 OR seat_wait_since IS NOT NULL)",
     )
     .bind(id)
     .bind(now)
@@ -360,7 +363,7 @@ pub async fn due_for_reminder(
 ) -> Result<Vec<InvitationRecord>, sqlx::Error> {
     sqlx::query(select_invitation!(
         "WHERE i.status = 'pending' AND i.reminder_sent_at IS NULL AND i.last_sent_at <= $1 \
-         AND i.expires_at > $2 ORDER BY i.id LIMIT $3"
+         AND i.expires_at > $2 AND i.seat_wait_since IS NULL ORDER BY i.id LIMIT $3"
     ))
     .bind(sent_before)
     .bind(now)
@@ -461,7 +464,7 @@ pub async fn due_for_deletion(
 pub async fn erase(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'deleted', email = '', message = '', custom_values = '{}', \
-         cancelled_at = $2 WHERE id = $1 AND status = 'pending'",
+         waiting_form = NULL, cancelled_at = $2 WHERE id = $1 AND status = 'pending'",
     )
     .bind(id)
     .bind(now)
@@ -476,4 +479,68 @@ pub async fn erase(conn: &mut Conn, id: InvitationId, now: i64) -> Result<bool, 
         .execute(&mut *conn)
         .await?;
     Ok(true)
+}
+
+/// The invitee completed the first-login form while no seat was free: the
+/// form (JSON) is kept and the invitation waits. False when it already
+/// waits or is no longer pending.
+pub async fn wait_for_seat(
+    conn: &mut Conn,
+    id: InvitationId,
+    form_json: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET seat_wait_since = $2, waiting_form = $3 \
+         WHERE id = $1 AND status = 'pending' AND seat_wait_since IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(form_json.to_owned())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+/// The form a waiting invitee completed (JSON), if it waits.
+pub async fn waiting_form(
+    conn: &mut Conn,
+    id: InvitationId,
+) -> Result<Option<String>, sqlx::Error> {
+    Ok(sqlx::query_scalar::<_, Option<String>>(
+        "SELECT waiting_form FROM invitations WHERE id = $1 AND status = 'pending' \
+         AND seat_wait_since IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .flatten())
+}
+
+/// Forgets a waiting invitee's form (its password hash with it) once the
+/// account is open or the invitation cancelled.
+pub async fn clear_waiting_form(conn: &mut Conn, id: InvitationId) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE invitations SET waiting_form = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The invitations waiting for a seat, first completed first.
+pub async fn waiting_for_seat(
+    conn: &mut Conn,
+    limit: i64,
+) -> Result<Vec<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!(
+        "WHERE i.status = 'pending' AND i.seat_wait_since IS NOT NULL \
+         ORDER BY i.seat_wait_since, i.id LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
 }

@@ -11,6 +11,7 @@ pub mod login_failures;
 pub mod memberships;
 pub mod outbox;
 pub mod password_tokens;
+pub mod seats;
 pub mod sessions;
 pub mod settings;
 pub mod users;

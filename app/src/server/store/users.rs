@@ -157,6 +157,33 @@ pub async fn set_language(
     Ok(())
 }
 
+/// Every platform admin, oldest first: who is told when someone waits for
+/// a seat.
+pub async fn platform_admins(conn: &mut Conn) -> Result<Vec<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!("platform_admin = 1 ORDER BY id"))
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+/// Turns an account into a member or a guest.
+pub async fn set_account_type(
+    conn: &mut Conn,
+    id: UserId,
+    account_type: AccountType,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET account_type = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(account_type.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Billing starts when a member account becomes active; guests never bill.
 pub async fn record_billing_start(
     conn: &mut Conn,
