@@ -60,7 +60,7 @@ test.describe.serial('guests, members and the seat limit', () => {
 
     // INVITER says the seats and how many the typed addresses would use.
     await openVentes(page, 'invite');
-    await page.getByLabel('Adresses e-mail').fill('irene@exemple.fr');
+    await page.getByLabel('Adresses e-mail').fill('marguerite@exemple.fr');
     const seats = page.locator('.seat-line');
     await expect(seats).toContainText(`Places : ${used} / ${used}`);
     await expect(seats).toContainText('Cette action en utilisera au plus 1.');
@@ -69,13 +69,13 @@ test.describe.serial('guests, members and the seat limit', () => {
     await page.getByRole('button', { name: 'INVITER' }).click();
     await expect(page.locator('.result-list li').first()).toContainText('Invitation envoyée');
 
-    const [invitation] = await mailsTo('irene@exemple.fr');
+    const [invitation] = await mailsTo('marguerite@exemple.fr');
     const link = linkIn(invitation, '/invitation\\?token=');
     await page.context().clearCookies();
     await page.goto(link);
     await hydrated(page);
-    await page.getByLabel('Prénom').fill('Irène');
-    await page.getByLabel('Nom', { exact: true }).fill('Joliot');
+    await page.getByLabel('Prénom').fill('Marguerite');
+    await page.getByLabel('Nom', { exact: true }).fill('Perey');
     await page.getByLabel('Mot de passe', { exact: true }).fill('radioactivité artificielle');
     await page.getByLabel('Confirmer le mot de passe').fill('radioactivité artificielle');
     await page.getByRole('button', { name: 'ACTIVER MON COMPTE' }).click();
@@ -91,14 +91,14 @@ test.describe.serial('guests, members and the seat limit', () => {
     const told = await mailsTo(ADMIN.email);
     const waiting = told.filter((m) => m.subject === 'Une personne attend une place');
     expect(waiting).toHaveLength(1);
-    expect(waiting[0].text).toContain('Irène Joliot (irene@exemple.fr)');
+    expect(waiting[0].text).toContain('Marguerite Perey (marguerite@exemple.fr)');
   });
 
   test('the Invitations tab shows who waits; turning a member into a guest lets the invitee in', async ({ page }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
     await openVentes(page, 'invitations?status=awaiting_seat');
-    const row = page.getByRole('row').filter({ hasText: 'irene@exemple.fr' });
+    const row = page.getByRole('row').filter({ hasText: 'marguerite@exemple.fr' });
     await expect(row).toContainText('En attente d\'une place');
     await expect(row.getByRole('button', { name: 'Activer' })).toBeVisible();
     await expectAccessible(page);
@@ -108,17 +108,17 @@ test.describe.serial('guests, members and the seat limit', () => {
     await hydrated(page);
     await page.getByRole('button', { name: 'Passer en invité' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Passé en invité' })).toBeVisible();
-    await expect(page.locator('.badge')).toHaveText('Invité');
+    await expect(page.locator('.title-row .badge')).toHaveText('Invité');
     await expect(page.getByRole('button', { name: 'Passer en membre' })).toBeVisible();
     await expectAccessible(page);
     await expectNoPageOverflow(page);
 
-    const opened = (await mailsTo('irene@exemple.fr', 2)).filter((m) => m.subject === 'Votre compte est ouvert');
+    const opened = (await mailsTo('marguerite@exemple.fr', 2)).filter((m) => m.subject === 'Votre compte est ouvert');
     expect(opened).toHaveLength(1);
     await page.context().clearCookies();
-    await login(page, 'irene@exemple.fr', 'radioactivité artificielle');
+    await login(page, 'marguerite@exemple.fr', 'radioactivité artificielle');
     await expect(page).toHaveURL('/');
-    await expect(page.getByRole('heading', { name: 'Bienvenue, Irène' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Bienvenue, Marguerite' })).toBeVisible();
   });
 
   test('back to member: refused while no seat is free, with the count; lifting the limit lets it through', async ({ page }) => {
@@ -128,13 +128,13 @@ test.describe.serial('guests, members and the seat limit', () => {
     await hydrated(page);
     await page.getByRole('button', { name: 'Passer en membre' }).click();
     await expect(page.getByRole('alert')).toContainText('Aucune place libre');
-    await expect(page.locator('.badge')).toHaveText('Invité');
+    await expect(page.locator('.title-row .badge')).toHaveText('Invité');
     await setSeatLimit(page, '');
     await expect(page.locator('#seat-limit-usage')).toContainText('pas de limite');
     await page.goto(holderPage);
     await hydrated(page);
     await page.getByRole('button', { name: 'Passer en membre' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Passé en membre' })).toBeVisible();
-    await expect(page.locator('.badge')).toHaveText('Membre');
+    await expect(page.locator('.title-row .badge')).toHaveText('Membre');
   });
 });

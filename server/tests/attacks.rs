@@ -907,6 +907,7 @@ async fn seats_and_conversions_are_kept_to_who_may(backend: Backend) {
     let limit = [
         ("input[default_language]", "fr"),
         ("input[seat_limit]", "1000"),
+        ("input[seat_limit_given]", "on"),
     ];
     let answer = http
         .post(Some(&c.ventes_admin), "settings/platform/update", &limit)
@@ -952,6 +953,7 @@ async fn seats_and_conversions_are_kept_to_who_may(backend: Backend) {
             &[
                 ("input[default_language]", "fr"),
                 ("input[seat_limit]", "0"),
+                ("input[seat_limit_given]", "on"),
             ],
         )
         .await;

@@ -215,6 +215,7 @@ async fn without_a_preference_the_platform_default_language_applies() {
     let english = || PlatformSettingsInput {
         default_language: "en".into(),
         seat_limit: None,
+        seat_limit_given: None,
     };
     assert!(matches!(
         platform::update(&app.state, &user_admin, english()).await,

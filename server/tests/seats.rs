@@ -12,6 +12,7 @@ use app::contracts::error::FormField;
 use app::contracts::invitation_tab::{StatusFilter, TabFilter};
 use app::contracts::settings::PlatformSettingsInput;
 use app::domain::GroupRole::{Learner, Trainer, UserAdmin};
+use app::domain::billing::BillingReason;
 use app::domain::invitation::InviteOutcome;
 use app::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
 use app::i18n::{Lang, Msg};
@@ -62,6 +63,7 @@ async fn set_limit(app: &TestApp, admin: &CurrentUser, limit: &str) {
         PlatformSettingsInput {
             default_language: "fr".into(),
             seat_limit: Some(limit.into()),
+            seat_limit_given: Some("on".into()),
         },
     )
     .await
@@ -269,6 +271,27 @@ async fn every_door_checks_the_seat_limit_and_a_refusal_keeps_nothing(backend: B
     ));
     assert_eq!(billing_sum(&app, guest).await, 1);
     assert_eq!(used(&app).await, 3);
+    // Each event says how it came about.
+    let mut conn = app.conn().await;
+    let reasons: Vec<String> =
+        sqlx::query_scalar("SELECT reason FROM billing_events WHERE user_id = $1 ORDER BY id")
+            .bind(guest)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap();
+    assert_eq!(reasons, vec!["converted_to_member"]);
+    let first_admin: Vec<String> =
+        sqlx::query_scalar("SELECT reason FROM billing_events WHERE user_id = $1 ORDER BY id")
+            .bind(admin.user.id)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap();
+    assert_eq!(
+        first_admin,
+        vec!["created"],
+        "the first admin bills from the start"
+    );
+    drop(conn);
 
     // An invalid limit is refused and changes nothing.
     let refused = platform::update(
@@ -277,6 +300,7 @@ async fn every_door_checks_the_seat_limit_and_a_refusal_keeps_nothing(backend: B
         PlatformSettingsInput {
             default_language: "fr".into(),
             seat_limit: Some("-1".into()),
+            seat_limit_given: Some("on".into()),
         },
     )
     .await;
@@ -312,16 +336,24 @@ async fn two_transactions_racing_for_the_last_seat_have_exactly_one_winner(backe
     let a = users::insert(&mut first, &new_member("a@exemple.fr"), now)
         .await
         .unwrap();
-    seats::start_billing(&mut first, a, AccountType::Member, now)
-        .await
-        .expect("the first takes the last seat");
+    seats::start_billing(
+        &mut first,
+        a,
+        AccountType::Member,
+        BillingReason::Created,
+        now,
+    )
+    .await
+    .expect("the first takes the last seat");
     let state = app.state.clone();
     let second = tokio::spawn(async move {
         let mut tx = state.db.begin().await.unwrap();
         let b = users::insert(&mut tx, &new_member("b@exemple.fr"), now)
             .await
             .unwrap();
-        let result = seats::start_billing(&mut tx, b, AccountType::Member, now).await;
+        let result =
+            seats::start_billing(&mut tx, b, AccountType::Member, BillingReason::Created, now)
+                .await;
         if result.is_ok() {
             tx.commit().await.unwrap();
         }

@@ -20,8 +20,13 @@ pub struct PlatformSettings {
 pub struct PlatformSettingsInput {
     /// A language code (`fr`, `en`, `nl`).
     pub default_language: String,
-    /// The number of billable members allowed; empty for unlimited, absent
-    /// to leave it as it is.
+    /// The number of billable members allowed; empty for unlimited.
     #[serde(default)]
     pub seat_limit: Option<String>,
+    /// Sent (`on`) by the settings form, which always carries the seat
+    /// limit: an empty field then lifts it. Without it (an older client, a
+    /// script setting only the language) the limit is left as it is — a
+    /// form reader cannot tell an empty field from a missing one.
+    #[serde(default)]
+    pub seat_limit_given: Option<String>,
 }

@@ -3,6 +3,7 @@
 //! Nothing in here performs I/O or depends on a feature flag, so the same
 //! code decides what the UI offers and what the server accepts.
 
+pub mod billing;
 pub mod custom_field;
 pub mod email;
 pub mod email_list;

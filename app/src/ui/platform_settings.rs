@@ -55,6 +55,7 @@ fn SettingsForm(
                 </select>
                 <p id="default-language-help" class="muted help">{lang.t(Msg::DefaultLanguageHelp)}</p>
             </div>
+            <input type="hidden" name="input[seat_limit_given]" value="on" />
             <div class="field">
                 <label for="seat_limit">{lang.t(Msg::SeatLimit)}</label>
                 <input

@@ -170,6 +170,7 @@ fn Profile(
                             user_id=profile.id
                             groups=profile.addable_groups.clone()
                             roles=profile.addable_roles.clone()
+                            account_type=profile.account_type
                             add
                         />
                     }
@@ -319,6 +320,8 @@ fn AddToGroupsForm(
     user_id: UserId,
     groups: Vec<GroupChoice>,
     roles: Vec<GroupRole>,
+    /// A guest's page greys out every role but learner.
+    account_type: AccountType,
     add: ServerAction<AddToGroups>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -336,7 +339,7 @@ fn AddToGroupsForm(
                 <h2 id="add-to-groups-title">{lang.t(Msg::AddToGroupsTitle)}</h2>
                 <input type="hidden" name="input[user_id]" value=user_id.to_string() />
                 <GroupChooser groups=groups.clone() selected />
-                <RoleChooser groups roles selected help=Msg::AddToGroupsHelp />
+                <RoleChooser groups roles selected help=Msg::AddToGroupsHelp account_type=Signal::stored(account_type) />
                 <FormError value=add.value() />
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || add.pending().get()>

@@ -7,6 +7,7 @@
 //! admin confirms removing those roles in the same step.
 
 use crate::contracts::accounts::{BlockingRole, ConvertLine, ConvertOutcome};
+use crate::domain::billing::BillingReason;
 use crate::domain::{AccountType, GroupId, GroupRole, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
@@ -132,6 +133,7 @@ async fn convert_one(
                 id,
                 AccountType::Member,
                 user.activated_at.is_some(),
+                BillingReason::ConvertedToGuest,
                 now,
             )
             .await?;
@@ -140,7 +142,8 @@ async fn convert_one(
         AccountType::Member => {
             users::set_account_type(&mut tx, id, to, now).await?;
             if user.activated_at.is_some() {
-                seats::start_billing(&mut tx, id, to, now).await?;
+                seats::start_billing(&mut tx, id, to, BillingReason::ConvertedToMember, now)
+                    .await?;
             }
         }
     }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::contracts::accounts::CreateOutcome;
 use crate::contracts::error::FormField;
+use crate::domain::billing::BillingReason;
 use crate::domain::login_name::parse_login_name;
 use crate::domain::policy::AccountReach;
 use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
@@ -351,7 +352,14 @@ pub async fn create(
         now,
     )
     .await?;
-    seats::start_billing(&mut tx, user_id, req.account_type, now).await?;
+    seats::start_billing(
+        &mut tx,
+        user_id,
+        req.account_type,
+        BillingReason::Created,
+        now,
+    )
+    .await?;
     let user = users::by_id(&mut tx, user_id)
         .await?
         .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;

@@ -3,6 +3,7 @@
 //! row with its memberships, sessions, tokens and custom values; the
 //! address in invitations and mails); the audit log keeps who and when.
 
+use crate::domain::billing::BillingReason;
 use crate::server::error::AppResult;
 use crate::server::state::AppState;
 use crate::server::store::{audit, invitations, users};
@@ -32,6 +33,7 @@ pub async fn run_due(state: &AppState) -> AppResult<Deleted> {
                 user.id,
                 user.account_type,
                 user.activated_at.is_some(),
+                BillingReason::Deleted,
                 now,
             )
             .await?;

@@ -1,6 +1,7 @@
 //! `--demo`: a sample tree so a newcomer sees something on an empty
 //! database. Never touches a database that already has groups.
 
+use crate::domain::billing::BillingReason;
 use crate::domain::{AccountType, GroupRole, Visibility};
 use crate::server::error::AppResult;
 use crate::server::state::AppState;
@@ -36,6 +37,14 @@ pub async fn seed(state: &AppState) -> AppResult<bool> {
                 activated_at: Some(now),
                 created_by: None,
             },
+            now,
+        )
+        .await?;
+        users::record_billing_start(
+            &mut tx,
+            id,
+            AccountType::Member,
+            BillingReason::Created,
             now,
         )
         .await?;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::contracts::error::FormField;
 use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
+use crate::domain::billing::BillingReason;
 use crate::domain::invitation::{self as rules, AddressState, InvitationState, InviteOutcome};
 use crate::domain::{
     AccountType, GroupId, GroupRole, GroupTree, ListEntry, UserId, parse_email_list, policy,
@@ -821,7 +822,14 @@ pub(crate) async fn open_account(
         users::set_extras(tx, user_id, "", invitation.deletion_at, now).await?;
     }
     let applied = grants::apply(tx, &tree, user_id, &wanted, invitation.invited_by, now).await?;
-    seats::start_billing(tx, user_id, invitation.account_type, now).await?;
+    seats::start_billing(
+        tx,
+        user_id,
+        invitation.account_type,
+        BillingReason::InvitationAccepted,
+        now,
+    )
+    .await?;
     let dropped_audit: Vec<serde_json::Value> = dropped
         .iter()
         .map(|d| match d {

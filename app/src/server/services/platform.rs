@@ -1,6 +1,7 @@
 //! The platform's settings: today its default language. Platform admins
 //! read and change them (`policy::may_manage_platform_settings`).
 
+use crate::contracts::accounts::checked;
 use crate::contracts::settings::{PlatformSettings, PlatformSettingsInput};
 use crate::domain::policy;
 use crate::i18n::{Lang, Msg};
@@ -71,10 +72,8 @@ pub async fn update(
         Lang::parse(&input.default_language).ok_or(AppError::Invalid(Msg::ErrUnknownLanguage))?;
     // A form without the field (an older client, a script setting only
     // the language) leaves the limit as it is; an empty one lifts it.
-    let limit = input
-        .seat_limit
-        .as_deref()
-        .map(|typed| parse_seat_limit(Some(typed)))
+    let limit = checked(&input.seat_limit_given)
+        .then(|| parse_seat_limit(input.seat_limit.as_deref()))
         .transpose()?;
     let now = state.now();
     let mut tx = state.db.begin().await?;

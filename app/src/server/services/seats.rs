@@ -9,6 +9,7 @@
 //! nothing of the activation behind.
 
 use crate::contracts::seats::SeatUse;
+use crate::domain::billing::BillingReason;
 use crate::domain::{AccountType, InvitationId, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
@@ -39,6 +40,7 @@ pub async fn start_billing(
     conn: &mut Conn,
     user_id: UserId,
     account_type: AccountType,
+    reason: BillingReason,
     now: i64,
 ) -> AppResult<()> {
     if !account_type.is_billable() {
@@ -52,7 +54,7 @@ pub async fn start_billing(
             used,
         });
     }
-    users::record_billing_start(conn, user_id, account_type, now).await?;
+    users::record_billing_start(conn, user_id, account_type, reason, now).await?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use crate::contracts::error::FormField;
 use crate::contracts::setup::SetupStatus;
+use crate::domain::billing::BillingReason;
 use crate::domain::password::PasswordError;
 use crate::domain::person_name::PersonName;
 use crate::domain::{AccountType, Email, UserId};
@@ -115,6 +116,9 @@ async fn insert_admin(
             e.into()
         }
     })?;
+    // The first admin is a member like any: billed from now (no limit can
+    // be set before there is an admin to set it).
+    users::record_billing_start(conn, id, AccountType::Member, BillingReason::Created, now).await?;
     audit::record(
         conn,
         audit::Entry {

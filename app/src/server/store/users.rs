@@ -4,6 +4,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
+use crate::domain::billing::BillingReason;
 use crate::domain::{AccountType, UserId};
 use crate::server::db::flag;
 
@@ -189,14 +190,18 @@ pub async fn record_billing_start(
     conn: &mut Conn,
     user_id: UserId,
     account_type: AccountType,
+    reason: BillingReason,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     if account_type.is_billable() {
-        sqlx::query("INSERT INTO billing_events (user_id, at, change) VALUES ($1, $2, 1)")
-            .bind(user_id)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO billing_events (user_id, at, change, reason) VALUES ($1, $2, 1, $3)",
+        )
+        .bind(user_id)
+        .bind(now)
+        .bind(reason.as_str())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -290,14 +295,18 @@ pub async fn record_billing_stop(
     user_id: UserId,
     account_type: AccountType,
     activated: bool,
+    reason: BillingReason,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     if account_type.is_billable() && activated {
-        sqlx::query("INSERT INTO billing_events (user_id, at, change) VALUES ($1, $2, -1)")
-            .bind(user_id)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO billing_events (user_id, at, change, reason) VALUES ($1, $2, -1, $3)",
+        )
+        .bind(user_id)
+        .bind(now)
+        .bind(reason.as_str())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
