@@ -113,6 +113,17 @@ pub fn invitation(m: &InvitationMail) -> Rendered {
     }
 }
 
+/// A real link styled as the mail's button.
+fn button_html(link: &str, label: &str) -> String {
+    format!(
+        "<p style=\"margin:24px 0;\"><a href=\"{}\" style=\"display:inline-block;\
+         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
+         border-radius:6px;font-weight:bold;\">{}</a></p>\n",
+        escape(link),
+        escape(label),
+    )
+}
+
 /// The end every HTML mail with a link shares: the button, the link to
 /// copy, a validity line and a muted footer.
 fn call_to_action(
@@ -123,16 +134,14 @@ fn call_to_action(
     footer: &str,
 ) -> String {
     let p = "margin:0 0 16px;";
+    let button = button_html(link, button);
     let link = escape(link);
     format!(
-        "<p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
-         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
-         border-radius:6px;font-weight:bold;\">{}</a></p>\n\
+        "{button}\
          <p style=\"{p}\">{}<br>\n<a href=\"{link}\" style=\"color:{ACCENT};word-break:break-all;\">{link}</a></p>\n\
          <p style=\"{p}\">{}</p>\n\
          <hr style=\"border:0;border-top:1px solid #d0d5dc;margin:24px 0 16px;\">\n\
          <p style=\"margin:0;font-size:14px;color:{MUTED_COLOR};\">{}</p>\n",
-        escape(button),
         escape(copy_link),
         escape(validity),
         escape(footer),
@@ -238,16 +247,12 @@ pub fn seat_waiting(m: &SeatWaitingMail) -> Rendered {
     let button = lang.t(Msg::MailSeatWaitingButton);
     let text = format!("{hello}\n\n{waits}\n\n{how}\n{}\n", m.link);
     let p = "margin:0 0 16px;";
-    let link = escape(m.link);
     let body = format!(
-        "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
-         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
-         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
-         border-radius:6px;font-weight:bold;\">{}</a></p>\n",
+        "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n{}",
         escape(hello),
         escape(&waits),
         escape(how),
-        escape(button),
+        button_html(m.link, button),
     );
     let html = page(lang, &subject, &body);
     Rendered {
@@ -280,18 +285,14 @@ pub fn account_opened(m: &AccountOpenedMail) -> Rendered {
         m.login, m.link
     );
     let p = "margin:0 0 16px;";
-    let link = escape(m.link);
     let body = format!(
         "<p style=\"{p}\">{}</p>\n<p style=\"{p}\">{}</p>\n\
-         <p style=\"{p}\">{} <strong>{}</strong></p>\n\
-         <p style=\"margin:24px 0;\"><a href=\"{link}\" style=\"display:inline-block;\
-         padding:12px 24px;background:{ACCENT};color:#ffffff;text-decoration:none;\
-         border-radius:6px;font-weight:bold;\">{}</a></p>\n",
+         <p style=\"{p}\">{} <strong>{}</strong></p>\n{}",
         escape(&hello),
         escape(open),
         escape(login_label),
         escape(m.login),
-        escape(button),
+        button_html(m.link, button),
     );
     let html = page(lang, &subject, &body);
     Rendered {

@@ -14,7 +14,7 @@ use crate::domain::{AccountType, InvitationId, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::mail::{
-    AccountOpenedMail, SeatWaitingMail, account_opened, message_id_domain, seat_waiting,
+    AccountOpenedMail, Rendered, SeatWaitingMail, account_opened, message_id_domain, seat_waiting,
 };
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::Directory;
@@ -68,11 +68,7 @@ pub(crate) async fn mail_admins_someone_waits(
     limit: i64,
     now: i64,
 ) -> AppResult<()> {
-    let link = state
-        .config
-        .public_url
-        .join("/settings/platform")
-        .expect("a static path joins any base URL");
+    let link = page_link(state, "/settings/platform");
     for admin in users::platform_admins(conn).await? {
         let Some(recipient) = admin.email.clone() else {
             continue;
@@ -84,18 +80,13 @@ pub(crate) async fn mail_admins_someone_waits(
             limit,
             link: link.as_str(),
         });
-        outbox::enqueue(
+        queue(
+            state,
             conn,
-            &outbox::NewMail {
-                kind: "seat_waiting",
-                recipient,
-                subject: rendered.subject,
-                body_text: rendered.text,
-                body_html: rendered.html,
-                invitation_id: None,
-                user_id: Some(admin.id),
-            },
-            &message_id_domain(&state.config),
+            "seat_waiting",
+            recipient,
+            rendered,
+            admin.id,
             now,
         )
         .await?;
@@ -160,29 +151,21 @@ async fn activate_one(state: &AppState, invitation: &InvitationRecord) -> AppRes
     let user = users::by_id(&mut tx, opened.user_id)
         .await?
         .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;
-    let link = state
-        .config
-        .public_url
-        .join("/login")
-        .expect("a static path joins any base URL");
+    let link = page_link(state, "/login");
     let rendered = account_opened(&AccountOpenedMail {
         lang: user.language,
         name: &user.display_name(),
         login: &invitation.email,
         link: link.as_str(),
     });
-    outbox::enqueue(
+    let recipient = invitation.email.clone();
+    queue(
+        state,
         &mut tx,
-        &outbox::NewMail {
-            kind: "account_opened",
-            recipient: invitation.email.clone(),
-            subject: rendered.subject,
-            body_text: rendered.text,
-            body_html: rendered.html,
-            invitation_id: None,
-            user_id: Some(user.id),
-        },
-        &message_id_domain(&state.config),
+        "account_opened",
+        recipient,
+        rendered,
+        user.id,
         now,
     )
     .await?;
@@ -222,5 +205,43 @@ pub async fn activate_by_hand(
         return Err(AppError::Invalid(Msg::ErrNotWaitingForSeat));
     }
     state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// A page of the platform, absolute, for a mail.
+fn page_link(state: &AppState, path: &str) -> url::Url {
+    state
+        .config
+        .public_url
+        .join(path)
+        .expect("a static path joins any base URL")
+}
+
+/// Queues a rendered mail to an account's holder in the caller's
+/// transaction (the caller rings the worker).
+async fn queue(
+    state: &AppState,
+    conn: &mut Conn,
+    kind: &'static str,
+    recipient: String,
+    rendered: Rendered,
+    user_id: UserId,
+    now: i64,
+) -> AppResult<()> {
+    outbox::enqueue(
+        conn,
+        &outbox::NewMail {
+            kind,
+            recipient,
+            subject: rendered.subject,
+            body_text: rendered.text,
+            body_html: rendered.html,
+            invitation_id: None,
+            user_id: Some(user_id),
+        },
+        &message_id_domain(&state.config),
+        now,
+    )
+    .await?;
     Ok(())
 }
