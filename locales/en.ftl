@@ -523,3 +523,117 @@ ConvertTo = New type
 ConvertAlsoRemoveRoles = Also remove the roles a guest cannot hold
 ConvertLineBlocked = stays a member: { $roles } (tick "Also remove the roles" to go on)
 ConvertResultsTitle = Type change
+
+# Billing page, audit log, time zone
+AuditInvitationCreated = Invitation sent
+AuditInvitationMerged = Merged into the pending invitation
+AuditInvitationGrantsAdded = Roles added to the pending invitation
+AuditInvitationGrantsWithdrawn = Roles withdrawn from the invitation
+AuditInvitationReinviteUnchanged = Invited again, nothing changed
+AuditInvitationReinviteResent = Invited again: invitation re-sent
+AuditInvitationResent = Invitation re-sent
+AuditInvitationLinkCopied = Invitation link copied
+AuditInvitationCancelled = Invitation cancelled
+AuditInvitationExistingAccountAdded = Existing account added to the group
+AuditInvitationAccepted = Invitation accepted, account opened
+AuditInvitationAwaitingSeat = Form completed, waiting for a seat
+AuditInvitationExpired = Invitation expired
+AuditInvitationDeletedAutomatically = Invitation deleted automatically
+AuditAccountCreated = Account created
+AuditAccountUpdated = Account updated
+AuditAccountGroupsAdded = Added to groups
+AuditAccountTypeChanged = Account type changed
+AuditAccountPasswordLinkSent = Password link sent
+AuditAccountPasswordSet = Password set
+AuditAccountDeletedAutomatically = Account deleted automatically
+AuditMemberRolesChanged = Roles changed
+AuditMemberRemoved = Removed from the group
+AuditGroupCreated = Group created
+AuditGroupUpdated = Group updated
+AuditGroupDeleted = Group deleted
+AuditCustomFieldCreated = Custom field defined
+AuditCustomFieldDeleted = Custom field deleted
+AuditPlatformAdminCreated = First platform administrator created
+AuditPlatformDefaultLanguageSet = Default language changed
+AuditPlatformSeatLimitSet = Seat limit changed
+AuditPlatformTimeZoneSet = Time zone changed
+AuditLoginThrottled = Sign-ins blocked after too many failures
+ReasonInvitationAccepted = Invitation accepted
+ReasonCreated = Account created
+ReasonConvertedToMember = Turned into a member
+ReasonConvertedToGuest = Turned into a guest
+ReasonDeleted = Account deleted
+ReasonUnknown = Not recorded
+NoRole = no role
+Unlimited = unlimited
+Dash = —
+Pagination = Pages
+ExportCsv = Export as CSV
+ExportXlsx = Export as Excel (XLSX)
+DetailRoles = Roles: { $roles }
+DetailRolesChange = Roles: { $from } → { $to }
+DetailGrants = Roles granted: { $grants }
+DetailPropagated = Propagated: { $grants }
+DetailRolesRemoved = Roles removed: { $grants }
+DetailAccountType = Type: { $kind }
+DetailChange = { $from } → { $to }
+DetailDeletionDate = Deleted automatically on { $date }
+DetailName = Name: { $name }
+DetailLoginName = Login name: { $name }
+DetailFieldKey = Field: { $key }
+DetailWaitedForSeat = Waited for a seat
+DetailCredentialsMailed = Credentials mailed
+DetailClient = From { $address }
+ErrJournalAction = No such action: choose one from the list.
+ErrJournalGroup = This group does not exist or is not one of yours.
+ErrJournalDate = Invalid date: write it YYYY-MM-DD.
+ErrJournalDateOrder = The end date is before the start date.
+ErrTimeZoneUnknown = Unknown time zone: choose one from the list (for example Europe/Paris).
+ErrBillingMonth = Invalid month: write it YYYY-MM, this month at the latest.
+JournalTitle = Audit log
+JournalIntro = Who invited, created, cancelled or changed whom, and when.
+JournalWhen = When
+JournalWho = Who
+JournalAction = Action
+JournalTarget = About
+JournalGroup = Group
+JournalDetails = Details
+JournalFilterActor = Done by (e-mail)
+JournalFilterPerson = About (e-mail)
+JournalFrom = From
+JournalTo = To
+JournalCount = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+JournalCountMore = More than { $count } entries
+JournalZone = Times in { $zone }.
+JournalEmpty = No entry matches these filters.
+JournalUnknownPerson = No account has this address or login name.
+JournalNewest = ← Newest
+JournalOlder = Older →
+JournalSystem = Onboard (automatic)
+BillingTitle = Billing
+BillingBillableNow = members billed today
+BillingZone = Months begin at midnight, { $zone } time.
+BillingHistory = History by month
+BillingChartCaption = Members billed at the end of each month (this month: today). Click a month for its list.
+BillingMonth = Month
+BillingStarted = Started
+BillingStopped = Stopped
+BillingNetEnd = At month end
+BillingListTitle = { $count ->
+    [one] { $month }: { $count } member billed
+   *[other] { $month }: { $count } members billed
+}
+BillingListEmpty = No member billed at the end of this month.
+BillingListMore = { $count ->
+    [one] and { $count } more: the export holds them all.
+   *[other] and { $count } more: the export holds them all.
+}
+BillingName = Name
+BillingSince = Billed since
+BillingHow = How
+BillingThisMonth = Back to this month
+TimeZone = Time zone
+TimeZoneHelp = Where the billing months begin, and the time of dates for viewers whose browser gives no zone.

@@ -551,3 +551,117 @@ ConvertTo = Nouveau type
 ConvertAlsoRemoveRoles = Retirer aussi les rôles qu'un invité ne peut pas avoir
 ConvertLineBlocked = reste membre : { $roles } (cochez « Retirer aussi les rôles » pour continuer)
 ConvertResultsTitle = Changement de type
+
+# Billing page, audit log, time zone
+AuditInvitationCreated = Invitation envoyée
+AuditInvitationMerged = Invitation fusionnée avec celle en attente
+AuditInvitationGrantsAdded = Rôles ajoutés à l'invitation en attente
+AuditInvitationGrantsWithdrawn = Rôles retirés de l'invitation
+AuditInvitationReinviteUnchanged = Invitée à nouveau, rien de changé
+AuditInvitationReinviteResent = Invitée à nouveau : invitation renvoyée
+AuditInvitationResent = Invitation renvoyée
+AuditInvitationLinkCopied = Lien d'invitation copié
+AuditInvitationCancelled = Invitation annulée
+AuditInvitationExistingAccountAdded = Compte existant ajouté au groupe
+AuditInvitationAccepted = Invitation acceptée, compte ouvert
+AuditInvitationAwaitingSeat = Formulaire rempli, en attente d'une place
+AuditInvitationExpired = Invitation expirée
+AuditInvitationDeletedAutomatically = Invitation supprimée automatiquement
+AuditAccountCreated = Compte créé
+AuditAccountUpdated = Compte modifié
+AuditAccountGroupsAdded = Ajouté à des groupes
+AuditAccountTypeChanged = Type de compte changé
+AuditAccountPasswordLinkSent = Lien de mot de passe envoyé
+AuditAccountPasswordSet = Mot de passe choisi
+AuditAccountDeletedAutomatically = Compte supprimé automatiquement
+AuditMemberRolesChanged = Rôles modifiés
+AuditMemberRemoved = Retiré du groupe
+AuditGroupCreated = Groupe créé
+AuditGroupUpdated = Groupe modifié
+AuditGroupDeleted = Groupe supprimé
+AuditCustomFieldCreated = Champ personnalisé défini
+AuditCustomFieldDeleted = Champ personnalisé supprimé
+AuditPlatformAdminCreated = Premier administrateur de la plateforme créé
+AuditPlatformDefaultLanguageSet = Langue par défaut changée
+AuditPlatformSeatLimitSet = Limite de places changée
+AuditPlatformTimeZoneSet = Fuseau horaire changé
+AuditLoginThrottled = Connexions bloquées après trop d'échecs
+ReasonInvitationAccepted = Invitation acceptée
+ReasonCreated = Compte créé
+ReasonConvertedToMember = Passé en membre
+ReasonConvertedToGuest = Passé en invité
+ReasonDeleted = Compte supprimé
+ReasonUnknown = Non précisé
+NoRole = aucun rôle
+Unlimited = illimité
+Dash = —
+Pagination = Pages
+ExportCsv = Exporter en CSV
+ExportXlsx = Exporter en Excel (XLSX)
+DetailRoles = Rôles : { $roles }
+DetailRolesChange = Rôles : { $from } → { $to }
+DetailGrants = Rôles donnés : { $grants }
+DetailPropagated = Propagés : { $grants }
+DetailRolesRemoved = Rôles retirés : { $grants }
+DetailAccountType = Type : { $kind }
+DetailChange = { $from } → { $to }
+DetailDeletionDate = Suppression automatique le { $date }
+DetailName = Nom : { $name }
+DetailLoginName = Identifiant : { $name }
+DetailFieldKey = Champ : { $key }
+DetailWaitedForSeat = A attendu une place
+DetailCredentialsMailed = Identifiants envoyés par e-mail
+DetailClient = Depuis { $address }
+ErrJournalAction = Cette action n'existe pas : choisissez-en une dans la liste.
+ErrJournalGroup = Ce groupe n'existe pas ou n'est pas l'un des vôtres.
+ErrJournalDate = Date invalide : écrivez-la AAAA-MM-JJ.
+ErrJournalDateOrder = La date de fin est avant la date de début.
+ErrTimeZoneUnknown = Fuseau horaire inconnu : choisissez-en un dans la liste (par exemple Europe/Paris).
+ErrBillingMonth = Mois invalide : écrivez-le AAAA-MM, au plus tard le mois en cours.
+JournalTitle = Journal
+JournalIntro = Qui a invité, créé, annulé ou modifié qui, et quand.
+JournalWhen = Quand
+JournalWho = Qui
+JournalAction = Action
+JournalTarget = Concerne
+JournalGroup = Groupe
+JournalDetails = Détails
+JournalFilterActor = Fait par (e-mail)
+JournalFilterPerson = Concerne (e-mail)
+JournalFrom = Du
+JournalTo = Au
+JournalCount = { $count ->
+    [one] { $count } entrée
+   *[other] { $count } entrées
+}
+JournalCountMore = Plus de { $count } entrées
+JournalZone = Heures du fuseau { $zone }.
+JournalEmpty = Aucune entrée ne correspond à ces filtres.
+JournalUnknownPerson = Aucun compte ne porte cette adresse ou cet identifiant.
+JournalNewest = ← Plus récentes
+JournalOlder = Plus anciennes →
+JournalSystem = Onboard (automatique)
+BillingTitle = Facturation
+BillingBillableNow = membres facturés aujourd'hui
+BillingZone = Les mois commencent à minuit, fuseau { $zone }.
+BillingHistory = Historique par mois
+BillingChartCaption = Membres facturés à la fin de chaque mois (le mois en cours : aujourd'hui). Cliquez sur un mois pour sa liste.
+BillingMonth = Mois
+BillingStarted = Entrés
+BillingStopped = Sortis
+BillingNetEnd = Fin de mois
+BillingListTitle = { $count ->
+    [one] { $month } : { $count } membre facturé
+   *[other] { $month } : { $count } membres facturés
+}
+BillingListEmpty = Aucun membre facturé à la fin de ce mois.
+BillingListMore = { $count ->
+    [one] et { $count } autre : l'export les contient tous.
+   *[other] et { $count } autres : l'export les contient tous.
+}
+BillingName = Nom
+BillingSince = Facturé depuis
+BillingHow = Comment
+BillingThisMonth = Revenir au mois en cours
+TimeZone = Fuseau horaire
+TimeZoneHelp = Où commencent les mois de la facturation, et l'heure des dates pour qui n'a pas de fuseau dans son navigateur.

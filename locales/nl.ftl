@@ -515,3 +515,117 @@ ConvertTo = Nieuw type
 ConvertAlsoRemoveRoles = Ook de rollen verwijderen die een gast niet kan hebben
 ConvertLineBlocked = blijft lid: { $roles } (vink „Ook de rollen verwijderen" aan om door te gaan)
 ConvertResultsTitle = Typewijziging
+
+# Billing page, audit log, time zone
+AuditInvitationCreated = Uitnodiging verstuurd
+AuditInvitationMerged = Samengevoegd met de openstaande uitnodiging
+AuditInvitationGrantsAdded = Rollen toegevoegd aan de openstaande uitnodiging
+AuditInvitationGrantsWithdrawn = Rollen ingetrokken uit de uitnodiging
+AuditInvitationReinviteUnchanged = Opnieuw uitgenodigd, niets gewijzigd
+AuditInvitationReinviteResent = Opnieuw uitgenodigd: uitnodiging opnieuw verstuurd
+AuditInvitationResent = Uitnodiging opnieuw verstuurd
+AuditInvitationLinkCopied = Uitnodigingslink gekopieerd
+AuditInvitationCancelled = Uitnodiging geannuleerd
+AuditInvitationExistingAccountAdded = Bestaand account aan de groep toegevoegd
+AuditInvitationAccepted = Uitnodiging aanvaard, account geopend
+AuditInvitationAwaitingSeat = Formulier ingevuld, wacht op een plaats
+AuditInvitationExpired = Uitnodiging verlopen
+AuditInvitationDeletedAutomatically = Uitnodiging automatisch verwijderd
+AuditAccountCreated = Account aangemaakt
+AuditAccountUpdated = Account gewijzigd
+AuditAccountGroupsAdded = Aan groepen toegevoegd
+AuditAccountTypeChanged = Accounttype gewijzigd
+AuditAccountPasswordLinkSent = Wachtwoordlink verstuurd
+AuditAccountPasswordSet = Wachtwoord ingesteld
+AuditAccountDeletedAutomatically = Account automatisch verwijderd
+AuditMemberRolesChanged = Rollen gewijzigd
+AuditMemberRemoved = Uit de groep verwijderd
+AuditGroupCreated = Groep aangemaakt
+AuditGroupUpdated = Groep gewijzigd
+AuditGroupDeleted = Groep verwijderd
+AuditCustomFieldCreated = Eigen veld gedefinieerd
+AuditCustomFieldDeleted = Eigen veld verwijderd
+AuditPlatformAdminCreated = Eerste platformbeheerder aangemaakt
+AuditPlatformDefaultLanguageSet = Standaardtaal gewijzigd
+AuditPlatformSeatLimitSet = Plaatslimiet gewijzigd
+AuditPlatformTimeZoneSet = Tijdzone gewijzigd
+AuditLoginThrottled = Aanmeldingen geblokkeerd na te veel mislukkingen
+ReasonInvitationAccepted = Uitnodiging aanvaard
+ReasonCreated = Account aangemaakt
+ReasonConvertedToMember = Lid geworden
+ReasonConvertedToGuest = Gast geworden
+ReasonDeleted = Account verwijderd
+ReasonUnknown = Niet vastgelegd
+NoRole = geen rol
+Unlimited = onbeperkt
+Dash = —
+Pagination = Pagina's
+ExportCsv = Exporteren als CSV
+ExportXlsx = Exporteren als Excel (XLSX)
+DetailRoles = Rollen: { $roles }
+DetailRolesChange = Rollen: { $from } → { $to }
+DetailGrants = Toegekende rollen: { $grants }
+DetailPropagated = Doorgegeven: { $grants }
+DetailRolesRemoved = Rollen verwijderd: { $grants }
+DetailAccountType = Type: { $kind }
+DetailChange = { $from } → { $to }
+DetailDeletionDate = Automatisch verwijderd op { $date }
+DetailName = Naam: { $name }
+DetailLoginName = Gebruikersnaam: { $name }
+DetailFieldKey = Veld: { $key }
+DetailWaitedForSeat = Heeft op een plaats gewacht
+DetailCredentialsMailed = Inloggegevens gemaild
+DetailClient = Vanaf { $address }
+ErrJournalAction = Deze actie bestaat niet: kies er een uit de lijst.
+ErrJournalGroup = Deze groep bestaat niet of is niet een van de uwe.
+ErrJournalDate = Ongeldige datum: schrijf JJJJ-MM-DD.
+ErrJournalDateOrder = De einddatum ligt voor de begindatum.
+ErrTimeZoneUnknown = Onbekende tijdzone: kies er een uit de lijst (bijvoorbeeld Europe/Brussels).
+ErrBillingMonth = Ongeldige maand: schrijf JJJJ-MM, uiterlijk deze maand.
+JournalTitle = Logboek
+JournalIntro = Wie wie heeft uitgenodigd, aangemaakt, geannuleerd of gewijzigd, en wanneer.
+JournalWhen = Wanneer
+JournalWho = Wie
+JournalAction = Actie
+JournalTarget = Betreft
+JournalGroup = Groep
+JournalDetails = Details
+JournalFilterActor = Gedaan door (e-mail)
+JournalFilterPerson = Betreft (e-mail)
+JournalFrom = Van
+JournalTo = Tot en met
+JournalCount = { $count ->
+    [one] { $count } regel
+   *[other] { $count } regels
+}
+JournalCountMore = Meer dan { $count } regels
+JournalZone = Tijden in { $zone }.
+JournalEmpty = Geen regel komt overeen met deze filters.
+JournalUnknownPerson = Geen account heeft dit adres of deze gebruikersnaam.
+JournalNewest = ← Nieuwste
+JournalOlder = Oudere →
+JournalSystem = Onboard (automatisch)
+BillingTitle = Facturatie
+BillingBillableNow = leden vandaag gefactureerd
+BillingZone = Maanden beginnen om middernacht, tijdzone { $zone }.
+BillingHistory = Verloop per maand
+BillingChartCaption = Gefactureerde leden aan het eind van elke maand (deze maand: vandaag). Klik op een maand voor de lijst.
+BillingMonth = Maand
+BillingStarted = Begonnen
+BillingStopped = Gestopt
+BillingNetEnd = Einde maand
+BillingListTitle = { $count ->
+    [one] { $month }: { $count } gefactureerd lid
+   *[other] { $month }: { $count } gefactureerde leden
+}
+BillingListEmpty = Geen gefactureerde leden aan het eind van deze maand.
+BillingListMore = { $count ->
+    [one] en nog { $count }: de export bevat ze allemaal.
+   *[other] en nog { $count }: de export bevat ze allemaal.
+}
+BillingName = Naam
+BillingSince = Gefactureerd sinds
+BillingHow = Hoe
+BillingThisMonth = Terug naar deze maand
+TimeZone = Tijdzone
+TimeZoneHelp = Waar de factuurmaanden beginnen, en de tijd van datums voor wie geen tijdzone in de browser heeft.

@@ -7,6 +7,7 @@
 #![recursion_limit = "512"]
 
 pub mod config;
+mod exports;
 pub mod origin;
 mod page_lang;
 pub mod startup;

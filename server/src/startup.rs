@@ -153,6 +153,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
+        .merge(crate::exports::routes(state.clone()))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             page_lang::invitation_language,

@@ -216,6 +216,7 @@ async fn without_a_preference_the_platform_default_language_applies() {
         default_language: "en".into(),
         seat_limit: None,
         seat_limit_given: None,
+        time_zone: None,
     };
     assert!(matches!(
         platform::update(&app.state, &user_admin, english()).await,

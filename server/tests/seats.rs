@@ -64,6 +64,7 @@ async fn set_limit(app: &TestApp, admin: &CurrentUser, limit: &str) {
             default_language: "fr".into(),
             seat_limit: Some(limit.into()),
             seat_limit_given: Some("on".into()),
+            time_zone: None,
         },
     )
     .await
@@ -301,6 +302,7 @@ async fn every_door_checks_the_seat_limit_and_a_refusal_keeps_nothing(backend: B
             default_language: "fr".into(),
             seat_limit: Some("-1".into()),
             seat_limit_given: Some("on".into()),
+            time_zone: None,
         },
     )
     .await;

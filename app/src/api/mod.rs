@@ -5,9 +5,11 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod billing;
 pub mod groups;
 pub mod invitation_tab;
 pub mod invitations;
+pub mod journal;
 pub mod mailbox;
 pub mod settings;
 pub mod setup;

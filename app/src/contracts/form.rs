@@ -29,3 +29,17 @@ impl RoleChecks {
 pub fn group_field(id: GroupId) -> String {
     format!("input[groups][{id}]")
 }
+
+/// Percent-encodes a query-string value (RFC 3986's unreserved characters
+/// kept), for the links of pages whose filters live in the URL.
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

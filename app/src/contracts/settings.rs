@@ -13,6 +13,11 @@ pub struct PlatformSettings {
     pub default_language: Lang,
     /// Billable members now and the seat limit.
     pub seats: SeatUse,
+    /// The platform's time zone (IANA name): where the billing page's
+    /// months begin, and the dates of a viewer whose browser said none.
+    pub time_zone: String,
+    /// Every zone name offered.
+    pub time_zones: Vec<String>,
 }
 
 /// The settings form.
@@ -29,4 +34,7 @@ pub struct PlatformSettingsInput {
     /// form reader cannot tell an empty field from a missing one.
     #[serde(default)]
     pub seat_limit_given: Option<String>,
+    /// An IANA zone name; absent leaves the zone as it is.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }

@@ -52,6 +52,33 @@ pub struct Month {
 }
 
 impl Month {
+    /// `2026-11`, as in the URL.
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    pub fn parse(code: &str) -> Option<Month> {
+        let (year, month) = code.trim().split_once('-')?;
+        let year: i32 = year.parse().ok()?;
+        let month: u8 = month.parse().ok()?;
+        ((1..=12).contains(&month) && (1970..=9999).contains(&year))
+            .then_some(Month { year, month })
+    }
+
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     pub fn next(self) -> Month {
         if self.month == 12 {
             Month {

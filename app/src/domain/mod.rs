@@ -3,10 +3,12 @@
 //! Nothing in here performs I/O or depends on a feature flag, so the same
 //! code decides what the UI offers and what the server accepts.
 
+pub mod audit;
 pub mod billing;
 pub mod custom_field;
 pub mod email;
 pub mod email_list;
+pub mod export;
 pub mod group_name;
 pub mod group_tree;
 pub mod ids;

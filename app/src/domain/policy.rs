@@ -322,6 +322,57 @@ pub fn may_manage_platform_settings(actor: &Actor) -> bool {
     actor.platform_admin
 }
 
+/// The billing page (counts, the list behind a month, its exports) is the
+/// platform's business.
+pub fn may_read_billing(actor: &Actor) -> bool {
+    actor.platform_admin
+}
+
+/// What part of the audit log an actor reads (`Journal`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditScope {
+    /// Platform admins: every entry.
+    All,
+    /// The admins of these groups (and their sub-groups): entries about
+    /// one of them, and account-level entries (no group) about a person who
+    /// belongs to one of them. An entry about another group stays hidden
+    /// even when its person is in scope: it would name groups the admin
+    /// cannot see.
+    Groups(BTreeSet<GroupId>),
+    Nothing,
+}
+
+/// Group and user admins read the log of the groups they administer
+/// (rights flow down the tree); platform admins read all of it.
+pub fn audit_scope(actor: &Actor, tree: &GroupTree) -> AuditScope {
+    if actor.platform_admin {
+        return AuditScope::All;
+    }
+    let groups = administered_groups(actor, tree);
+    if groups.is_empty() {
+        AuditScope::Nothing
+    } else {
+        AuditScope::Groups(groups)
+    }
+}
+
+/// Whether an entry is in an actor's scope, from what it names: its group,
+/// and the groups its person belongs to now.
+pub fn may_read_audit_entry(
+    scope: &AuditScope,
+    entry_group: Option<GroupId>,
+    person_groups: &[GroupId],
+) -> bool {
+    match scope {
+        AuditScope::All => true,
+        AuditScope::Nothing => false,
+        AuditScope::Groups(groups) => match entry_group {
+            Some(group) => groups.contains(&group),
+            None => person_groups.iter().any(|g| groups.contains(g)),
+        },
+    }
+}
+
 /// The development mailbox shows every mail the platform wrote.
 pub fn may_read_dev_mailbox(actor: &Actor) -> bool {
     actor.platform_admin
@@ -481,6 +532,53 @@ mod tests {
         ];
         for (limit, used, expected) in table {
             assert_eq!(seat_available(limit, used), expected, "{limit:?} / {used}");
+        }
+    }
+
+    #[test]
+    fn the_audit_log_is_read_whole_by_platform_admins_and_per_administered_group_by_admins() {
+        let tree = tree();
+        let me = UserId(1);
+        // (actor, entry about CHILD, entry about UNCLE, account entry of a
+        // CHILD member, account entry of an UNCLE member)
+        let cases = [
+            (actor(true, &[]), [true, true, true, true]),
+            (
+                actor(false, &[(PARENT, GroupAdmin)]),
+                [true, false, true, false],
+            ),
+            (
+                actor(false, &[(CHILD, UserAdmin)]),
+                [true, false, true, false],
+            ),
+            (
+                actor(false, &[(GRANDCHILD, GroupAdmin)]),
+                [false, false, false, false],
+            ),
+            (
+                actor(false, &[(CHILD, Trainer)]),
+                [false, false, false, false],
+            ),
+            (
+                actor(false, &[(CHILD, Learner)]),
+                [false, false, false, false],
+            ),
+            (actor(false, &[]), [false, false, false, false]),
+        ];
+        for (actor, expected) in cases {
+            let actor = Actor {
+                user_id: me,
+                ..actor
+            };
+            let scope = audit_scope(&actor, &tree);
+            let got = [
+                may_read_audit_entry(&scope, Some(CHILD), &[]),
+                may_read_audit_entry(&scope, Some(UNCLE), &[CHILD]),
+                may_read_audit_entry(&scope, None, &[UNCLE, CHILD]),
+                may_read_audit_entry(&scope, None, &[UNCLE]),
+            ];
+            assert_eq!(got, expected, "{:?}", actor.roles);
+            assert_eq!(may_read_billing(&actor), actor.platform_admin);
         }
     }
 

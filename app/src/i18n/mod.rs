@@ -4,6 +4,7 @@
 //! language), addressed from Rust by typed keys (`Msg`); see `messages`.
 //! Dates and counts are written per language here.
 
+pub mod labels;
 mod messages;
 mod numbers;
 

@@ -96,6 +96,14 @@ pub struct PageLang(pub Lang);
 /// (`PageLang`), else the browser's preference among the languages
 /// offered, else the platform's default language (a setting, French out of
 /// the box).
+/// The browser's time zone, as the page's cookie says (IANA name).
+pub fn browser_zone() -> Option<String> {
+    use crate::server::tz;
+    parts()
+        .and_then(|p| cookie::read(&p.headers, tz::ZONE_COOKIE))
+        .map(|raw| tz::from_cookie(&raw))
+}
+
 pub fn request_lang() -> Lang {
     let Some(parts) = parts() else {
         return Lang::default();

@@ -85,7 +85,7 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
 impl AppError {
     /// The HTTP status of the server function's answer, so the API speaks
     /// plain HTTP to clients other than our UI.
-    fn status(&self) -> StatusCode {
+    pub fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -237,7 +237,7 @@ pub fn request_failure(failure: &ServerFnErrorErr) -> Option<ApiError> {
 
 /// The language of a request that reached no server function: the same
 /// choice as `context::request_lang`, from the headers alone.
-fn lang_of(headers: &HeaderMap) -> Lang {
+pub fn lang_of(headers: &HeaderMap) -> Lang {
     cookie::read(headers, cookie::LANG_COOKIE)
         .and_then(|code| Lang::parse(&code))
         .or_else(|| {

@@ -1,4 +1,5 @@
-//! Background jobs: invitation reminders, automatic deletion, and the
+//! Background jobs: invitation reminders, expiries logged, automatic
+//! deletion, and the
 //! invitees waiting for a seat. Each pass is idempotent and
 //! claims its rows, so several instances may run them side by side.
 
@@ -29,6 +30,11 @@ async fn minute_pass(state: &AppState) {
         Ok(0) => {}
         Ok(n) => tracing::info!(reminders = n, "invitation reminders queued"),
         Err(e) => tracing::warn!(error = %e, "invitation reminders failed"),
+    }
+    match invitations::log_expiries(state).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(invitations = n, "invitation expiries logged"),
+        Err(e) => tracing::warn!(error = %e, "invitation expiries not logged"),
     }
     match deletion::run_due(state).await {
         Ok(d) if d == deletion::Deleted::default() => {}

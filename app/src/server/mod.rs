@@ -7,12 +7,14 @@ pub mod config;
 pub mod context;
 pub mod db;
 pub mod error;
+pub mod export;
 pub mod forms;
 pub mod jobs;
 pub mod mail;
 pub mod services;
 pub mod state;
 pub mod store;
+pub mod tz;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::Config;

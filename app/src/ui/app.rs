@@ -3,6 +3,7 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use super::billing::BillingPage;
 use super::create_account::CreateAccountPage;
 use super::custom_fields::CustomFieldsPage;
 use super::frame::Frame;
@@ -10,6 +11,7 @@ use super::group_page::GroupUsers;
 use super::group_settings::GroupSettings;
 use super::home::Home;
 use super::invitation_page::InvitationPage;
+use super::journal::JournalPage;
 use super::lang::{initial, provide_lang};
 use super::login::LoginPage;
 use super::mailbox::MailboxPage;
@@ -21,6 +23,11 @@ use super::user_page::UserPage;
 use super::user_panel::{InvitationsPanelPage, InvitePanelPage};
 use super::widgets::NotFound;
 use crate::i18n::Msg;
+
+/// Keeps the `onboard_tz` cookie equal to the browser's time zone.
+const ZONE_SCRIPT: &str = "try{var z=encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone||'');\
+if(z&&document.cookie.indexOf('onboard_tz='+z)==-1)\
+document.cookie='onboard_tz='+z+';path=/;max-age=31536000;samesite=lax'}catch(e){}";
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -35,6 +42,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
+                // The browser's time zone, for the dates the server writes
+                // on the next pages (the Journal's); the platform's until then.
+                <script inner_html=ZONE_SCRIPT></script>
                 <MetaTags />
             </head>
             <body>
@@ -90,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/fields") view=CustomFieldsPage ssr=SsrMode::Async />
                     <Route path=path!("settings/platform") view=PlatformSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />
+                    <Route path=path!("billing") view=BillingPage ssr=SsrMode::Async />
+                    <Route path=path!("journal") view=JournalPage ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/settings")
                         view=GroupSettings

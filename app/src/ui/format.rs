@@ -2,10 +2,8 @@
 
 use time::OffsetDateTime;
 
-use crate::domain::{AccountType, GroupRole};
-use crate::i18n::Msg;
-
 pub use crate::i18n::date;
+pub use crate::i18n::labels::{account_type, date_time, role};
 
 /// `YYYY-MM-DD` (UTC), what a date input holds.
 pub fn iso_date(ms: i64) -> String {
@@ -13,22 +11,6 @@ pub fn iso_date(ms: i64) -> String {
         return String::new();
     };
     format!("{}-{:02}-{:02}", dt.year(), u8::from(dt.month()), dt.day())
-}
-
-pub fn role(role: GroupRole) -> Msg {
-    match role {
-        GroupRole::GroupAdmin => Msg::RoleGroupAdmin,
-        GroupRole::UserAdmin => Msg::RoleUserAdmin,
-        GroupRole::Trainer => Msg::RoleTrainer,
-        GroupRole::Learner => Msg::RoleLearner,
-    }
-}
-
-pub fn account_type(kind: AccountType) -> Msg {
-    match kind {
-        AccountType::Member => Msg::TypeMember,
-        AccountType::Guest => Msg::TypeGuest,
-    }
 }
 
 #[cfg(test)]

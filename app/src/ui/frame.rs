@@ -217,6 +217,17 @@ fn UserMenu(me: Me) -> impl IntoView {
                             <p>
                                 <a href="/settings/platform">{lang.t(Msg::PlatformSettingsTitle)}</a>
                             </p>
+                            <p>
+                                <a href="/billing">{lang.t(Msg::BillingTitle)}</a>
+                            </p>
+                        }
+                    })}
+                {(me.platform_admin || me.manages_users)
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a href="/journal">{lang.t(Msg::JournalTitle)}</a>
+                            </p>
                         }
                     })}
                 <form method="post" action="/api/auth/logout">

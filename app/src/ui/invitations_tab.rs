@@ -17,6 +17,7 @@ use crate::api::invitation_tab::{
     CancelOutcome, CopyInvitationLink, DeliveryState, ListInput, ResendInvitation, TabPage, TabRow,
     get_invitations,
 };
+use crate::contracts::form::urlencode;
 use crate::i18n::{Arg, Lang, Msg};
 
 /// The filter in the URL, as `get_invitations` takes it.
@@ -832,16 +833,4 @@ fn Pager(page: i64, per_page: i64, total: i64, query: ListInput) -> impl IntoVie
             {(page < last_page).then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
         </nav>
     }
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

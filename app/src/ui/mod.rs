@@ -2,6 +2,7 @@
 //! functions; every form posts to one, so it works before the wasm loads.
 
 mod app;
+mod billing;
 mod create_account;
 mod custom_fields;
 pub mod format;
@@ -12,6 +13,7 @@ mod group_settings;
 mod home;
 mod invitation_page;
 mod invitations_tab;
+mod journal;
 mod lang;
 mod login;
 mod mailbox;

@@ -1,6 +1,6 @@
 //! `/settings/platform`: the platform's settings (platform admins): the
-//! language of visitors who have not chosen one, and the seat limit with
-//! the billable members counted against it.
+//! language of visitors who have not chosen one, the seat limit with
+//! the billable members counted against it, and the time zone.
 
 use leptos::prelude::*;
 
@@ -78,6 +78,22 @@ fn SettingsForm(
                     </strong>
                 </p>
                 <p id="seat-limit-help" class="muted help">{lang.t(Msg::SeatLimitHelp)}</p>
+            </div>
+            <div class="field">
+                <label for="time_zone">{lang.t(Msg::TimeZone)}</label>
+                <input
+                    id="time_zone"
+                    name="input[time_zone]"
+                    list="time-zones"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value=settings.time_zone.clone()
+                    aria-describedby="time-zone-help"
+                />
+                <datalist id="time-zones">
+                    {settings.time_zones.iter().map(|z| view! { <option value=z.clone()></option> }).collect_view()}
+                </datalist>
+                <p id="time-zone-help" class="muted help">{lang.t(Msg::TimeZoneHelp)}</p>
             </div>
             <FormError value=update.value() />
             <FormSuccess value=update.value() msg=Msg::SettingsSaved />

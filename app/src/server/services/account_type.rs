@@ -7,6 +7,7 @@
 //! admin confirms removing those roles in the same step.
 
 use crate::contracts::accounts::{BlockingRole, ConvertLine, ConvertOutcome};
+use crate::domain::audit::AuditAction;
 use crate::domain::billing::BillingReason;
 use crate::domain::{AccountType, GroupId, GroupRole, UserId, policy};
 use crate::i18n::Msg;
@@ -149,9 +150,9 @@ async fn convert_one(
     }
     audit::record(
         &mut tx,
+        AuditAction::AccountTypeChanged,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "account.type_changed",
             target_user_id: Some(id),
             target_email: user.email.clone(),
             details: serde_json::json!({

@@ -5,6 +5,7 @@
 //! an account without an address gets a login name and, if none was
 //! typed, a generated password shown once.
 
+use crate::domain::audit::AuditAction;
 use std::collections::{HashMap, HashSet};
 
 use crate::contracts::accounts::CreateOutcome;
@@ -222,9 +223,9 @@ async fn add_to_invitation(
     .await?;
     audit::record(
         conn,
+        AuditAction::InvitationGrantsAdded,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "invitation.grants_added",
             target_email: Some(invitation.email.clone()),
             details: serde_json::json!({
                 "invitation": invitation.id,
@@ -370,9 +371,9 @@ pub async fn create(
     let granted: HashSet<(GroupId, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
     audit::record(
         &mut tx,
+        AuditAction::AccountCreated,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "account.created",
             target_user_id: Some(user_id),
             target_email: email.clone(),
             group_id: Some(req.origin_group),

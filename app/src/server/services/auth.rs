@@ -1,14 +1,15 @@
 //! Sign-in, sign-out and "who is this request from".
 
 use crate::contracts::auth::{Me, initials};
+use crate::domain::audit::AuditAction;
 use crate::domain::{Actor, UserId};
 use crate::i18n::{Lang, Msg};
-use crate::server::auth::rate_limit::{Identifier, Keys};
+use crate::server::auth::rate_limit::{self, Identifier, Keys};
 use crate::server::auth::{password, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult};
 use crate::server::state::AppState;
-use crate::server::store::{memberships, sessions, users};
+use crate::server::store::{audit, memberships, sessions, users};
 
 pub const SESSION_LIFETIME: Millis = 14 * DAY;
 
@@ -46,6 +47,14 @@ pub async fn login(
     };
     let keys = Keys::new(&identifier, user.as_ref().map(|u| u.id), client_address);
     let Some(attempt) = state.login_limiter.begin(&mut conn, keys, now).await? else {
+        log_throttled(
+            &mut conn,
+            &identifier,
+            user.as_ref().map(|u| u.id),
+            client_address,
+            now,
+        )
+        .await?;
         return Err(AppError::Invalid(Msg::TooManyAttempts));
     };
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
@@ -61,6 +70,45 @@ pub async fn login(
         user,
         session_token,
     })
+}
+
+/// A throttled sign-in is logged once per identifier and throttle window,
+/// however many attempts the window refuses, so an attack cannot flood the
+/// log it shows up in.
+async fn log_throttled(
+    conn: &mut sqlx::AnyConnection,
+    identifier: &Identifier,
+    user: Option<UserId>,
+    client_address: Option<&str>,
+    now: Millis,
+) -> AppResult<()> {
+    let typed = match identifier {
+        Identifier::Email(email) => email.as_str().to_owned(),
+        Identifier::LoginName(name) | Identifier::Unusable(name) => name.clone(),
+    };
+    if audit::logged_since(
+        conn,
+        AuditAction::LoginThrottled,
+        &typed,
+        now - rate_limit::WINDOW,
+    )
+    .await?
+    {
+        return Ok(());
+    }
+    audit::record(
+        conn,
+        AuditAction::LoginThrottled,
+        audit::Entry {
+            target_user_id: user,
+            target_email: Some(typed),
+            details: serde_json::json!({ "client": client_address }).to_string(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 #[tracing::instrument(name = "auth::open_session", skip_all, fields(user = %user_id))]

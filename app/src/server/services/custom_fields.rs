@@ -1,6 +1,7 @@
 //! Custom profile fields: the platform admin's definitions, and the check
 //! of the values typed on every way in.
 
+use crate::domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use crate::contracts::accounts::CustomFieldInput;
@@ -84,9 +85,9 @@ pub async fn create(
         })?;
     audit::record(
         &mut tx,
+        AuditAction::CustomFieldCreated,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "custom_field.created",
             details: serde_json::json!({ "key": def.key, "type": def.field_type.as_str() })
                 .to_string(),
             ..Default::default()
@@ -113,9 +114,9 @@ pub async fn delete(state: &AppState, me: &CurrentUser, id: FieldId) -> AppResul
     }
     audit::record(
         &mut tx,
+        AuditAction::CustomFieldDeleted,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "custom_field.deleted",
             details: serde_json::json!({ "id": id }).to_string(),
             ..Default::default()
         },

@@ -3,6 +3,7 @@
 //! row with its memberships, sessions, tokens and custom values; the
 //! address in invitations and mails); the audit log keeps who and when.
 
+use crate::domain::audit::AuditAction;
 use crate::domain::billing::BillingReason;
 use crate::server::error::AppResult;
 use crate::server::state::AppState;
@@ -40,8 +41,8 @@ pub async fn run_due(state: &AppState) -> AppResult<Deleted> {
             users::delete(&mut tx, &user).await?;
             audit::record(
                 &mut tx,
+                AuditAction::AccountDeletedAutomatically,
                 audit::Entry {
-                    action: "account.deleted_automatically",
                     target_user_id: Some(user.id),
                     target_email: user.email.clone().or(user.login_name.clone()),
                     details: serde_json::json!({ "deletion_at": user.deletion_at }).to_string(),
@@ -66,8 +67,8 @@ pub async fn run_due(state: &AppState) -> AppResult<Deleted> {
             if invitations::erase(&mut tx, invitation.id, now).await? {
                 audit::record(
                     &mut tx,
+                    AuditAction::InvitationDeletedAutomatically,
                     audit::Entry {
-                        action: "invitation.deleted_automatically",
                         target_email: Some(invitation.email.clone()),
                         details: serde_json::json!({
                             "invitation": invitation.id,

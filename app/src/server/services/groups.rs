@@ -2,6 +2,7 @@
 
 use crate::contracts::error::FormField;
 use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
+use crate::domain::audit::AuditAction;
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
 use crate::i18n::Msg;
@@ -196,9 +197,9 @@ pub async fn create(state: &AppState, me: &CurrentUser, input: GroupInput) -> Ap
     let id = groups::insert(&mut tx, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
         &mut tx,
+        AuditAction::GroupCreated,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "group.created",
             group_id: Some(id),
             details: serde_json::json!({ "name": input.name, "parent": parent_id,
                 "visibility": input.visibility.as_str() })
@@ -240,9 +241,9 @@ pub async fn update(
     groups::update(&mut tx, id, &input.name, parent_id, input.visibility, now).await?;
     audit::record(
         &mut tx,
+        AuditAction::GroupUpdated,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "group.updated",
             group_id: Some(id),
             details: serde_json::json!({ "name": input.name, "parent": parent_id,
                 "visibility": input.visibility.as_str() })
@@ -272,9 +273,9 @@ pub async fn delete(state: &AppState, me: &CurrentUser, group: GroupId) -> AppRe
     groups::delete(&mut tx, id).await?;
     audit::record(
         &mut tx,
+        AuditAction::GroupDeleted,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "group.deleted",
             group_id: Some(id),
             details: serde_json::json!({ "name": group.name }).to_string(),
             ..Default::default()

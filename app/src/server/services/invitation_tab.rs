@@ -6,6 +6,7 @@
 //! included); everybody else none. An invitation out of scope, accepted or
 //! cancelled answers `NotFound`, like a missing one.
 
+use crate::domain::audit::AuditAction;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::contracts::invitation_tab::{
@@ -295,15 +296,19 @@ impl<'a> Session<'a> {
     async fn audit(
         &self,
         conn: &mut Conn,
-        action: &'static str,
+        action: AuditAction,
         invitation: &InvitationRecord,
+        grants: &[(GroupId, GroupRole)],
     ) -> AppResult<()> {
         audit::record(
             conn,
+            action,
             audit::Entry {
                 actor_user_id: Some(self.me.user.id),
-                action,
                 target_email: Some(invitation.email.clone()),
+                // The first group it grants a role in: what a group admin's
+                // view of the log finds it by.
+                group_id: grants.iter().map(|(g, _)| *g).min(),
                 details: serde_json::json!({ "invitation": invitation.id }).to_string(),
                 ..Default::default()
             },
@@ -330,10 +335,11 @@ impl<'a> Session<'a> {
                 }
                 audit::record(
                     conn,
+                    AuditAction::InvitationGrantsWithdrawn,
                     audit::Entry {
                         actor_user_id: Some(self.me.user.id),
-                        action: "invitation.grants_withdrawn",
                         target_email: Some(invitation.email.clone()),
+                        group_id: mine.iter().map(|(g, _)| *g).min(),
                         details: serde_json::json!({
                             "invitation": invitation.id,
                             "grants": mine.iter().map(|(g, r)| (g.0, r.as_str())).collect::<Vec<_>>(),
@@ -351,7 +357,13 @@ impl<'a> Session<'a> {
             return Ok(Outcome::Gone);
         }
         invitations::revoke_links(conn, invitation.id, self.now).await?;
-        self.audit(conn, "invitation.cancelled", invitation).await?;
+        self.audit(
+            conn,
+            AuditAction::InvitationCancelled,
+            invitation,
+            &loaded.grants,
+        )
+        .await?;
         Ok(Outcome::Applied)
     }
 
@@ -405,7 +417,13 @@ impl<'a> Session<'a> {
             .ok_or(AppError::NotFound)?;
         self.ctx.inviter = self.inviter_name(conn, renewed.invited_by).await?;
         self.ctx.send(conn, &renewed, false, self.now).await?;
-        self.audit(conn, "invitation.resent", &renewed).await?;
+        self.audit(
+            conn,
+            AuditAction::InvitationResent,
+            &renewed,
+            &loaded.grants,
+        )
+        .await?;
         Ok(Outcome::Applied)
     }
 }
@@ -508,7 +526,12 @@ pub async fn copy_link(
     let raw = token::generate();
     invitations::add_link(&mut tx, id, &token::hash(&raw), now).await?;
     session
-        .audit(&mut tx, "invitation.link_copied", &invitation)
+        .audit(
+            &mut tx,
+            AuditAction::InvitationLinkCopied,
+            &invitation,
+            &loaded.grants,
+        )
         .await?;
     tx.commit().await?;
     Ok(session.ctx.link(&raw))

@@ -1,5 +1,6 @@
 //! Invite by e-mail: `INVITER`, the first-login form, reminders.
 
+use crate::domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use crate::contracts::error::FormField;
@@ -291,7 +292,7 @@ async fn invite_chunk(
                         record(
                             &mut tx,
                             me,
-                            "invitation.existing_account_added",
+                            AuditAction::InvitationExistingAccountAdded,
                             Some(user.id),
                             &address,
                             req,
@@ -335,7 +336,16 @@ async fn invite_chunk(
                             .ok_or(AppError::NotFound)?;
                         ctx.send(&mut tx, &created, false, now).await?;
                         queued = true;
-                        record(&mut tx, me, "invitation.created", None, &address, req, now).await?;
+                        record(
+                            &mut tx,
+                            me,
+                            AuditAction::InvitationCreated,
+                            None,
+                            &address,
+                            req,
+                            now,
+                        )
+                        .await?;
                         outcome
                     }
                 };
@@ -399,7 +409,7 @@ async fn reinvite_pending(
         record(
             conn,
             me,
-            "invitation.reinvite_unchanged",
+            AuditAction::InvitationReinviteUnchanged,
             None,
             address,
             req,
@@ -422,9 +432,17 @@ async fn reinvite_pending(
         invitations::set_custom_values(conn, invitation.id, json).await?;
     }
     let (action, outcome) = match (rule, whole) {
-        (rules::Reinvite::Resend, _) => ("invitation.reinvite_resent", InviteOutcome::Resent),
-        (_, true) => ("invitation.merged", InviteOutcome::Merged { added }),
-        (_, false) => ("invitation.grants_added", InviteOutcome::Merged { added }),
+        (rules::Reinvite::Resend, _) => {
+            (AuditAction::InvitationReinviteResent, InviteOutcome::Resent)
+        }
+        (_, true) => (
+            AuditAction::InvitationMerged,
+            InviteOutcome::Merged { added },
+        ),
+        (_, false) => (
+            AuditAction::InvitationGrantsAdded,
+            InviteOutcome::Merged { added },
+        ),
     };
     record(conn, me, action, None, address, req, asked.now).await?;
     Ok(outcome)
@@ -547,7 +565,7 @@ fn echo(raw: &str) -> String {
 async fn record(
     conn: &mut Conn,
     me: &CurrentUser,
-    action: &'static str,
+    action: AuditAction,
     target_user_id: Option<UserId>,
     email: &str,
     req: &InviteRequest,
@@ -556,9 +574,9 @@ async fn record(
     let roles: Vec<&str> = req.roles.iter().map(|r| r.as_str()).collect();
     audit::record(
         conn,
+        action,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action,
             target_user_id,
             target_email: Some(email.to_owned()),
             group_id: Some(req.group_id),
@@ -839,9 +857,9 @@ pub(crate) async fn open_account(
         .collect();
     audit::record(
         tx,
+        AuditAction::InvitationAccepted,
         audit::Entry {
             actor_user_id: Some(user_id),
-            action: "invitation.accepted",
             target_user_id: Some(user_id),
             target_email: Some(invitation.email.clone()),
             details: serde_json::json!({
@@ -882,8 +900,8 @@ async fn wait_for_seat(
     }
     audit::record(
         &mut tx,
+        AuditAction::InvitationAwaitingSeat,
         audit::Entry {
-            action: "invitation.awaiting_seat",
             target_email: Some(invitation.email.clone()),
             details: serde_json::json!({
                 "invitation": invitation.id,
@@ -966,6 +984,38 @@ async fn still_held(
 /// Mails the one reminder of every invitation whose time has come. Safe to
 /// run on several instances at once: each reminder is claimed first.
 #[tracing::instrument(name = "invitations::send_due_reminders", skip_all)]
+/// Writes the audit entry of every invitation whose expiry has passed since
+/// the last pass (once each, whichever instance claims it first).
+pub async fn log_expiries(state: &AppState) -> AppResult<usize> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let due = invitations::expired_unlogged(&mut tx, now, 500).await?;
+    let mut logged = 0;
+    for invitation in due {
+        if !invitations::mark_expiry_logged(&mut tx, invitation.id, now).await? {
+            continue;
+        }
+        let grants = invitations::grants(&mut tx, invitation.id).await?;
+        audit::record(
+            &mut tx,
+            AuditAction::InvitationExpired,
+            audit::Entry {
+                target_email: Some(invitation.email.clone()),
+                group_id: grants.iter().map(|(g, _)| *g).min(),
+                details: serde_json::json!({ "invitation": invitation.id }).to_string(),
+                ..Default::default()
+            },
+            // When the job noticed (within a minute): entries keep the
+            // order they were written in, which the log pages by.
+            now,
+        )
+        .await?;
+        logged += 1;
+    }
+    tx.commit().await?;
+    Ok(logged)
+}
+
 pub async fn send_due_reminders(state: &AppState) -> AppResult<usize> {
     let now = state.now();
     let mut conn = state.db.pool.acquire().await?;

@@ -3,6 +3,7 @@
 //! loads what it needs, applies the difference in one transaction and
 //! writes the audit log.
 
+use crate::domain::audit::AuditAction;
 use crate::domain::policy::{self, RoleChangeRefusal};
 use crate::domain::{GroupId, GroupRole, UserId};
 use crate::i18n::Msg;
@@ -63,13 +64,13 @@ pub async fn set_roles(
     let as_str = |roles: &[GroupRole]| roles.iter().map(|r| r.as_str()).collect::<Vec<_>>();
     audit::record(
         &mut tx,
+        if to.is_empty() {
+            AuditAction::MemberRemoved
+        } else {
+            AuditAction::MemberRolesChanged
+        },
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: if to.is_empty() {
-                "member.removed"
-            } else {
-                "member.roles_changed"
-            },
             target_user_id: Some(user_id),
             group_id: Some(group_id),
             details: serde_json::json!({

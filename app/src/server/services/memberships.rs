@@ -5,6 +5,7 @@
 //! any other way in.
 
 use crate::contracts::accounts::AddedGroup;
+use crate::domain::audit::AuditAction;
 use crate::domain::policy::{self, AddRefusal};
 use crate::domain::{GroupId, GroupRole, UserId};
 use crate::i18n::Msg;
@@ -76,9 +77,9 @@ pub async fn add_to_groups(
         .collect();
     audit::record(
         &mut tx,
+        AuditAction::AccountGroupsAdded,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "account.groups_added",
             target_user_id: Some(user.id),
             details: serde_json::json!({
                 "grants": added.iter().map(|(g, r)| (g, r.as_str())).collect::<Vec<_>>(),

@@ -4,6 +4,7 @@
 pub mod account_type;
 pub mod accounts;
 pub mod auth;
+pub mod billing;
 pub mod custom_fields;
 pub mod deletion;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod groups;
 pub mod home;
 pub mod invitation_tab;
 pub mod invitations;
+pub mod journal;
 pub mod members;
 pub mod memberships;
 pub mod panels;

@@ -5,6 +5,7 @@
 
 use crate::contracts::accounts::SetPasswordView;
 use crate::domain::UserId;
+use crate::domain::audit::AuditAction;
 use crate::i18n::Msg;
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
@@ -129,9 +130,9 @@ pub async fn set(
     users::set_password(&mut tx, record.user_id, &hash, now).await?;
     audit::record(
         &mut tx,
+        AuditAction::AccountPasswordSet,
         audit::Entry {
             actor_user_id: Some(record.user_id),
-            action: "account.password_set",
             target_user_id: Some(record.user_id),
             ..Default::default()
         },
@@ -168,9 +169,9 @@ pub async fn resend(state: &AppState, me: &CurrentUser, account: UserId) -> AppR
     issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
     audit::record(
         &mut tx,
+        AuditAction::AccountPasswordLinkSent,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "account.password_link_sent",
             target_user_id: Some(user_id),
             ..Default::default()
         },

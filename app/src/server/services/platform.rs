@@ -1,8 +1,10 @@
-//! The platform's settings: today its default language. Platform admins
+//! The platform's settings: its default language, seat limit and time
+//! zone. Platform admins
 //! read and change them (`policy::may_manage_platform_settings`).
 
 use crate::contracts::accounts::checked;
 use crate::contracts::settings::{PlatformSettings, PlatformSettingsInput};
+use crate::domain::audit::AuditAction;
 use crate::domain::policy;
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
@@ -10,6 +12,7 @@ use crate::server::services::auth::CurrentUser;
 use crate::server::services::seats as seat_service;
 use crate::server::state::AppState;
 use crate::server::store::{Conn, audit, seats, settings};
+use crate::server::tz;
 
 /// The largest seat limit accepted: beyond, a typo rather than a contract.
 const MAX_SEAT_LIMIT: i64 = 100_000_000;
@@ -39,6 +42,19 @@ async fn stored_default(conn: &mut Conn) -> AppResult<Lang> {
     }
 }
 
+/// The platform's time zone, by name; the default when unset or no longer
+/// in the zone database.
+pub async fn zone(conn: &mut Conn) -> AppResult<(String, jiff::tz::TimeZone)> {
+    if let Some(name) = settings::get(conn, settings::TIME_ZONE).await?
+        && let Some(zone) = tz::zone(&name)
+    {
+        return Ok((name, zone));
+    }
+    let zone = tz::zone(tz::DEFAULT_ZONE)
+        .ok_or_else(|| AppError::internal("the bundled zone database lacks the default zone"))?;
+    Ok((tz::DEFAULT_ZONE.to_owned(), zone))
+}
+
 /// Reads the default language into the state (at start and every minute,
 /// so every instance follows a change made on another).
 pub async fn load_default_language(state: &AppState) -> AppResult<()> {
@@ -56,6 +72,8 @@ pub async fn get(state: &AppState, me: &CurrentUser) -> AppResult<PlatformSettin
     Ok(PlatformSettings {
         default_language: stored_default(&mut conn).await?,
         seats: seat_service::usage(&mut conn).await?,
+        time_zone: zone(&mut conn).await?.0,
+        time_zones: tz::names(),
     })
 }
 
@@ -82,9 +100,9 @@ pub async fn update(
         settings::set(&mut tx, settings::DEFAULT_LANGUAGE, lang.code()).await?;
         audit::record(
             &mut tx,
+            AuditAction::PlatformDefaultLanguageSet,
             audit::Entry {
                 actor_user_id: Some(me.user.id),
-                action: "platform.default_language_set",
                 details: serde_json::json!({ "from": before.code(), "to": lang.code() })
                     .to_string(),
                 ..Default::default()
@@ -93,15 +111,36 @@ pub async fn update(
         )
         .await?;
     }
+    if let Some(typed) = input.time_zone.as_deref() {
+        let typed = typed.trim();
+        if tz::zone(typed).is_none() {
+            return Err(AppError::Invalid(Msg::ErrTimeZoneUnknown));
+        }
+        let (zone_before, _) = zone(&mut tx).await?;
+        if zone_before != typed {
+            settings::set(&mut tx, settings::TIME_ZONE, typed).await?;
+            audit::record(
+                &mut tx,
+                AuditAction::PlatformTimeZoneSet,
+                audit::Entry {
+                    actor_user_id: Some(me.user.id),
+                    details: serde_json::json!({ "from": zone_before, "to": typed }).to_string(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .await?;
+        }
+    }
     let limit_before = seats::limit(&mut tx).await?;
     let limit = limit.unwrap_or(limit_before);
     if limit_before != limit {
         seats::set_limit(&mut tx, limit).await?;
         audit::record(
             &mut tx,
+            AuditAction::PlatformSeatLimitSet,
             audit::Entry {
                 actor_user_id: Some(me.user.id),
-                action: "platform.seat_limit_set",
                 details: serde_json::json!({ "from": limit_before, "to": limit }).to_string(),
                 ..Default::default()
             },

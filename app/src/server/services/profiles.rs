@@ -1,6 +1,7 @@
 //! The user's page: who they are, where they are, the values of the custom
 //! fields and the automatic deletion date — and who may see and edit it.
 
+use crate::domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use crate::contracts::accounts::UserProfile;
@@ -160,9 +161,9 @@ pub async fn update(
     field_store::set_user_values(&mut tx, user_id, &values).await?;
     audit::record(
         &mut tx,
+        AuditAction::AccountUpdated,
         audit::Entry {
             actor_user_id: Some(me.user.id),
-            action: "account.updated",
             target_user_id: Some(user_id),
             details: serde_json::json!({ "deletion_at": update.deletion_at }).to_string(),
             ..Default::default()

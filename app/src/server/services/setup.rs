@@ -3,6 +3,7 @@
 
 use crate::contracts::error::FormField;
 use crate::contracts::setup::SetupStatus;
+use crate::domain::audit::AuditAction;
 use crate::domain::billing::BillingReason;
 use crate::domain::password::PasswordError;
 use crate::domain::person_name::PersonName;
@@ -121,8 +122,8 @@ async fn insert_admin(
     users::record_billing_start(conn, id, AccountType::Member, BillingReason::Created, now).await?;
     audit::record(
         conn,
+        AuditAction::PlatformAdminCreated,
         audit::Entry {
-            action: "platform_admin.created",
             target_user_id: Some(id),
             target_email: new.email,
             ..Default::default()

@@ -1,13 +1,17 @@
 //! Who did what to whom, when. Rows keep plain ids (no foreign keys) so the
 //! log outlives the accounts and groups it speaks of.
 
-use super::Conn;
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+
+use super::sql::{Arg, Sql};
+use super::{Conn, users};
+use crate::domain::audit::AuditAction;
 use crate::domain::{GroupId, UserId};
 
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
     pub actor_user_id: Option<UserId>,
-    pub action: &'static str,
     pub target_user_id: Option<UserId>,
     pub target_email: Option<String>,
     pub group_id: Option<GroupId>,
@@ -15,7 +19,12 @@ pub struct Entry {
     pub details: String,
 }
 
-pub async fn record(conn: &mut Conn, entry: Entry, now: i64) -> Result<(), sqlx::Error> {
+pub async fn record(
+    conn: &mut Conn,
+    action: AuditAction,
+    entry: Entry,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let details = if entry.details.is_empty() {
         "{}".to_owned()
     } else {
@@ -27,7 +36,7 @@ pub async fn record(conn: &mut Conn, entry: Entry, now: i64) -> Result<(), sqlx:
     )
     .bind(now)
     .bind(entry.actor_user_id)
-    .bind(entry.action)
+    .bind(action.code())
     .bind(entry.target_user_id)
     .bind(entry.target_email)
     .bind(entry.group_id)
@@ -41,4 +50,191 @@ pub async fn actions(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT action FROM audit_log ORDER BY id")
         .fetch_all(&mut *conn)
         .await
+}
+
+/// Whether an entry of this action about this address was written since.
+pub async fn logged_since(
+    conn: &mut Conn,
+    action: AuditAction,
+    email: &str,
+    since: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM audit_log WHERE target_email = $1 AND action = $2 AND at >= $3 LIMIT 1",
+    )
+    .bind(email.to_owned())
+    .bind(action.code())
+    .bind(since)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Which entries a reader may see (`policy::AuditScope`, as the query needs
+/// it; never empty groups).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Groups(Vec<GroupId>),
+}
+
+/// The `Journal`'s filters, resolved to ids and instants.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub actor: Option<UserId>,
+    pub action: Option<String>,
+    /// The group and its sub-groups.
+    pub groups: Option<Vec<GroupId>>,
+    /// The person: their account, or their address on entries written
+    /// before (or without) one.
+    pub person: Option<(Option<UserId>, Option<String>)>,
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// An entry with the names of who acted and whom it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub id: i64,
+    pub at: i64,
+    pub actor_user_id: Option<UserId>,
+    pub actor: Option<Named>,
+    pub action: String,
+    pub target_user_id: Option<UserId>,
+    pub target: Option<Named>,
+    pub target_email: Option<String>,
+    pub group_id: Option<GroupId>,
+    pub details: String,
+}
+
+/// An account as the log names it (when it still exists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+fn push_where(sql: &mut Sql, scope: &Scope, filter: &Filter, before: Option<i64>) {
+    sql.push(" WHERE 1 = 1");
+    if let Scope::Groups(groups) = scope {
+        // An entry about a group in scope, or an account-level entry about
+        // someone who belongs to one (policy::may_read_audit_entry).
+        sql.push(" AND (a.group_id IN (")
+            .bind_list(groups)
+            .push(") OR (a.group_id IS NULL AND a.target_user_id IN (SELECT m.user_id FROM memberships m WHERE m.group_id IN (")
+            .bind_list(groups)
+            .push("))))");
+    }
+    if let Some(actor) = filter.actor {
+        sql.push(" AND a.actor_user_id = ").bind(Arg::Int(actor.0));
+    }
+    if let Some(action) = &filter.action {
+        sql.push(" AND a.action = ").bind(Arg::Text(action.clone()));
+    }
+    if let Some(groups) = &filter.groups {
+        sql.push(" AND a.group_id IN (").bind_list(groups).push(")");
+    }
+    match &filter.person {
+        Some((Some(user), Some(email))) => {
+            sql.push(" AND (a.target_user_id = ")
+                .bind(Arg::Int(user.0))
+                .push(" OR a.target_email = ")
+                .bind(Arg::Text(email.clone()))
+                .push(")");
+        }
+        Some((Some(user), None)) => {
+            sql.push(" AND a.target_user_id = ").bind(Arg::Int(user.0));
+        }
+        Some((None, Some(email))) => {
+            sql.push(" AND a.target_email = ")
+                .bind(Arg::Text(email.clone()));
+        }
+        Some((None, None)) => {
+            sql.push(" AND 1 = 0");
+        }
+        None => {}
+    }
+    if let Some(from) = filter.from {
+        sql.push(" AND a.at >= ").bind(Arg::Int(from));
+    }
+    if let Some(until) = filter.until {
+        sql.push(" AND a.at < ").bind(Arg::Int(until));
+    }
+    if let Some(before) = before {
+        sql.push(" AND a.id < ").bind(Arg::Int(before));
+    }
+}
+
+fn named(row: &AnyRow, prefix: &str) -> Result<Option<Named>, sqlx::Error> {
+    let id: Option<i64> = row.try_get(format!("{prefix}_id").as_str())?;
+    if id.is_none() {
+        return Ok(None);
+    }
+    let first: Option<String> = row.try_get(format!("{prefix}_first").as_str())?;
+    let last: Option<String> = row.try_get(format!("{prefix}_last").as_str())?;
+    let email: Option<String> = row.try_get(format!("{prefix}_email").as_str())?;
+    let login: Option<String> = row.try_get(format!("{prefix}_login").as_str())?;
+    let name = users::display_name_of(
+        first.as_deref().unwrap_or(""),
+        last.as_deref().unwrap_or(""),
+        email.as_deref(),
+        login.as_deref(),
+    );
+    Ok(Some(Named { name, email }))
+}
+
+/// The newest `limit` entries matching, older than `before` (an id).
+pub async fn page(
+    conn: &mut Conn,
+    scope: &Scope,
+    filter: &Filter,
+    before: Option<i64>,
+    limit: usize,
+) -> Result<Vec<Row>, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push(
+        "SELECT a.id, a.at, a.actor_user_id, a.action, a.target_user_id, a.target_email, \
+         a.group_id, a.details, \
+         au.id AS actor_id, au.first_name AS actor_first, au.last_name AS actor_last, \
+         au.email AS actor_email, au.login_name AS actor_login, \
+         tu.id AS tgt_id, tu.first_name AS tgt_first, tu.last_name AS tgt_last, \
+         tu.email AS tgt_email, tu.login_name AS tgt_login \
+         FROM audit_log a \
+         LEFT JOIN users au ON au.id = a.actor_user_id \
+         LEFT JOIN users tu ON tu.id = a.target_user_id",
+    );
+    push_where(&mut sql, scope, filter, before);
+    sql.push(" ORDER BY a.id DESC LIMIT ")
+        .bind(Arg::Int(limit as i64));
+    let rows = sql.query().fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Row {
+                id: row.try_get("id")?,
+                at: row.try_get("at")?,
+                actor_user_id: row.try_get("actor_user_id")?,
+                actor: named(row, "actor")?,
+                action: row.try_get("action")?,
+                target_user_id: row.try_get("target_user_id")?,
+                target: named(row, "tgt")?,
+                target_email: row.try_get("target_email")?,
+                group_id: row.try_get("group_id")?,
+                details: row.try_get("details")?,
+            })
+        })
+        .collect()
+}
+
+/// How many entries match, counting no further than `cap`.
+pub async fn count(
+    conn: &mut Conn,
+    scope: &Scope,
+    filter: &Filter,
+    cap: i64,
+) -> Result<i64, sqlx::Error> {
+    let mut sql = Sql::default();
+    sql.push("SELECT COUNT(*) FROM (SELECT 1 FROM audit_log a");
+    push_where(&mut sql, scope, filter, None);
+    sql.push(" LIMIT ").bind(Arg::Int(cap)).push(") capped");
+    sql.query_scalar().fetch_one(&mut *conn).await
 }

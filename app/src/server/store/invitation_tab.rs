@@ -13,6 +13,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Conn;
+use super::sql::{Arg, Sql};
 use crate::domain::{GroupId, GroupRole, InvitationId, UserId};
 
 /// Which invitations the caller may see: all, or those with at least one
@@ -81,69 +82,6 @@ pub struct TabRecord {
     pub delivery_error: Option<String>,
     pub platform_admin: bool,
     pub seat_wait_since: Option<i64>,
-}
-
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
-/// SQL text with its arguments, numbered as they are added.
-#[derive(Default)]
-struct Sql {
-    text: String,
-    args: Vec<Arg>,
-}
-
-impl Sql {
-    fn push(&mut self, fragment: &str) -> &mut Self {
-        self.text.push_str(fragment);
-        self
-    }
-
-    /// Appends the placeholder of a new argument.
-    fn bind(&mut self, arg: Arg) -> &mut Self {
-        self.args.push(arg);
-        let n = self.args.len();
-        self.text.push('$');
-        self.text.push_str(&n.to_string());
-        self
-    }
-
-    /// Appends `$a, $b, …` for `ids` (at least one).
-    fn bind_list<T: Copy + Into<i64>>(&mut self, ids: &[T]) -> &mut Self {
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                self.push(", ");
-            }
-            self.bind(Arg::Int((*id).into()));
-        }
-        self
-    }
-
-    fn query(self) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.text));
-        for arg in self.args {
-            query = match arg {
-                Arg::Int(v) => query.bind(v),
-                Arg::Text(v) => query.bind(v),
-            };
-        }
-        query
-    }
-
-    fn query_scalar(
-        self,
-    ) -> sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments> {
-        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(self.text));
-        for arg in self.args {
-            query = match arg {
-                Arg::Int(v) => query.bind(v),
-                Arg::Text(v) => query.bind(v),
-            };
-        }
-        query
-    }
 }
 
 /// `%`, `_` and the escape character itself taken literally in a `LIKE`
@@ -335,14 +273,14 @@ pub async fn grants_of(
 fn display_name(row: &AnyRow) -> Result<String, sqlx::Error> {
     let first: String = row.try_get("first_name")?;
     let last: String = row.try_get("last_name")?;
-    let full = format!("{first} {last}");
-    let full = full.trim();
-    if !full.is_empty() {
-        return Ok(full.to_owned());
-    }
     let email: Option<String> = row.try_get("email")?;
     let login: Option<String> = row.try_get("login_name")?;
-    Ok(email.or(login).unwrap_or_default())
+    Ok(super::users::display_name_of(
+        &first,
+        &last,
+        email.as_deref(),
+        login.as_deref(),
+    ))
 }
 
 /// The display names of these users, in one query.
@@ -420,7 +358,7 @@ pub async fn claim_resend(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET last_sent_at = $2, send_count = send_count + 1, \
-         reminder_sent_at = NULL, expires_at = $3 \
+         reminder_sent_at = NULL, expiry_logged_at = NULL, expires_at = $3 \
          WHERE id = $1 AND status = 'pending' AND last_sent_at <= $4",
     )
     .bind(id)
@@ -442,7 +380,7 @@ pub async fn reopen_if_expired(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE invitations SET expires_at = CASE WHEN expires_at <= $2 THEN $3 ELSE expires_at END \
+        "UPDATE invitations SET expires_at = CASE WHEN expires_at <= $2 THEN $3 ELSE expires_at END, expiry_logged_at = NULL \
          WHERE id = $1 AND status = 'pending'",
     )
     .bind(id)

@@ -200,7 +200,7 @@ pub async fn renew(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE invitations SET last_sent_at = $2, send_count = send_count + 1, \
-         reminder_sent_at = NULL, expires_at = $3 WHERE id = $1",
+         reminder_sent_at = NULL, expiry_logged_at = NULL, expires_at = $3 WHERE id = $1",
     )
     .bind(id)
     .bind(now)
@@ -373,6 +373,45 @@ pub async fn due_for_reminder(
     .iter()
     .map(from_row)
     .collect()
+}
+
+/// Pending invitations whose expiry has passed and is not logged yet
+/// (those waiting for a seat never expire).
+pub async fn expired_unlogged(
+    conn: &mut Conn,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<InvitationRecord>, sqlx::Error> {
+    sqlx::query(select_invitation!(
+        "WHERE i.status = 'pending' AND i.expiry_logged_at IS NULL AND i.expires_at <= $1 \
+         AND i.seat_wait_since IS NULL ORDER BY i.expires_at, i.id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Claims the logging of one invitation's expiry; `false` if another
+/// instance did, or it was renewed meanwhile.
+pub async fn mark_expiry_logged(
+    conn: &mut Conn,
+    id: InvitationId,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET expiry_logged_at = $2 \
+         WHERE id = $1 AND expiry_logged_at IS NULL AND status = 'pending' AND expires_at <= $2",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
 }
 
 /// Claims the reminder of one invitation; `false` if another instance did.

@@ -2,6 +2,7 @@
 //! or a transaction's) so services decide the transaction boundaries.
 
 pub mod audit;
+pub mod billing;
 pub mod codec;
 pub mod custom_fields;
 pub mod groups;
@@ -14,6 +15,7 @@ pub mod password_tokens;
 pub mod seats;
 pub mod sessions;
 pub mod settings;
+mod sql;
 pub mod users;
 
 pub use sqlx::AnyConnection as Conn;

@@ -3,6 +3,8 @@ use super::Conn;
 pub const SETUP_TOKEN_HASH: &str = "setup_token_hash";
 /// The language code of visitors without a preference (`fr` when unset).
 pub const DEFAULT_LANGUAGE: &str = "default_language";
+/// The platform's IANA time zone (`Europe/Paris` when unset).
+pub const TIME_ZONE: &str = "time_zone";
 
 pub async fn get(conn: &mut Conn, key: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")

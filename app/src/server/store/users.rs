@@ -26,16 +26,29 @@ pub struct UserRecord {
 
 impl UserRecord {
     pub fn display_name(&self) -> String {
-        let full = format!("{} {}", self.first_name, self.last_name);
-        let full = full.trim();
-        if !full.is_empty() {
-            full.to_owned()
-        } else {
-            self.email
-                .clone()
-                .or_else(|| self.login_name.clone())
-                .unwrap_or_default()
-        }
+        display_name_of(
+            &self.first_name,
+            &self.last_name,
+            self.email.as_deref(),
+            self.login_name.as_deref(),
+        )
+    }
+}
+
+/// How an account is named on every screen: its full name, else its
+/// address, else its identifiant.
+pub fn display_name_of(
+    first: &str,
+    last: &str,
+    email: Option<&str>,
+    login: Option<&str>,
+) -> String {
+    let full = format!("{first} {last}");
+    let full = full.trim();
+    if !full.is_empty() {
+        full.to_owned()
+    } else {
+        email.or(login).unwrap_or_default().to_owned()
     }
 }
 

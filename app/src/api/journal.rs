@@ -1,0 +1,14 @@
+//! The audit log (`Journal`).
+
+use super::ApiError;
+pub use crate::contracts::journal::*;
+use leptos::prelude::*;
+
+#[server(endpoint = "journal")]
+pub async fn get_journal(query: JournalQuery) -> Result<JournalPage, ApiError> {
+    use crate::server::{context, services::journal};
+    let state = context::state()?;
+    let me = context::require_user().await?;
+    let zone = context::browser_zone();
+    Ok(journal::page(&state, &me, query, zone.as_deref()).await?)
+}

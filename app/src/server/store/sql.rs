@@ -1,0 +1,67 @@
+//! SQL assembled from fixed fragments, for queries whose `WHERE` depends on
+//! a filter: every value is bound as a `$n` parameter (sqlx's
+//! `QueryBuilder<Any>` writes `?`, which PostgreSQL refuses), never
+//! written into the text.
+
+pub(super) enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// SQL text with its arguments, numbered as they are added.
+#[derive(Default)]
+pub(super) struct Sql {
+    pub(super) text: String,
+    pub(super) args: Vec<Arg>,
+}
+
+impl Sql {
+    pub(super) fn push(&mut self, fragment: &str) -> &mut Self {
+        self.text.push_str(fragment);
+        self
+    }
+
+    /// Appends the placeholder of a new argument.
+    pub(super) fn bind(&mut self, arg: Arg) -> &mut Self {
+        self.args.push(arg);
+        let n = self.args.len();
+        self.text.push('$');
+        self.text.push_str(&n.to_string());
+        self
+    }
+
+    /// Appends `$a, $b, …` for `ids` (at least one).
+    pub(super) fn bind_list<T: Copy + Into<i64>>(&mut self, ids: &[T]) -> &mut Self {
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(Arg::Int((*id).into()));
+        }
+        self
+    }
+
+    pub(super) fn query(self) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.text));
+        for arg in self.args {
+            query = match arg {
+                Arg::Int(v) => query.bind(v),
+                Arg::Text(v) => query.bind(v),
+            };
+        }
+        query
+    }
+
+    pub(super) fn query_scalar(
+        self,
+    ) -> sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments> {
+        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(self.text));
+        for arg in self.args {
+            query = match arg {
+                Arg::Int(v) => query.bind(v),
+                Arg::Text(v) => query.bind(v),
+            };
+        }
+        query
+    }
+}
