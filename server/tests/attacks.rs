@@ -62,6 +62,24 @@ impl Http {
         }
     }
 
+    /// A plain GET (the downloads), with the status, the headers and body.
+    async fn get(&self, cookie: Option<&str>, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+        let mut req = Request::get(path).header(header::HOST, "127.0.0.1:3000");
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, bytes.to_vec())
+    }
+
     /// Signs in over HTTP; the session cookie to send back.
     async fn login(&self, email: &str) -> String {
         let body = url::form_urlencoded::Serializer::new(String::new())
@@ -1029,3 +1047,64 @@ on_both_backends!(
     the_add_to_groups_form_grants_nothing_beyond_its_poster,
     only_a_platform_admin_changes_the_default_language,
 );
+
+/// The billing page and its downloads are the platform's: a group admin
+/// (the lowest role that reads the log) gets neither the page nor the
+/// files; the Journal answers every admin with their scope only, and its
+/// export carries no entry beyond it.
+async fn billing_and_the_log_are_kept_to_who_may(backend: Backend) {
+    let http = Http::new(backend).await;
+    let admin = http.app.platform_admin("admin@exemple.fr").await;
+    let (_acme, ventes, paris, support_group) = http.app.sample_tree().await;
+    http.app.user_with_roles("ga@exemple.fr", &[(ventes, GroupAdmin)]).await;
+    http.app.user_with_roles("learner@exemple.fr", &[(paris, Learner)]).await;
+    app::server::services::invitations::invite(
+        &http.app.state,
+        &admin,
+        support::invite_request(support_group, "secret@exemple.fr", &[Learner]),
+    )
+    .await
+    .unwrap();
+    let platform = http.login("admin@exemple.fr").await;
+    let group_admin = http.login("ga@exemple.fr").await;
+    let learner = http.login("learner@exemple.fr").await;
+
+    for path in ["/billing/export.csv", "/billing/export.xlsx", "/journal/export.csv"] {
+        let (status, headers, _) = http.get(None, path).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{path} anonymous");
+        assert_eq!(headers[header::LOCATION], "/login");
+    }
+    for cookie in [&group_admin, &learner] {
+        assert_eq!(http.post(Some(cookie), "billing", &[("query[month]", "")]).await.status, StatusCode::FORBIDDEN);
+        for path in ["/billing/export.csv?month=", "/billing/export.xlsx"] {
+            let (status, _, body) = http.get(Some(cookie), path).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+            assert!(!String::from_utf8_lossy(&body).contains("admin@exemple.fr"));
+        }
+    }
+    assert_eq!(http.post(Some(&learner), "journal", &[("query[action]", "")]).await.status, StatusCode::FORBIDDEN);
+    let (status, _, _) = http.get(Some(&learner), "/journal/export.csv").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The group admin's export holds nothing about the Support invitation.
+    let (status, headers, body) = http.get(Some(&group_admin), "/journal/export.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(!String::from_utf8_lossy(&body).contains("secret@exemple.fr"));
+    // …which the platform admin's holds, with the file's headers.
+    let (status, headers, body) = http.get(Some(&platform), "/journal/export.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(String::from_utf8_lossy(&body).contains("secret@exemple.fr"));
+    let (status, headers, body) = http.get(Some(&platform), "/billing/export.xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().ends_with(".xlsx\""));
+    assert!(body.starts_with(b"PK"));
+    // The page itself, over the API: a group filter outside the scope is refused.
+    let outside = http
+        .post(Some(&group_admin), "journal", &[("query[group]", &support_group.to_string())])
+        .await;
+    assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+on_both_backends!(billing_and_the_log_are_kept_to_who_may);

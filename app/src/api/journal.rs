@@ -4,8 +4,9 @@ use super::ApiError;
 pub use crate::contracts::journal::*;
 use leptos::prelude::*;
 
+// `default`: the unfiltered first page posts no field at all.
 #[server(endpoint = "journal")]
-pub async fn get_journal(query: JournalQuery) -> Result<JournalPage, ApiError> {
+pub async fn get_journal(#[server(default)] query: JournalQuery) -> Result<JournalPage, ApiError> {
     use crate::server::{context, services::journal};
     let state = context::state()?;
     let me = context::require_user().await?;

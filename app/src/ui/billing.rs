@@ -177,8 +177,8 @@ fn BillingBody(page: BillingPage) -> impl IntoView {
 }
 
 /// The billable members at each month's end, as bars (server-rendered SVG;
-/// the table below says the same for screen readers). A bar links to its
-/// month's list.
+/// the table below says the same for screen readers and the keyboard). A
+/// bar links to its month's list for the mouse.
 #[component]
 fn Chart(history: Vec<MonthTally>, selected: String) -> impl IntoView {
     let lang = use_lang();
@@ -200,7 +200,7 @@ fn Chart(history: Vec<MonthTally>, selected: String) -> impl IntoView {
             let class = if code == selected { "bar selected" } else { "bar" };
             let label = short_month(t.month, lang);
             view! {
-                <a href=format!("?month={code}")>
+                <a href=format!("?month={code}") tabindex="-1">
                     <title>{format!("{} : {}", labels::month(t.month, lang), lang.count(t.net_end))}</title>
                     <rect class=class x=format!("{x:.1}") y=format!("{y:.1}") width=format!("{width:.1}") height=format!("{:.1}", height.max(1.0)) rx="3" />
                     <text class="bar-value" x=format!("{:.1}", x + width / 2.0) y=format!("{:.1}", y - 4.0) text-anchor="middle">
@@ -215,11 +215,13 @@ fn Chart(history: Vec<MonthTally>, selected: String) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="chart-caption" preserveAspectRatio="xMidYMid meet">
+            // Hidden from assistive technology and out of the tab order: the
+            // table below holds the same figures and month links.
+            <svg viewBox=format!("0 0 {W} {H}") aria-hidden="true" focusable="false" preserveAspectRatio="xMidYMid meet">
                 <line x1="0" x2=format!("{W}") y1=format!("{}", H - BOTTOM) y2=format!("{}", H - BOTTOM) class="axis" />
                 {bars}
             </svg>
-            <figcaption id="chart-caption" class="muted help">{lang.t(Msg::BillingChartCaption)}</figcaption>
+            <figcaption class="muted help">{lang.t(Msg::BillingChartCaption)}</figcaption>
         </figure>
     }
 }
