@@ -63,7 +63,11 @@ impl Http {
     }
 
     /// A plain GET (the downloads), with the status, the headers and body.
-    async fn get(&self, cookie: Option<&str>, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    async fn get(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+    ) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
         let mut req = Request::get(path).header(header::HOST, "127.0.0.1:3000");
         if let Some(cookie) = cookie {
             req = req.header(header::COOKIE, cookie);
@@ -1056,8 +1060,12 @@ async fn billing_and_the_log_are_kept_to_who_may(backend: Backend) {
     let http = Http::new(backend).await;
     let admin = http.app.platform_admin("admin@exemple.fr").await;
     let (_acme, ventes, paris, support_group) = http.app.sample_tree().await;
-    http.app.user_with_roles("ga@exemple.fr", &[(ventes, GroupAdmin)]).await;
-    http.app.user_with_roles("learner@exemple.fr", &[(paris, Learner)]).await;
+    http.app
+        .user_with_roles("ga@exemple.fr", &[(ventes, GroupAdmin)])
+        .await;
+    http.app
+        .user_with_roles("learner@exemple.fr", &[(paris, Learner)])
+        .await;
     app::server::services::invitations::invite(
         &http.app.state,
         &admin,
@@ -1069,20 +1077,34 @@ async fn billing_and_the_log_are_kept_to_who_may(backend: Backend) {
     let group_admin = http.login("ga@exemple.fr").await;
     let learner = http.login("learner@exemple.fr").await;
 
-    for path in ["/billing/export.csv", "/billing/export.xlsx", "/journal/export.csv"] {
+    for path in [
+        "/billing/export.csv",
+        "/billing/export.xlsx",
+        "/journal/export.csv",
+    ] {
         let (status, headers, _) = http.get(None, path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{path} anonymous");
         assert_eq!(headers[header::LOCATION], "/login");
     }
     for cookie in [&group_admin, &learner] {
-        assert_eq!(http.post(Some(cookie), "billing", &[("query[month]", "")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            http.post(Some(cookie), "billing", &[("query[month]", "")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
         for path in ["/billing/export.csv?month=", "/billing/export.xlsx"] {
             let (status, _, body) = http.get(Some(cookie), path).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
             assert!(!String::from_utf8_lossy(&body).contains("admin@exemple.fr"));
         }
     }
-    assert_eq!(http.post(Some(&learner), "journal", &[("query[action]", "")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        http.post(Some(&learner), "journal", &[("query[action]", "")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     let (status, _, _) = http.get(Some(&learner), "/journal/export.csv").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
@@ -1098,11 +1120,20 @@ async fn billing_and_the_log_are_kept_to_who_may(backend: Backend) {
     assert!(String::from_utf8_lossy(&body).contains("secret@exemple.fr"));
     let (status, headers, body) = http.get(Some(&platform), "/billing/export.xlsx").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().ends_with(".xlsx\""));
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .ends_with(".xlsx\"")
+    );
     assert!(body.starts_with(b"PK"));
     // The page itself, over the API: a group filter outside the scope is refused.
     let outside = http
-        .post(Some(&group_admin), "journal", &[("query[group]", &support_group.to_string())])
+        .post(
+            Some(&group_admin),
+            "journal",
+            &[("query[group]", &support_group.to_string())],
+        )
         .await;
     assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
