@@ -589,6 +589,7 @@ ErrJournalGroup = This group does not exist or is not one of yours.
 ErrJournalDate = Invalid date: write it YYYY-MM-DD.
 ErrJournalDateOrder = The end date is before the start date.
 ErrTimeZoneUnknown = Unknown time zone: choose one from the list (for example Europe/Paris).
+ErrResendAwaitingSeat = This person has already completed the form and is waiting for a seat: there is nothing to re-send.
 ErrBillingMonth = Invalid month: write it YYYY-MM, this month at the latest.
 JournalTitle = Audit log
 JournalIntro = Who invited, created, cancelled or changed whom, and when.

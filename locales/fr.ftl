@@ -617,6 +617,7 @@ ErrJournalGroup = Ce groupe n'existe pas ou n'est pas l'un des vôtres.
 ErrJournalDate = Date invalide : écrivez-la AAAA-MM-JJ.
 ErrJournalDateOrder = La date de fin est avant la date de début.
 ErrTimeZoneUnknown = Fuseau horaire inconnu : choisissez-en un dans la liste (par exemple Europe/Paris).
+ErrResendAwaitingSeat = Cette personne a déjà rempli son formulaire et attend une place : il n'y a rien à renvoyer.
 ErrBillingMonth = Mois invalide : écrivez-le AAAA-MM, au plus tard le mois en cours.
 JournalTitle = Journal
 JournalIntro = Qui a invité, créé, annulé ou modifié qui, et quand.

@@ -581,6 +581,7 @@ ErrJournalGroup = Deze groep bestaat niet of is niet een van de uwe.
 ErrJournalDate = Ongeldige datum: schrijf JJJJ-MM-DD.
 ErrJournalDateOrder = De einddatum ligt voor de begindatum.
 ErrTimeZoneUnknown = Onbekende tijdzone: kies er een uit de lijst (bijvoorbeeld Europe/Brussels).
+ErrResendAwaitingSeat = Deze persoon heeft het formulier al ingevuld en wacht op een plaats: er is niets opnieuw te versturen.
 ErrBillingMonth = Ongeldige maand: schrijf JJJJ-MM, uiterlijk deze maand.
 JournalTitle = Logboek
 JournalIntro = Wie wie heeft uitgenodigd, aangemaakt, geannuleerd of gewijzigd, en wanneer.

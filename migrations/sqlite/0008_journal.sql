@@ -7,6 +7,8 @@ CREATE INDEX audit_log_actor ON audit_log (actor_user_id, id);
 CREATE INDEX audit_log_action ON audit_log (action, id);
 CREATE INDEX audit_log_group ON audit_log (group_id, id);
 CREATE INDEX audit_log_email ON audit_log (target_email, id);
+-- A group admin's view: the account-level entries about people in scope.
+CREATE INDEX audit_log_account ON audit_log (target_user_id, id) WHERE group_id IS NULL;
 
 -- An invitation's expiry is logged once, by the minute job, when it passes.
 ALTER TABLE invitations ADD COLUMN expiry_logged_at BIGINT;
@@ -14,3 +16,7 @@ CREATE INDEX invitations_unlogged_expiry ON invitations (expires_at) WHERE statu
 -- Those already past when this arrives are not logged late, all at once.
 UPDATE invitations SET expiry_logged_at = expires_at
  WHERE status = 'pending' AND expires_at <= CAST(strftime('%s', 'now') AS INTEGER) * 1000;
+
+-- The billing page sums each month's changes from the index alone.
+DROP INDEX billing_events_at;
+CREATE INDEX billing_events_at ON billing_events (at, change);

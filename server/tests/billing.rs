@@ -5,14 +5,16 @@
 mod support;
 
 use app::contracts::billing::BillingQuery;
+use app::contracts::journal::{Detail, JournalQuery};
 use app::contracts::settings::PlatformSettingsInput;
 use app::domain::AccountType;
 use app::domain::GroupRole::{GroupAdmin, Learner};
+use app::domain::audit::AuditAction;
 use app::domain::billing::{BillingReason, Month};
 use app::i18n::Lang;
 use app::server::services::accounts::{self, CreateRequest};
 use app::server::services::auth::CurrentUser;
-use app::server::services::{account_type, billing, platform};
+use app::server::services::{account_type, billing, journal, platform};
 use app::server::{AppError, Backend, export};
 use support::TestApp;
 
@@ -121,8 +123,40 @@ async fn months_follow_the_platform_zone_across_a_month_boundary(backend: Backen
     assert_eq!(names, ["Ada Admin", "Marie Curie"]);
     assert_eq!(november.people[1].reason, Some(BillingReason::Created));
 
-    // In UTC the late account falls in November.
+    // In UTC the late account falls in November. The change is logged,
+    // and an unknown zone is refused.
     set_zone(&app, &admin, "UTC").await;
+    let logged = journal::page(
+        &app.state,
+        &admin,
+        JournalQuery {
+            action: Some(AuditAction::PlatformTimeZoneSet.code().into()),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        logged.entries[0].details,
+        [Detail::TextChange {
+            from: "Europe/Paris".into(),
+            to: "UTC".into()
+        }]
+    );
+    assert!(matches!(
+        platform::update(
+            &app.state,
+            &admin,
+            PlatformSettingsInput {
+                default_language: "fr".into(),
+                time_zone: Some("Mars/Olympus".into()),
+                ..Default::default()
+            },
+        )
+        .await,
+        Err(AppError::Invalid(app::i18n::Msg::ErrTimeZoneUnknown))
+    ));
     let utc = billing::page(&app.state, &admin, BillingQuery::default())
         .await
         .unwrap();

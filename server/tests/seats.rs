@@ -462,6 +462,12 @@ async fn an_invitee_without_a_seat_waits_with_their_form_and_is_let_in_when_one_
     .await
     .unwrap();
     assert_eq!(expired.total, 0);
+    // A new link would only show the waiting page: re-sending is refused,
+    // and a bulk re-send skips it.
+    assert!(matches!(
+        invitation_tab::resend(&app.state, &admin, waiting.rows[0].id).await,
+        Err(AppError::Invalid(Msg::ErrResendAwaitingSeat))
+    ));
 
     // No seat yet: the job lets nobody in, the manual activation says why.
     assert_eq!(seats::activate_waiting(&app.state).await.unwrap(), 0);

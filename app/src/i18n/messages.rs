@@ -562,6 +562,7 @@ messages! {
     ErrJournalDateOrder,
     ErrTimeZoneUnknown,
     ErrBillingMonth,
+    ErrResendAwaitingSeat,
     JournalTitle,
     JournalIntro,
     JournalWhen,

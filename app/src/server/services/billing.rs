@@ -105,6 +105,12 @@ pub async fn page(
     }
     let first = first.min(chosen.month);
     let history = history(&mut conn, &chosen.zone, first, chosen.current).await?;
+    // Each account alternates starts and stops, so the month's net is the
+    // number billed at its end: the list's length, without counting it.
+    let billable = history
+        .iter()
+        .find(|t| t.month == chosen.month)
+        .map_or(0, |t| t.net_end);
     let until = tz::month_start(&chosen.zone, chosen.month.next());
     let people = store::billed_at(&mut conn, until, Some(BILLING_LIST_LIMIT as i64))
         .await?
@@ -116,7 +122,7 @@ pub async fn page(
         time_zone: chosen.zone_name,
         history,
         month: chosen.month,
-        billable: store::billed_count_at(&mut conn, until).await?,
+        billable,
         people,
     })
 }

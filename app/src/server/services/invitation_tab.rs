@@ -224,6 +224,9 @@ enum Outcome {
     RateLimited,
     /// Not pending any more (accepted or cancelled meanwhile).
     Gone,
+    /// Its form is completed and waits for a seat: a new link would only
+    /// show the waiting page again.
+    AwaitingSeat,
 }
 
 /// What an action needs for the whole request: the tree, the scope, the
@@ -393,6 +396,9 @@ impl<'a> Session<'a> {
             return Ok(Outcome::BeyondCaller);
         }
         let invitation = &loaded.invitation;
+        if invitation.seat_wait_since.is_some() {
+            return Ok(Outcome::AwaitingSeat);
+        }
         let claimed = tab::claim_resend(
             conn,
             invitation.id,
@@ -462,7 +468,9 @@ pub async fn cancel(
         Outcome::Applied => CancelOutcome::Cancelled,
         Outcome::Withdrawn => CancelOutcome::Withdrawn,
         Outcome::BeyondCaller => return Err(AppError::Invalid(Msg::ErrInvitationBeyondYou)),
-        Outcome::RateLimited | Outcome::Gone => return Err(AppError::NotFound),
+        Outcome::RateLimited | Outcome::Gone | Outcome::AwaitingSeat => {
+            return Err(AppError::NotFound);
+        }
     };
     tx.commit().await?;
     Ok(outcome)
@@ -488,6 +496,7 @@ pub async fn resend(state: &AppState, me: &CurrentUser, invitation: InvitationId
             Ok(())
         }
         Outcome::RateLimited => Err(AppError::Invalid(Msg::ErrResendTooSoon)),
+        Outcome::AwaitingSeat => Err(AppError::Invalid(Msg::ErrResendAwaitingSeat)),
         Outcome::BeyondCaller => Err(AppError::Invalid(Msg::ErrInvitationBeyondYou)),
         Outcome::Withdrawn | Outcome::Gone => Err(AppError::NotFound),
     }
@@ -607,7 +616,7 @@ pub async fn bulk(
                 Outcome::Applied => summary.done += 1,
                 Outcome::RateLimited => summary.rate_limited += 1,
                 Outcome::Withdrawn | Outcome::BeyondCaller => summary.partial += 1,
-                Outcome::Gone => summary.skipped += 1,
+                Outcome::Gone | Outcome::AwaitingSeat => summary.skipped += 1,
             }
         }
         tx.commit().await?;

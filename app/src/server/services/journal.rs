@@ -137,6 +137,9 @@ async fn resolve(
     {
         return Err(AppError::Invalid(Msg::ErrJournalDateOrder));
     }
+    if filter.from.is_some() || filter.until.is_some() {
+        filter.ids = Some(audit::id_bounds(conn, filter.from, filter.until).await?);
+    }
     let before = typed(&query.before).and_then(|b| b.parse::<i64>().ok());
     Ok(Resolved {
         scope: store_scope(scope)?,
@@ -222,6 +225,16 @@ fn entry(row: audit::Row, dir: &Directory, zone: &TimeZone) -> JournalEntry {
         email: named.email.filter(|e| *e != named.name),
         name: named.name,
     });
+    // The invitee completing the form has no account yet: they, not the
+    // platform, did it.
+    let actor = match (&action, actor, &row.target_email) {
+        (Ok(AuditAction::InvitationAwaitingSeat), None, Some(email)) => Some(PersonRef {
+            user_id: None,
+            name: email.clone(),
+            email: None,
+        }),
+        (_, actor, _) => actor,
+    };
     let target = match (row.target, row.target_email) {
         (Some(named), _) => Some(PersonRef {
             user_id: row.target_user_id,
