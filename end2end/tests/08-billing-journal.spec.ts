@@ -11,9 +11,14 @@ async function download(page: Page, link: ReturnType<Page['getByRole']>) {
 }
 
 test.describe.serial('billing and the audit log', () => {
+  // A browser away from the platform's zone: the log's dates follow it.
+  test.use({ timezoneId: 'America/Toronto' });
+
   test('the billing page counts the billable members and exports the list behind a month', async ({ page }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
+    // The sign-in's own navigation home must be over before the next one.
+    await page.waitForLoadState('networkidle');
     await page.goto('/settings/platform');
     await hydrated(page);
     const used = (await page.locator('#seat-limit-usage').innerText()).match(/(\d+)/)![1];
@@ -24,6 +29,8 @@ test.describe.serial('billing and the audit log', () => {
     await hydrated(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Facturation' })).toBeVisible();
     await expect(page.locator('.big-number strong')).toHaveText(used);
+    // Months are the platform's, whatever the browser's zone.
+    await expect(page.getByText('fuseau Europe/Paris')).toBeVisible();
     // This month's row of the history ends on today's count, and its list
     // holds as many people.
     const current = page.locator('.billing-history tbody tr').first();
@@ -54,6 +61,8 @@ test.describe.serial('billing and the audit log', () => {
   test('the audit log says who did what in sentences, filters by URL and exports', async ({ page }) => {
     await login(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL('/');
+    // The sign-in's own navigation home must be over before the next one.
+    await page.waitForLoadState('networkidle');
     await page.goto('/journal');
     await hydrated(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible();
@@ -62,6 +71,7 @@ test.describe.serial('billing and the audit log', () => {
     // Sentences, not codes.
     await expect(page.locator('table.journal')).not.toContainText('invitation.created');
     await expect(page.locator('table.journal')).toContainText('Invitation envoyée');
+    await expect(page.getByText('Heures du fuseau America/Toronto.')).toBeVisible();
     await expectAccessible(page);
     await expectNoPageOverflow(page);
 

@@ -387,3 +387,77 @@ on_both_backends!(
     expiries_and_throttled_sign_ins_are_logged_once,
     the_export_holds_every_matching_entry_escaped,
 );
+
+/// A group admin whose people's account-level entries lie deep in the log,
+/// under many newer ones they may not read: the page still finds them
+/// (past the window walked first) and in order.
+async fn a_scoped_reader_finds_old_entries_under_many_newer_ones(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("admin@exemple.fr").await;
+    let (_acme, ventes, paris, support) = app.sample_tree().await;
+    let ventes_admin = app
+        .user_with_roles("ga@exemple.fr", &[(ventes, GroupAdmin)])
+        .await;
+    let member = app
+        .user_with_roles("old@exemple.fr", &[(paris, Learner)])
+        .await;
+    account_type::convert(
+        &app.state,
+        &admin,
+        &[member.user.id],
+        AccountType::Guest,
+        true,
+    )
+    .await
+    .unwrap();
+    invitations::invite(
+        &app.state,
+        &admin,
+        invite_request(paris, "paris@exemple.fr", &[Learner]),
+    )
+    .await
+    .unwrap();
+    // 25,000 newer entries about Support, out of the reader's scope.
+    let mut conn = app.conn().await;
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, action, target_user_id, target_email, group_id, details) \
+         SELECT $1 + i, $2, 'invitation.created', NULL, 'x@exemple.fr', $3, '{}' FROM \
+         (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) SELECT i FROM n) s",
+    )
+    .bind(support::START + MINUTE)
+    .bind(admin.user.id.0)
+    .bind(support.0)
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+    drop(conn);
+
+    let page = read(&app, &ventes_admin, JournalQuery::default()).await;
+    assert_eq!(
+        actions(&page),
+        [
+            AuditAction::InvitationCreated,
+            AuditAction::AccountTypeChanged
+        ]
+    );
+    assert_eq!(page.total, 2);
+    assert!(page.older.is_none());
+    // Paging below the newest keeps finding it.
+    let below = read(
+        &app,
+        &ventes_admin,
+        JournalQuery {
+            before: Some(page.entries[0].id.to_string()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(actions(&below), [AuditAction::AccountTypeChanged]);
+    let everyone = read(&app, &admin, JournalQuery::default()).await;
+    assert!(
+        everyone.capped,
+        "the platform admin's count stops at the cap"
+    );
+}
+
+on_both_backends!(a_scoped_reader_finds_old_entries_under_many_newer_ones);
