@@ -289,14 +289,50 @@ pub async fn page(
     before: Option<i64>,
     limit: usize,
 ) -> Result<Vec<Row>, sqlx::Error> {
-    let ids = match parts(scope, filter).as_slice() {
-        [one] => newest_ids(conn, *one, filter, before, None, limit).await?,
-        [Part::AboutGroups(groups), Part::AccountsIn(_)] => {
-            scoped_ids(conn, groups, filter, before, limit).await?
+    let mut sql = Sql::default();
+    sql.push(SELECT_ROWS);
+    match scope {
+        // Both halves of a scope: their ids first, then their rows.
+        Scope::Groups(groups) if filter.groups.is_none() => {
+            let ids = scoped_ids(conn, groups, filter, before, limit).await?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            sql.push(" WHERE a.id IN (").bind_list(&ids).push(")");
         }
-        _ => unreachable!("parts() gives one part or the two halves of a scope"),
-    };
-    rows_of(conn, &ids).await
+        // One part: one query, newest first (the export's chunks too).
+        Scope::Groups(groups) => push_where(&mut sql, Part::AboutGroups(groups), filter, before),
+        Scope::All => push_where(&mut sql, Part::Everything, filter, before),
+    }
+    sql.push(" ORDER BY a.id DESC LIMIT ")
+        .bind(Arg::Int(limit as i64));
+    let rows = sql.query().fetch_all(&mut *conn).await?;
+    rows.iter().map(decode_row).collect()
+}
+
+const SELECT_ROWS: &str = "SELECT a.id, a.at, a.actor_user_id, a.action, a.target_user_id, \
+     a.target_email, a.group_id, a.details, \
+     au.id AS actor_id, au.first_name AS actor_first, au.last_name AS actor_last, \
+     au.email AS actor_email, au.login_name AS actor_login, \
+     tu.id AS tgt_id, tu.first_name AS tgt_first, tu.last_name AS tgt_last, \
+     tu.email AS tgt_email, tu.login_name AS tgt_login \
+     FROM audit_log a \
+     LEFT JOIN users au ON au.id = a.actor_user_id \
+     LEFT JOIN users tu ON tu.id = a.target_user_id";
+
+fn decode_row(row: &AnyRow) -> Result<Row, sqlx::Error> {
+    Ok(Row {
+        id: row.try_get("id")?,
+        at: row.try_get("at")?,
+        actor_user_id: row.try_get("actor_user_id")?,
+        actor: named(row, "actor")?,
+        action: row.try_get("action")?,
+        target_user_id: row.try_get("target_user_id")?,
+        target: named(row, "tgt")?,
+        target_email: row.try_get("target_email")?,
+        group_id: row.try_get("group_id")?,
+        details: row.try_get("details")?,
+    })
 }
 
 /// The newest `limit` ids of one part, below `before` (and above `floor`).
@@ -370,45 +406,6 @@ async fn scoped_ids(
     ids.dedup();
     ids.truncate(limit);
     Ok(ids)
-}
-
-/// The entries of these ids, newest first, with the names they need.
-async fn rows_of(conn: &mut Conn, ids: &[i64]) -> Result<Vec<Row>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut sql = Sql::default();
-    sql.push(
-        "SELECT a.id, a.at, a.actor_user_id, a.action, a.target_user_id, a.target_email, \
-         a.group_id, a.details, \
-         au.id AS actor_id, au.first_name AS actor_first, au.last_name AS actor_last, \
-         au.email AS actor_email, au.login_name AS actor_login, \
-         tu.id AS tgt_id, tu.first_name AS tgt_first, tu.last_name AS tgt_last, \
-         tu.email AS tgt_email, tu.login_name AS tgt_login \
-         FROM audit_log a \
-         LEFT JOIN users au ON au.id = a.actor_user_id \
-         LEFT JOIN users tu ON tu.id = a.target_user_id \
-         WHERE a.id IN (",
-    )
-    .bind_list(ids)
-    .push(") ORDER BY a.id DESC");
-    let rows = sql.query().fetch_all(&mut *conn).await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Row {
-                id: row.try_get("id")?,
-                at: row.try_get("at")?,
-                actor_user_id: row.try_get("actor_user_id")?,
-                actor: named(row, "actor")?,
-                action: row.try_get("action")?,
-                target_user_id: row.try_get("target_user_id")?,
-                target: named(row, "tgt")?,
-                target_email: row.try_get("target_email")?,
-                group_id: row.try_get("group_id")?,
-                details: row.try_get("details")?,
-            })
-        })
-        .collect()
 }
 
 /// How many entries match, counting no further than `cap`. A scoped
