@@ -5,6 +5,8 @@
 //! cargo run --release -p server --example bench_invite [-- COUNT]
 //! PostgreSQL from ONBOARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -12,65 +14,11 @@ use std::time::Instant;
 use app::domain::{AccountType, GroupId, GroupRole, Visibility};
 use app::i18n::Lang;
 use app::server::mail::{Transport, deliver_due};
-use app::server::services::auth::CurrentUser;
 use app::server::services::invitations::{self, InviteRequest};
-use app::server::services::setup::{self, AdminInput};
-use app::server::store::{groups, memberships, users};
+use app::server::store::groups;
 use app::server::{AppState, Backend, Config, SystemClock};
-use sqlx::Connection;
+use common::Error;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-async fn database_url(backend: Backend, dir: &std::path::Path) -> Result<String, Error> {
-    Ok(match backend {
-        Backend::Sqlite => Config::default_database_url(dir),
-        Backend::Postgres => {
-            let admin_url = std::env::var("ONBOARD_TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-            let mut admin = sqlx::postgres::PgConnection::connect(&admin_url).await?;
-            let name = format!("onboard_t_bench_{}", std::process::id());
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name}"
-            )))
-            .execute(&mut admin)
-            .await?;
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut admin)
-                .await?;
-            let mut url = url::Url::parse(&admin_url)?;
-            url.set_path(&name);
-            url.to_string()
-        }
-    })
-}
-
-async fn admin(state: &AppState) -> Result<CurrentUser, Error> {
-    let id = setup::create_admin(
-        state,
-        AdminInput {
-            email: "bench@exemple.fr".into(),
-            first_name: "Bench".into(),
-            last_name: "Admin".into(),
-            password: "bench password long".into(),
-            password_confirm: "bench password long".into(),
-            language: Lang::Fr,
-        },
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    let mut conn = state.db.pool.acquire().await?;
-    let user = users::by_id(&mut conn, id).await?.ok_or("admin")?;
-    let roles = memberships::roles_of_user(&mut conn, id).await?;
-    Ok(CurrentUser {
-        actor: app::domain::Actor {
-            user_id: id,
-            platform_admin: true,
-            roles,
-        },
-        user,
-    })
-}
 
 /// The same rows `invite` writes (invitation, link, grant, outbox mail),
 /// inserted with multi-row statements in one transaction.
@@ -188,12 +136,14 @@ async fn smtp_sink() -> Result<(u16, Arc<AtomicUsize>), Error> {
 
 async fn run(backend: Backend, count: usize) -> Result<(), Error> {
     let dir = tempfile::tempdir()?;
-    let url = database_url(backend, dir.path()).await?;
+    // Unlike the other benchmarks, this one leaves its PostgreSQL database
+    // behind (as it always has).
+    let (url, _) = common::database_url(backend, dir.path(), "bench").await?;
     let mut config = Config::for_tests(url, dir.path().to_path_buf());
     let (port, received) = smtp_sink().await?;
     config.smtp_url = Some(format!("smtp://127.0.0.1:{port}?tls=none"));
     let state = server::startup::build_state(config.clone(), Arc::new(SystemClock)).await?;
-    let me = admin(&state).await?;
+    let me = common::current_user(&state, common::create_admin(&state).await?).await?;
     let group = {
         let mut conn = state.db.pool.acquire().await?;
         groups::insert(&mut conn, "Bench", None, Visibility::Public, state.now()).await?

@@ -11,58 +11,37 @@
 //! PostgreSQL from ONBOARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 //! Needs `wrk` on the PATH (Debian: apt-get install wrk).
 
+mod common;
+
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use app::contracts::billing::{BillingPage, BillingQuery};
 use app::contracts::journal::{JournalPage, JournalQuery};
+use app::domain::Visibility;
 use app::domain::audit::AuditAction;
 use app::domain::billing::Month;
-use app::domain::{AccountType, Actor, GroupId, GroupRole, UserId, Visibility};
-use app::i18n::Lang;
-use app::server::services::auth::CurrentUser;
-use app::server::services::setup::{self, AdminInput};
 use app::server::services::{billing, journal};
-use app::server::store::{groups, memberships, users};
-use app::server::{AppState, Backend, Config, tz};
-use sqlx::{Connection, Row};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use app::server::{AppState, Backend, tz};
+use common::{
+    ADMIN_EMAIL, ADMIN_PASSWORD, DAY, Error, GROUP_ADMIN_EMAIL, GROUP_ADMIN_PASSWORD, LAST_NAMES,
+    MINUTE, Scenario, Val, WRK_ARGS, World, http, insert_rows, machine, machine_load, median_p95,
+    mix, pick, run_wrk, sign_in, time_http,
+};
+use sqlx::Row;
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-const MINUTE: i64 = 60_000;
-const DAY: i64 = 24 * 60 * MINUTE;
 /// The billing events cover the last 14 months (the page shows 12, and
 /// the net of everything before); the log the last 12.
 const BILLING_SPAN: i64 = 426 * DAY;
 const AUDIT_SPAN: i64 = 365 * DAY;
-const ADMIN_EMAIL: &str = "bench@exemple.fr";
-const ADMIN_PASSWORD: &str = "bench password long";
-const GROUP_ADMIN_EMAIL: &str = "chef.nord@exemple.fr";
-const GROUP_ADMIN_PASSWORD: &str = "group admin password";
 /// The zone the service calls pass as the browser's (the platform's
 /// default too, so the pages over HTTP read the same months and days).
 const BROWSER_ZONE: &str = "Europe/Paris";
-/// Parameters per multi-row `INSERT`: under SQLite's 32,766 and
-/// PostgreSQL's 65,535, whatever the table's width.
-const PARAMS_PER_INSERT: usize = 16_000;
 /// Runs of each in-process service call (median and p95).
 const SERVICE_RUNS: usize = 30;
 /// HTTP requests one at a time per page, before the load.
 const HTTP_RUNS: usize = 15;
-const WRK_ARGS: [&str; 6] = ["-t2", "-c16", "-d10s", "--latency", "--timeout", "30s"];
 
-const FIRST_NAMES: [&str; 40] = [
-    "camille", "lea", "manon", "chloe", "emma", "ines", "sarah", "julie", "laura", "marie",
-    "lucie", "clara", "alice", "anna", "eva", "louise", "jade", "lina", "zoe", "nina", "lucas",
-    "hugo", "louis", "jules", "adam", "nathan", "thomas", "theo", "paul", "arthur", "leo",
-    "gabriel", "raphael", "maxime", "antoine", "julien", "nicolas", "pierre", "yanis", "samuel",
-];
-const LAST_NAMES: [&str; 20] = [
-    "martin", "bernard", "thomas", "petit", "robert", "richard", "durand", "dubois", "moreau",
-    "laurent", "simon", "michel", "lefebvre", "leroy", "roux", "david", "bertrand", "morel",
-    "fournier", "girard",
-];
 /// `exemple.fr` takes one address in four.
 const OTHER_DOMAINS: [&str; 6] = [
     "gmail.com",
@@ -72,7 +51,6 @@ const OTHER_DOMAINS: [&str; 6] = [
     "acme-industrie.fr",
     "univ-nantes.fr",
 ];
-const REGIONS: [&str; 5] = ["Nord", "Sud", "Est", "Ouest", "Centre"];
 
 /// The details the app writes for an invitation or a new account; the other
 /// entries get `{}`.
@@ -94,24 +72,8 @@ const SEEDED_ACTIONS: [&str; 9] = [
     "account.password_set",
 ];
 
-/// A deterministic pseudo-random number per seed (splitmix64).
-fn mix(seed: u64) -> u64 {
-    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-fn pick(seed: u64, n: usize) -> usize {
-    (mix(seed) % n as u64) as usize
-}
-
 fn domain_of(seed: u64) -> &'static str {
-    if pick(seed, 4) == 0 {
-        "exemple.fr"
-    } else {
-        OTHER_DOMAINS[pick(seed + 1, OTHER_DOMAINS.len())]
-    }
+    common::domain_of(seed, &OTHER_DOMAINS)
 }
 
 fn capitalized(word: &str) -> String {
@@ -122,12 +84,10 @@ fn capitalized(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The seeded user number `i`: (first name, last name, e-mail).
+/// The seeded user number `i`: (first name, last name, e-mail), the last
+/// name among the first 20 of `LAST_NAMES`.
 fn person_of(i: usize) -> (String, String, String) {
-    let s = i as u64;
-    let first = FIRST_NAMES[pick(s * 7 + 1, FIRST_NAMES.len())];
-    let last = LAST_NAMES[pick(s * 7 + 2, LAST_NAMES.len())];
-    let email = format!("{first}.{last}{i}@{}", domain_of(s * 7 + 3));
+    let (first, last, email) = common::person_of(i, &LAST_NAMES[..20], &OTHER_DOMAINS);
     (capitalized(first), capitalized(last), email)
 }
 
@@ -168,225 +128,6 @@ fn parse_args() -> Result<Counts, Error> {
         return Err("--users must be at least 1".into());
     }
     Ok(counts)
-}
-
-// ---------------------------------------------------------------- database
-
-async fn database_url(
-    backend: Backend,
-    dir: &std::path::Path,
-) -> Result<(String, Option<String>), Error> {
-    Ok(match backend {
-        Backend::Sqlite => (Config::default_database_url(dir), None),
-        Backend::Postgres => {
-            let admin_url = postgres_admin_url();
-            let mut admin = sqlx::postgres::PgConnection::connect(&admin_url).await?;
-            let name = format!("onboard_t_benchpages_{}", std::process::id());
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name}"
-            )))
-            .execute(&mut admin)
-            .await?;
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut admin)
-                .await?;
-            let mut url = url::Url::parse(&admin_url)?;
-            url.set_path(&name);
-            (url.to_string(), Some(name))
-        }
-    })
-}
-
-fn postgres_admin_url() -> String {
-    std::env::var("ONBOARD_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
-
-async fn drop_postgres_database(name: &str) -> Result<(), Error> {
-    let mut admin = sqlx::postgres::PgConnection::connect(&postgres_admin_url()).await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-    )))
-    .execute(&mut admin)
-    .await?;
-    Ok(())
-}
-
-async fn current_user(state: &AppState, id: UserId) -> Result<CurrentUser, Error> {
-    let mut conn = state.db.pool.acquire().await?;
-    let user = users::by_id(&mut conn, id).await?.ok_or("user")?;
-    let roles = memberships::roles_of_user(&mut conn, id).await?;
-    Ok(CurrentUser {
-        actor: Actor {
-            user_id: id,
-            platform_admin: user.platform_admin,
-            roles,
-        },
-        user,
-    })
-}
-
-/// The people and groups around the seeded rows.
-struct World {
-    admin: CurrentUser,
-    group_admin: CurrentUser,
-    /// Every group id; `subtree` is the group admin's part of the tree.
-    all_groups: Vec<GroupId>,
-    subtree: Vec<GroupId>,
-}
-
-/// Platform admin, 5 regions × 3 sites × 2 teams (50 groups), and a group
-/// admin of the first region, "Nord" (10 groups).
-async fn build_world(state: &AppState, now: i64) -> Result<World, Error> {
-    let admin_id = setup::create_admin(
-        state,
-        AdminInput {
-            email: ADMIN_EMAIL.into(),
-            first_name: "Bench".into(),
-            last_name: "Admin".into(),
-            password: ADMIN_PASSWORD.into(),
-            password_confirm: ADMIN_PASSWORD.into(),
-            language: Lang::Fr,
-        },
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    let mut conn = state.db.pool.acquire().await?;
-    let mut all_groups = Vec::new();
-    let mut subtree = Vec::new();
-    let mut region_ids = Vec::new();
-    for (r, name) in REGIONS.iter().enumerate() {
-        let region = groups::insert(&mut conn, name, None, Visibility::Private, now).await?;
-        region_ids.push(region);
-        let mut ids = vec![region];
-        for s in 1..=3 {
-            let site = groups::insert(
-                &mut conn,
-                &format!("Site {name} {s}"),
-                Some(region),
-                Visibility::Public,
-                now,
-            )
-            .await?;
-            ids.push(site);
-            for t in 1..=2 {
-                let team = groups::insert(
-                    &mut conn,
-                    &format!("Équipe {name} {s}.{t}"),
-                    Some(site),
-                    Visibility::Public,
-                    now,
-                )
-                .await?;
-                ids.push(team);
-            }
-        }
-        if r == 0 {
-            subtree.clone_from(&ids);
-        }
-        all_groups.extend(ids);
-    }
-    let hash = app::server::auth::password::hash(GROUP_ADMIN_PASSWORD.into())
-        .await
-        .map_err(|e| e.to_string())?;
-    let group_admin_id = users::insert(
-        &mut conn,
-        &users::NewUser {
-            email: Some(GROUP_ADMIN_EMAIL.into()),
-            login_name: None,
-            first_name: "Chef".into(),
-            last_name: "Nord".into(),
-            password_hash: Some(hash),
-            platform_admin: false,
-            account_type: AccountType::Member,
-            language: Lang::Fr,
-            activated_at: Some(now),
-            created_by: None,
-        },
-        now,
-    )
-    .await?;
-    memberships::grant(
-        &mut conn,
-        group_admin_id,
-        region_ids[0],
-        GroupRole::GroupAdmin,
-        Some(admin_id),
-        now,
-    )
-    .await?;
-    drop(conn);
-    Ok(World {
-        admin: current_user(state, admin_id).await?,
-        group_admin: current_user(state, group_admin_id).await?,
-        all_groups,
-        subtree,
-    })
-}
-
-#[derive(Clone)]
-enum Val {
-    Int(i64),
-    Text(String),
-    NullInt,
-    NullText,
-}
-
-fn bind_all(
-    sql: String,
-    values: Vec<Val>,
-) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for v in values {
-        query = match v {
-            Val::Int(v) => query.bind(v),
-            Val::Text(v) => query.bind(v),
-            Val::NullInt => query.bind(None::<i64>),
-            Val::NullText => query.bind(None::<String>),
-        };
-    }
-    query
-}
-
-/// `($1, $2, …), (…)` for `rows` rows of `cols` columns (numbered
-/// placeholders: both backends read them; `?` would break PostgreSQL).
-fn placeholders(rows: usize, cols: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let cells: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Inserts `total` rows into `table`, `row(i, out)` pushing row `i`'s
-/// values, in multi-row statements built and sent one batch at a time (a
-/// million rows are never held at once). Rows go in in the order of `i`,
-/// so ids follow it.
-async fn insert_rows(
-    conn: &mut sqlx::AnyConnection,
-    table: &str,
-    columns: &str,
-    total: usize,
-    mut row: impl FnMut(usize, &mut Vec<Val>),
-) -> Result<(), Error> {
-    let cols = columns.split(',').count();
-    let per_insert = PARAMS_PER_INSERT / cols;
-    for start in (0..total).step_by(per_insert) {
-        let end = total.min(start + per_insert);
-        let mut values = Vec::with_capacity((end - start) * cols);
-        for i in start..end {
-            row(i, &mut values);
-        }
-        debug_assert_eq!(values.len(), (end - start) * cols);
-        let sql = format!(
-            "INSERT INTO {table} ({columns}) VALUES {}",
-            placeholders(end - start, cols)
-        );
-        bind_all(sql, values).execute(&mut *conn).await?;
-    }
-    Ok(())
 }
 
 // -------------------------------------------------------------------- seed
@@ -739,33 +480,6 @@ async fn seed(state: &AppState, world: &World, counts: Counts, now: i64) -> Resu
     })
 }
 
-/// Statistics for the planner, as a live database would have them.
-async fn analyze(state: &AppState) -> Result<&'static str, Error> {
-    Ok(match state.db.backend {
-        Backend::Sqlite => {
-            // A connection reads sqlite_stat1 when it opens or when it runs
-            // ANALYZE itself, not when another one does: run it on every
-            // connection of the pool, so that all plan with the statistics.
-            let mut held = Vec::new();
-            for _ in 0..state.db.pool.options().get_max_connections() {
-                let mut conn = state.db.pool.acquire().await?;
-                sqlx::query("ANALYZE").execute(&mut *conn).await?;
-                held.push(conn);
-            }
-            "ANALYZE"
-        }
-        Backend::Postgres => {
-            // VACUUM as well: autovacuum would run after such an insert
-            // anyway, and the counts' index-only scans need the visibility
-            // map.
-            sqlx::query("VACUUM ANALYZE")
-                .execute(&state.db.pool)
-                .await?;
-            "VACUUM ANALYZE"
-        }
-    })
-}
-
 // ---------------------------------------------------------------- services
 
 /// One service call of the pages.
@@ -844,13 +558,6 @@ async fn call(state: &AppState, world: &World, call: &Call) -> Result<Outcome, E
     }
 }
 
-/// (median, p95) of the times, in ms.
-fn median_p95(mut times: Vec<f64>) -> (f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let p95 = ((times.len() as f64 * 0.95).ceil() as usize).clamp(1, times.len()) - 1;
-    (times[times.len() / 2], times[p95])
-}
-
 struct Timed {
     name: &'static str,
     /// (median ms, p95 ms, summary), or why the call failed.
@@ -893,289 +600,13 @@ fn months_back(mut month: Month, n: usize) -> Month {
     month
 }
 
-// -------------------------------------------------------------------- HTTP
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    fn header(&self, name: &str) -> &str {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-}
-
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = raw.windows(2).position(|w| w == b"\r\n") {
-        let size_text = String::from_utf8_lossy(&raw[..eol]);
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let Ok(size) = usize::from_str_radix(size_text, 16) else {
-            break;
-        };
-        raw = &raw[eol + 2..];
-        if size == 0 || raw.len() < size {
-            break;
-        }
-        out.extend_from_slice(&raw[..size]);
-        raw = raw.get(size + 2..).unwrap_or_default();
-    }
-    out
-}
-
-/// One HTTP/1.1 request on its own connection; the whole answer is read
-/// (so a download's time is its full transfer).
-async fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    extra_headers: &[(&str, String)],
-    body: &str,
-) -> Result<Response, Error> {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in extra_headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).await?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no end of headers in the response")?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or("bad status line")?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let rest = &raw[split + 4..];
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
-    let body = if chunked {
-        dechunk(rest)
-    } else {
-        rest.to_vec()
-    };
-    Ok(Response {
-        status,
-        headers,
-        body,
-    })
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Signs in and returns the `Cookie` header value for the session.
-async fn sign_in(port: u16, identifier: &str, password: &str) -> Result<String, Error> {
-    let body = format!(
-        "input[identifier]={}&input[password]={}",
-        urlencode(identifier),
-        urlencode(password)
-    );
-    let response = http(
-        port,
-        "POST",
-        "/api/auth/login",
-        &[
-            ("Origin", format!("http://127.0.0.1:{port}")),
-            (
-                "Content-Type",
-                "application/x-www-form-urlencoded".to_owned(),
-            ),
-        ],
-        &body,
-    )
-    .await?;
-    let prefix = format!("{}=", app::server::auth::cookie::SESSION_COOKIE);
-    let session = response
-        .headers
-        .iter()
-        .filter(|(k, _)| k == "set-cookie")
-        .filter_map(|(_, v)| v.split(';').next())
-        .find(|c| c.starts_with(&prefix) && c.len() > prefix.len())
-        .ok_or_else(|| {
-            format!(
-                "sign-in of {identifier} set no session cookie (HTTP {}): {}",
-                response.status,
-                response.text()
-            )
-        })?;
-    Ok(session.to_owned())
-}
-
 // ------------------------------------------------------------------- load
-
-/// One page under load.
-struct Scenario {
-    name: &'static str,
-    path: String,
-    cookie: String,
-    /// The same page computed in-process, to check the HTML against.
-    expected: Call,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Figures {
-    rps: f64,
-    p50: f64,
-    p95: f64,
-    p99: f64,
-    requests: u64,
-    errors: u64,
-}
-
-/// The load average and what else keeps the CPUs busy right now (a half
-/// second `top` sample, CPU summed per command, this process and wrk left
-/// out; the PostgreSQL server is listed).
-fn machine_load() -> String {
-    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    let load: Vec<&str> = load.split_whitespace().take(3).collect();
-    let top = std::process::Command::new("top")
-        .args(["-bn2", "-d0.5", "-o", "%CPU", "-w", "200"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    // The second sample: the first one averages over each process's life.
-    let sample = top.rsplit("\ntop - ").next().unwrap_or_default();
-    let own_pid = std::process::id().to_string();
-    let mut busy: Vec<(String, f64)> = Vec::new();
-    for line in sample
-        .lines()
-        .skip_while(|l| !l.trim_start().starts_with("PID"))
-        .skip(1)
-    {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let (Some(pid), Some(cpu), Some(command)) = (fields.first(), fields.get(8), fields.get(11))
-        else {
-            continue;
-        };
-        let Ok(cpu) = cpu.replace(',', ".").parse::<f64>() else {
-            continue;
-        };
-        if *pid == own_pid || matches!(*command, "top" | "wrk") {
-            continue;
-        }
-        match busy.iter_mut().find(|(c, _)| c == command) {
-            Some((_, total)) => *total += cpu,
-            None => busy.push(((*command).to_owned(), cpu)),
-        }
-    }
-    busy.retain(|(_, cpu)| *cpu >= 10.0);
-    busy.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let busy: Vec<String> = busy
-        .iter()
-        .map(|(command, cpu)| format!("{command} {cpu:.0}%"))
-        .collect();
-    format!(
-        "load average {} | other busy processes: {}",
-        load.join(" "),
-        if busy.is_empty() {
-            "none".to_owned()
-        } else {
-            busy.join(", ")
-        }
-    )
-}
-
-/// GET with the cookie from the command line; prints one parseable line.
-const LUA_SCRIPT: &str = r#"
-wrk.method = "GET"
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("BENCH_RESULT %.2f %.3f %.3f %.3f %d %d\n",
-    summary.requests / (summary.duration / 1000000),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests,
-    e.connect + e.read + e.write + e.status + e.timeout))
-end
-"#;
-
-async fn run_wrk(scenario: &Scenario, port: u16, dir: &std::path::Path) -> Result<Figures, Error> {
-    let script = dir.join("bench_pages.lua");
-    std::fs::write(&script, LUA_SCRIPT)?;
-    let url = format!("http://127.0.0.1:{port}{}", scenario.path);
-    let cookie = format!("Cookie: {}", scenario.cookie);
-    let output = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("wrk")
-            .args(WRK_ARGS)
-            .arg("-s")
-            .arg(&script)
-            .arg("-H")
-            .arg(cookie)
-            .arg(url)
-            .output()
-    })
-    .await??;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let line = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("BENCH_RESULT "))
-        .ok_or_else(|| {
-            format!(
-                "wrk printed no result: {stdout}{}",
-                String::from_utf8_lossy(&output.stderr)
-            )
-        })?;
-    let f: Vec<f64> = line
-        .split_whitespace()
-        .map(|v| v.parse().unwrap_or(f64::NAN))
-        .collect();
-    Ok(Figures {
-        rps: f[0],
-        p50: f[1],
-        p95: f[2],
-        p99: f[3],
-        requests: f[4] as u64,
-        errors: f[5] as u64,
-    })
-}
-
-fn check_wrk() -> Result<(), Error> {
-    match std::process::Command::new("wrk").arg("--version").output() {
-        Ok(_) => Ok(()),
-        Err(e) => Err(format!(
-            "the load generator `wrk` is required on the PATH ({e}); install it, e.g. `sudo apt-get install -y wrk`"
-        )
-        .into()),
-    }
-}
 
 /// Fetches the page once and checks it is the real one: HTTP 200 and the
 /// markers of the result the service computes; then returns the median
 /// time of `HTTP_RUNS` requests one at a time (connect, queries, render).
 async fn verify(
-    scenario: &Scenario,
+    scenario: &Scenario<Call>,
     state: &AppState,
     world: &World,
     port: u16,
@@ -1202,13 +633,7 @@ async fn verify(
         )
         .into());
     }
-    let mut times = Vec::with_capacity(HTTP_RUNS);
-    for _ in 0..HTTP_RUNS {
-        let started = Instant::now();
-        http(port, "GET", &scenario.path, &headers, "").await?;
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-    }
-    Ok(median_p95(times).0)
+    time_http(port, "GET", &scenario.path, &headers, "", HTTP_RUNS).await
 }
 
 /// One download, timed to its last byte, with what it checked.
@@ -1268,14 +693,10 @@ async fn run(backend: Backend, counts: Counts) -> Result<bool, Error> {
         "\n===== {backend:?}: {} audit entries, {} billing events, {} users =====",
         counts.audit, counts.billing, counts.users
     );
-    let dir = tempfile::tempdir()?;
-    let (url, pg_name) = database_url(backend, dir.path()).await?;
-    let result = measure(backend, counts, url, dir.path()).await;
-    if let Some(name) = pg_name {
-        drop_postgres_database(&name).await?;
-        println!("dropped database {name}");
-    }
-    result
+    common::with_database(backend, "benchpages", async |url, dir| {
+        measure(backend, counts, url, dir).await
+    })
+    .await
 }
 
 /// Seeds, measures and prints one backend's table; `Ok(false)` when a
@@ -1286,24 +707,17 @@ async fn measure(
     url: String,
     dir: &std::path::Path,
 ) -> Result<bool, Error> {
-    let mut config = Config::for_tests(url, dir.join("data"));
-    config.smtp_url = None;
-    let server = server::startup::start(
-        config,
-        server::startup::leptos_options(),
-        server::startup::server_clock(),
-    )
-    .await?;
+    let server = common::start_server(url, dir).await?;
     let port = server.addr.port();
     let state = server.state.clone();
     let now = state.now();
-    let world = build_world(&state, now).await?;
+    let world = common::build_world(&state, now, Visibility::Public).await?;
 
     let started = Instant::now();
     let seeded = seed(&state, &world, counts, now).await?;
     let seed_secs = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let analyzed = analyze(&state).await?;
+    let analyzed = common::analyze(&state).await?;
     let analyze_secs = started.elapsed().as_secs_f64();
     println!(
         "seeded in {seed_secs:.1} s, then {analyzed} in {analyze_secs:.1} s; {}",
@@ -1375,36 +789,36 @@ async fn measure(
     let admin_cookie = sign_in(port, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
     let group_admin_cookie = sign_in(port, GROUP_ADMIN_EMAIL, GROUP_ADMIN_PASSWORD).await?;
     let scenarios = vec![
-        Scenario {
-            name: "/billing",
-            path: "/billing".into(),
-            cookie: admin_cookie.clone(),
-            expected: Call::Billing(BillingQuery::default()),
-        },
-        Scenario {
-            name: "/journal",
-            path: "/journal".into(),
-            cookie: admin_cookie.clone(),
-            expected: journal(false, JournalQuery::default()),
-        },
-        Scenario {
-            name: "/journal?action=…",
-            path: format!("/journal?action={ROLES_CHANGED}"),
-            cookie: admin_cookie.clone(),
-            expected: journal(
+        Scenario::get(
+            "/billing",
+            "/billing".into(),
+            &admin_cookie,
+            Call::Billing(BillingQuery::default()),
+        ),
+        Scenario::get(
+            "/journal",
+            "/journal".into(),
+            &admin_cookie,
+            journal(false, JournalQuery::default()),
+        ),
+        Scenario::get(
+            "/journal?action=…",
+            format!("/journal?action={ROLES_CHANGED}"),
+            &admin_cookie,
+            journal(
                 false,
                 JournalQuery {
                     action: Some(ROLES_CHANGED.into()),
                     ..JournalQuery::default()
                 },
             ),
-        },
-        Scenario {
-            name: "/journal group admin",
-            path: "/journal".into(),
-            cookie: group_admin_cookie,
-            expected: journal(true, JournalQuery::default()),
-        },
+        ),
+        Scenario::get(
+            "/journal group admin",
+            "/journal".into(),
+            &group_admin_cookie,
+            journal(true, JournalQuery::default()),
+        ),
     ];
     let mut loaded = Vec::new();
     for scenario in &scenarios {
@@ -1517,16 +931,12 @@ async fn measure(
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    check_wrk()?;
+    common::check_wrk()?;
     let counts = parse_args()?;
     for code in SEEDED_ACTIONS {
         AuditAction::decode(code).ok_or_else(|| format!("{code} is no audit action"))?;
     }
-    println!(
-        "machine: {} CPUs, {}",
-        std::thread::available_parallelism().map_or(0, |n| n.get()),
-        machine_load()
-    );
+    println!("{}", machine());
     let sqlite = run(Backend::Sqlite, counts).await?;
     let postgres = run(Backend::Postgres, counts).await?;
     if !(sqlite && postgres) {

@@ -7,80 +7,27 @@
 //! PostgreSQL from ONBOARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 //! Needs `wrk` on the PATH (Debian: apt-get install wrk).
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use app::api::invitation_tab::TabFilter;
-use app::domain::{AccountType, Actor, GroupId, GroupRole, UserId, Visibility};
-use app::i18n::Lang;
+use app::domain::{GroupId, UserId, Visibility};
 use app::server::services::auth::CurrentUser;
 use app::server::services::invitation_tab;
-use app::server::services::setup::{self, AdminInput};
-use app::server::store::{groups, memberships, users};
-use app::server::{AppState, Backend, Config};
-use sqlx::{Connection, Row};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use app::server::store::users;
+use app::server::{AppState, Backend};
+use common::{
+    ADMIN_EMAIL, ADMIN_PASSWORD, DAY, Error, GROUP_ADMIN_EMAIL, GROUP_ADMIN_PASSWORD, LAST_NAMES,
+    MINUTE, Scenario, Val, WRK_ARGS, World, bind_all, form_headers, http, machine, machine_load,
+    median, mix, pick, placeholders, run_wrk, sign_in, time_http, urlencode,
+};
+use sqlx::Row;
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
-
-const MINUTE: i64 = 60_000;
-const DAY: i64 = 24 * 60 * MINUTE;
-const ADMIN_EMAIL: &str = "bench@exemple.fr";
-const ADMIN_PASSWORD: &str = "bench password long";
-const GROUP_ADMIN_EMAIL: &str = "chef.nord@exemple.fr";
-const GROUP_ADMIN_PASSWORD: &str = "group admin password";
 /// Rows per multi-row `INSERT` into `invitations` (17 columns: 17,000
 /// parameters, under PostgreSQL's 65,535 and SQLite's 32,766).
 const BATCH: usize = 1_000;
-const WRK_ARGS: [&str; 6] = ["-t2", "-c16", "-d10s", "--latency", "--timeout", "30s"];
 
-const FIRST_NAMES: [&str; 40] = [
-    "camille", "lea", "manon", "chloe", "emma", "ines", "sarah", "julie", "laura", "marie",
-    "lucie", "clara", "alice", "anna", "eva", "louise", "jade", "lina", "zoe", "nina", "lucas",
-    "hugo", "louis", "jules", "adam", "nathan", "thomas", "theo", "paul", "arthur", "leo",
-    "gabriel", "raphael", "maxime", "antoine", "julien", "nicolas", "pierre", "yanis", "samuel",
-];
-const LAST_NAMES: [&str; 40] = [
-    "martin",
-    "bernard",
-    "thomas",
-    "petit",
-    "robert",
-    "richard",
-    "durand",
-    "dubois",
-    "moreau",
-    "laurent",
-    "simon",
-    "michel",
-    "lefebvre",
-    "leroy",
-    "roux",
-    "david",
-    "bertrand",
-    "morel",
-    "fournier",
-    "girard",
-    "bonnet",
-    "dupont",
-    "lambert",
-    "fontaine",
-    "rousseau",
-    "vincent",
-    "muller",
-    "lefevre",
-    "faure",
-    "andre",
-    "mercier",
-    "blanc",
-    "guerin",
-    "boyer",
-    "garnier",
-    "chevalier",
-    "francois",
-    "legrand",
-    "gauthier",
-    "garcia",
-];
 /// `exemple.fr` takes one address in four (the "many rows" search).
 const OTHER_DOMAINS: [&str; 11] = [
     "gmail.com",
@@ -95,200 +42,19 @@ const OTHER_DOMAINS: [&str; 11] = [
     "univ-nantes.fr",
     "proton.me",
 ];
-const REGIONS: [&str; 5] = ["Nord", "Sud", "Est", "Ouest", "Centre"];
-
-/// A deterministic pseudo-random number per seed (splitmix64).
-fn mix(seed: u64) -> u64 {
-    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-fn pick(seed: u64, n: usize) -> usize {
-    (mix(seed) % n as u64) as usize
-}
 
 fn email_of(i: usize) -> String {
-    let s = i as u64;
-    let first = FIRST_NAMES[pick(s * 7 + 1, FIRST_NAMES.len())];
-    let last = LAST_NAMES[pick(s * 7 + 2, LAST_NAMES.len())];
-    let domain = if pick(s * 7 + 3, 4) == 0 {
-        "exemple.fr"
-    } else {
-        OTHER_DOMAINS[pick(s * 7 + 4, OTHER_DOMAINS.len())]
-    };
-    format!("{first}.{last}{i}@{domain}")
+    common::person_of(i, &LAST_NAMES, &OTHER_DOMAINS).2
 }
 
-// ---------------------------------------------------------------- database
-
-async fn database_url(
-    backend: Backend,
-    dir: &std::path::Path,
-) -> Result<(String, Option<String>), Error> {
-    Ok(match backend {
-        Backend::Sqlite => (Config::default_database_url(dir), None),
-        Backend::Postgres => {
-            let admin_url = postgres_admin_url();
-            let mut admin = sqlx::postgres::PgConnection::connect(&admin_url).await?;
-            let name = format!("onboard_t_benchtab_{}", std::process::id());
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name}"
-            )))
-            .execute(&mut admin)
-            .await?;
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut admin)
-                .await?;
-            let mut url = url::Url::parse(&admin_url)?;
-            url.set_path(&name);
-            (url.to_string(), Some(name))
-        }
-    })
-}
-
-fn postgres_admin_url() -> String {
-    std::env::var("ONBOARD_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
-
-async fn drop_postgres_database(name: &str) -> Result<(), Error> {
-    let mut admin = sqlx::postgres::PgConnection::connect(&postgres_admin_url()).await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-    )))
-    .execute(&mut admin)
-    .await?;
-    Ok(())
-}
-
-async fn current_user(state: &AppState, id: UserId) -> Result<CurrentUser, Error> {
+/// Four more inviters beside the two admins.
+async fn other_inviters(state: &AppState, now: i64) -> Result<Vec<UserId>, Error> {
     let mut conn = state.db.pool.acquire().await?;
-    let user = users::by_id(&mut conn, id).await?.ok_or("user")?;
-    let roles = memberships::roles_of_user(&mut conn, id).await?;
-    Ok(CurrentUser {
-        actor: Actor {
-            user_id: id,
-            platform_admin: user.platform_admin,
-            roles,
-        },
-        user,
-    })
-}
-
-fn new_user(
-    email: &str,
-    first: &str,
-    last: &str,
-    hash: Option<String>,
-    now: i64,
-) -> users::NewUser {
-    users::NewUser {
-        email: Some(email.into()),
-        login_name: None,
-        first_name: first.into(),
-        last_name: last.into(),
-        password_hash: hash,
-        platform_admin: false,
-        account_type: AccountType::Member,
-        language: Lang::Fr,
-        activated_at: Some(now),
-        created_by: None,
-    }
-}
-
-/// The people and groups around the invitations.
-struct World {
-    admin: CurrentUser,
-    group_admin: CurrentUser,
-    /// Every group id; `subtree` is the group admin's part of the tree.
-    all_groups: Vec<GroupId>,
-    subtree: Vec<GroupId>,
-    /// The first region (the group admin's) and its id.
-    region: GroupId,
-    other_inviters: Vec<UserId>,
-}
-
-/// Platform admin, 5 regions × 3 sites × 2 teams (50 groups), a group admin
-/// of the first region (10 groups), and four more inviters.
-async fn build_world(state: &AppState, now: i64) -> Result<World, Error> {
-    let admin_id = setup::create_admin(
-        state,
-        AdminInput {
-            email: ADMIN_EMAIL.into(),
-            first_name: "Bench".into(),
-            last_name: "Admin".into(),
-            password: ADMIN_PASSWORD.into(),
-            password_confirm: ADMIN_PASSWORD.into(),
-            language: Lang::Fr,
-        },
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    let mut conn = state.db.pool.acquire().await?;
-    let mut all_groups = Vec::new();
-    let mut subtree = Vec::new();
-    let mut region_ids = Vec::new();
-    for (r, name) in REGIONS.iter().enumerate() {
-        let region = groups::insert(&mut conn, name, None, Visibility::Private, now).await?;
-        region_ids.push(region);
-        let mut ids = vec![region];
-        for s in 1..=3 {
-            let site = groups::insert(
-                &mut conn,
-                &format!("Site {name} {s}"),
-                Some(region),
-                Visibility::Public,
-                now,
-            )
-            .await?;
-            ids.push(site);
-            for t in 1..=2 {
-                let visibility = if t == 1 {
-                    Visibility::Public
-                } else {
-                    Visibility::Private
-                };
-                let team = groups::insert(
-                    &mut conn,
-                    &format!("Équipe {name} {s}.{t}"),
-                    Some(site),
-                    visibility,
-                    now,
-                )
-                .await?;
-                ids.push(team);
-            }
-        }
-        if r == 0 {
-            subtree.clone_from(&ids);
-        }
-        all_groups.extend(ids);
-    }
-    let hash = app::server::auth::password::hash(GROUP_ADMIN_PASSWORD.into())
-        .await
-        .map_err(|e| e.to_string())?;
-    let group_admin_id = users::insert(
-        &mut conn,
-        &new_user(GROUP_ADMIN_EMAIL, "Chef", "Nord", Some(hash), now),
-        now,
-    )
-    .await?;
-    memberships::grant(
-        &mut conn,
-        group_admin_id,
-        region_ids[0],
-        GroupRole::GroupAdmin,
-        Some(admin_id),
-        now,
-    )
-    .await?;
-    let mut other_inviters = Vec::new();
+    let mut ids = Vec::new();
     for k in 1..=4 {
         let id = users::insert(
             &mut conn,
-            &new_user(
+            &common::new_user(
                 &format!("inviteur{k}@exemple.fr"),
                 "Inviteur",
                 &k.to_string(),
@@ -298,52 +64,9 @@ async fn build_world(state: &AppState, now: i64) -> Result<World, Error> {
             now,
         )
         .await?;
-        other_inviters.push(id);
+        ids.push(id);
     }
-    drop(conn);
-    Ok(World {
-        admin: current_user(state, admin_id).await?,
-        group_admin: current_user(state, group_admin_id).await?,
-        all_groups,
-        subtree,
-        region: region_ids[0],
-        other_inviters,
-    })
-}
-
-#[derive(Clone)]
-enum Val {
-    Int(i64),
-    Text(String),
-    NullInt,
-    NullText,
-}
-
-fn bind_all(
-    sql: String,
-    values: Vec<Val>,
-) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for v in values {
-        query = match v {
-            Val::Int(v) => query.bind(v),
-            Val::Text(v) => query.bind(v),
-            Val::NullInt => query.bind(None::<i64>),
-            Val::NullText => query.bind(None::<String>),
-        };
-    }
-    query
-}
-
-/// `($1, $2, …), (…)` for `rows` rows of `cols` columns.
-fn placeholders(rows: usize, cols: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let cells: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    Ok(ids)
 }
 
 struct Seeded {
@@ -358,7 +81,13 @@ struct Seeded {
 /// state is written on the invitation directly, so the mail worker has
 /// nothing to do), reminders already sent for the old ones (the reminder
 /// job has nothing to do either).
-async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Result<Seeded, Error> {
+async fn seed(
+    state: &AppState,
+    world: &World,
+    other_inviters: &[UserId],
+    pending: usize,
+    now: i64,
+) -> Result<Seeded, Error> {
     let total = pending + pending / 5;
     // One row in six is accepted or cancelled.
     let is_pending = |i: usize| i % 6 != 5;
@@ -402,7 +131,7 @@ async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Resu
                 0..=59 => (world.admin.user.id, &world.all_groups),
                 60..=74 => (world.group_admin.user.id, &world.subtree),
                 _ => (
-                    world.other_inviters[inviter_roll % world.other_inviters.len()],
+                    other_inviters[inviter_roll % other_inviters.len()],
                     &world.all_groups,
                 ),
             };
@@ -505,281 +234,13 @@ async fn seed(state: &AppState, world: &World, pending: usize, now: i64) -> Resu
     })
 }
 
-// -------------------------------------------------------------------- HTTP
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = raw.windows(2).position(|w| w == b"\r\n") {
-        let size_text = String::from_utf8_lossy(&raw[..eol]);
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let Ok(size) = usize::from_str_radix(size_text, 16) else {
-            break;
-        };
-        raw = &raw[eol + 2..];
-        if size == 0 || raw.len() < size {
-            break;
-        }
-        out.extend_from_slice(&raw[..size]);
-        raw = raw.get(size + 2..).unwrap_or_default();
-    }
-    out
-}
-
-/// One HTTP/1.1 request on its own connection.
-async fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    extra_headers: &[(&str, String)],
-    body: &str,
-) -> Result<Response, Error> {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in extra_headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).await?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no end of headers in the response")?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or("bad status line")?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let rest = &raw[split + 4..];
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
-    let body = if chunked {
-        dechunk(rest)
-    } else {
-        rest.to_vec()
-    };
-    Ok(Response {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&body).into_owned(),
-    })
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Signs in and returns the `Cookie` header value for the session.
-async fn sign_in(port: u16, identifier: &str, password: &str) -> Result<String, Error> {
-    let body = format!(
-        "input[identifier]={}&input[password]={}",
-        urlencode(identifier),
-        urlencode(password)
-    );
-    let response = http(
-        port,
-        "POST",
-        "/api/auth/login",
-        &[
-            ("Origin", format!("http://127.0.0.1:{port}")),
-            (
-                "Content-Type",
-                "application/x-www-form-urlencoded".to_owned(),
-            ),
-        ],
-        &body,
-    )
-    .await?;
-    let prefix = format!("{}=", app::server::auth::cookie::SESSION_COOKIE);
-    let session = response
-        .headers
-        .iter()
-        .filter(|(k, _)| k == "set-cookie")
-        .filter_map(|(_, v)| v.split(';').next())
-        .find(|c| c.starts_with(&prefix) && c.len() > prefix.len())
-        .ok_or_else(|| {
-            format!(
-                "sign-in of {identifier} set no session cookie (HTTP {}): {}",
-                response.status, response.body
-            )
-        })?;
-    Ok(session.to_owned())
-}
-
 // ------------------------------------------------------------------- load
 
-struct Scenario {
-    name: &'static str,
-    method: &'static str,
-    path: String,
-    body: String,
-    cookie: String,
-    /// The same listing, computed in-process, to check the page against.
+/// What a page of the tab must list: the service's answer for this person
+/// and filter.
+struct Listing {
     me: CurrentUser,
     filter: TabFilter,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Figures {
-    rps: f64,
-    p50: f64,
-    p95: f64,
-    p99: f64,
-    requests: u64,
-    errors: u64,
-}
-
-/// The load average and what else keeps the CPUs busy right now (a half
-/// second `top` sample, CPU summed per command, this process and wrk left
-/// out; the PostgreSQL server is listed).
-fn machine_load() -> String {
-    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    let load: Vec<&str> = load.split_whitespace().take(3).collect();
-    let top = std::process::Command::new("top")
-        .args(["-bn2", "-d0.5", "-o", "%CPU", "-w", "200"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    // The second sample: the first one averages over each process's life.
-    let sample = top.rsplit("\ntop - ").next().unwrap_or_default();
-    let own_pid = std::process::id().to_string();
-    let mut busy: Vec<(String, f64)> = Vec::new();
-    for line in sample
-        .lines()
-        .skip_while(|l| !l.trim_start().starts_with("PID"))
-        .skip(1)
-    {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        let (Some(pid), Some(cpu), Some(command)) = (fields.first(), fields.get(8), fields.get(11))
-        else {
-            continue;
-        };
-        let Ok(cpu) = cpu.replace(',', ".").parse::<f64>() else {
-            continue;
-        };
-        if *pid == own_pid || matches!(*command, "top" | "wrk") {
-            continue;
-        }
-        match busy.iter_mut().find(|(c, _)| c == command) {
-            Some((_, total)) => *total += cpu,
-            None => busy.push(((*command).to_owned(), cpu)),
-        }
-    }
-    busy.retain(|(_, cpu)| *cpu >= 10.0);
-    busy.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let busy: Vec<String> = busy
-        .iter()
-        .map(|(command, cpu)| format!("{command} {cpu:.0}%"))
-        .collect();
-    format!(
-        "load average {} | other busy processes: {}",
-        load.join(" "),
-        if busy.is_empty() {
-            "none".to_owned()
-        } else {
-            busy.join(", ")
-        }
-    )
-}
-
-fn lua_script(scenario: &Scenario, port: u16) -> String {
-    let mut lua = format!("wrk.method = \"{}\"\n", scenario.method);
-    if scenario.method == "POST" {
-        lua.push_str(&format!(
-            "wrk.body = \"{}\"\n\
-             wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n\
-             wrk.headers[\"Origin\"] = \"http://127.0.0.1:{port}\"\n",
-            scenario.body
-        ));
-    }
-    lua.push_str(
-        r#"
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("BENCH_RESULT %.2f %.3f %.3f %.3f %d %d\n",
-    summary.requests / (summary.duration / 1000000),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests,
-    e.connect + e.read + e.write + e.status + e.timeout))
-end
-"#,
-    );
-    lua
-}
-
-async fn run_wrk(scenario: &Scenario, port: u16, dir: &std::path::Path) -> Result<Figures, Error> {
-    let script = dir.join(format!("{}.lua", scenario.name.replace(' ', "_")));
-    std::fs::write(&script, lua_script(scenario, port))?;
-    let url = format!("http://127.0.0.1:{port}{}", scenario.path);
-    let cookie = format!("Cookie: {}", scenario.cookie);
-    let output = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("wrk")
-            .args(WRK_ARGS)
-            .arg("-s")
-            .arg(&script)
-            .arg("-H")
-            .arg(cookie)
-            .arg(url)
-            .output()
-    })
-    .await??;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let line = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("BENCH_RESULT "))
-        .ok_or_else(|| {
-            format!(
-                "wrk printed no result: {stdout}{}",
-                String::from_utf8_lossy(&output.stderr)
-            )
-        })?;
-    let f: Vec<f64> = line
-        .split_whitespace()
-        .map(|v| v.parse().unwrap_or(f64::NAN))
-        .collect();
-    Ok(Figures {
-        rps: f[0],
-        p50: f[1],
-        p95: f[2],
-        p99: f[3],
-        requests: f[4] as u64,
-        errors: f[5] as u64,
-    })
-}
-
-fn check_wrk() -> Result<(), Error> {
-    match std::process::Command::new("wrk").arg("--version").output() {
-        Ok(_) => Ok(()),
-        Err(e) => Err(format!(
-            "the load generator `wrk` is required on the PATH ({e}); install it, e.g. `sudo apt-get install -y wrk`"
-        )
-        .into()),
-    }
 }
 
 /// What one scenario gives without load.
@@ -791,32 +252,28 @@ struct Unloaded {
     single_ms: f64,
 }
 
-fn median(mut times: Vec<f64>) -> f64 {
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
-}
-
 /// Fetches the scenario once and checks it is the real listing: HTTP 200,
 /// the total and the first address the service computes for it; then times
 /// it without load.
-async fn verify(scenario: &Scenario, state: &AppState, port: u16) -> Result<Unloaded, Error> {
-    let expected = invitation_tab::list(state, &scenario.me, &scenario.filter)
+async fn verify(
+    scenario: &Scenario<Listing>,
+    state: &AppState,
+    port: u16,
+) -> Result<Unloaded, Error> {
+    let Listing { me, filter } = &scenario.expected;
+    let expected = invitation_tab::list(state, me, filter)
         .await
         .map_err(|e| format!("{}: {e:?}", scenario.name))?;
     let mut times = Vec::new();
     for _ in 0..15 {
         let started = Instant::now();
-        let _ = invitation_tab::list(state, &scenario.me, &scenario.filter).await;
+        let _ = invitation_tab::list(state, me, filter).await;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let service_ms = median(times);
     let mut headers = vec![("Cookie", scenario.cookie.clone())];
     if scenario.method == "POST" {
-        headers.push(("Origin", format!("http://127.0.0.1:{port}")));
-        headers.push((
-            "Content-Type",
-            "application/x-www-form-urlencoded".to_owned(),
-        ));
+        headers.extend(form_headers(port));
     }
     let response = http(
         port,
@@ -832,35 +289,32 @@ async fn verify(scenario: &Scenario, state: &AppState, port: u16) -> Result<Unlo
         .map(|r| r.email.clone())
         .ok_or_else(|| format!("{}: the listing is empty", scenario.name))?;
     let total = expected.total.to_string();
+    let body = response.text();
     let ok = response.status == 200
-        && response.body.contains(&first)
-        && response.body.contains(&total)
-        && (scenario.method == "POST" || response.body.contains("<table"));
+        && body.contains(&first)
+        && body.contains(&total)
+        && (scenario.method == "POST" || body.contains("<table"));
     if !ok {
-        let excerpt: String = response.body.chars().take(600).collect();
+        let excerpt: String = body.chars().take(600).collect();
         return Err(format!(
             "{}: {} {} answered HTTP {} without the expected listing (total {total}, first {first}): {excerpt}",
             scenario.name, scenario.method, scenario.path, response.status
         )
         .into());
     }
-    let mut times = Vec::new();
-    for _ in 0..15 {
-        let started = Instant::now();
-        http(
-            port,
-            scenario.method,
-            &scenario.path,
-            &headers,
-            &scenario.body,
-        )
-        .await?;
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-    }
+    let single_ms = time_http(
+        port,
+        scenario.method,
+        &scenario.path,
+        &headers,
+        &scenario.body,
+        15,
+    )
+    .await?;
     Ok(Unloaded {
         total: expected.total,
         service_ms,
-        single_ms: median(times),
+        single_ms,
     })
 }
 
@@ -1075,14 +529,10 @@ async fn query_report(
 
 async fn run(backend: Backend, pending: usize) -> Result<(), Error> {
     println!("\n===== {backend:?}: Invitations tab at {pending} pending invitations =====");
-    let dir = tempfile::tempdir()?;
-    let (url, pg_name) = database_url(backend, dir.path()).await?;
-    let result = measure(backend, pending, url, dir.path()).await;
-    if let Some(name) = pg_name {
-        drop_postgres_database(&name).await?;
-        println!("dropped database {name}");
-    }
-    result
+    common::with_database(backend, "benchtab", async |url, dir| {
+        measure(backend, pending, url, dir).await
+    })
+    .await
 }
 
 async fn measure(
@@ -1091,55 +541,25 @@ async fn measure(
     url: String,
     dir: &std::path::Path,
 ) -> Result<(), Error> {
-    let mut config = Config::for_tests(url, dir.join("data"));
-    config.smtp_url = None;
-    let server = server::startup::start(
-        config,
-        server::startup::leptos_options(),
-        server::startup::server_clock(),
-    )
-    .await?;
+    let server = common::start_server(url, dir).await?;
     let port = server.addr.port();
     let state = server.state.clone();
     let now = state.now();
-    let world = build_world(&state, now).await?;
+    let world = common::build_world(&state, now, Visibility::Private).await?;
+    let other_inviters = other_inviters(&state, now).await?;
 
     let started = Instant::now();
-    let seeded = seed(&state, &world, pending, now).await?;
+    let seeded = seed(&state, &world, &other_inviters, pending, now).await?;
     let insert_secs = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    match backend {
-        Backend::Sqlite => {
-            // A connection reads sqlite_stat1 when it opens or when it runs
-            // ANALYZE itself, not when another one does: run it on every
-            // connection of the pool, so that all plan with the statistics.
-            let mut held = Vec::new();
-            for _ in 0..state.db.pool.options().get_max_connections() {
-                let mut conn = state.db.pool.acquire().await?;
-                sqlx::query("ANALYZE").execute(&mut *conn).await?;
-                held.push(conn);
-            }
-        }
-        Backend::Postgres => {
-            // VACUUM as well: autovacuum would run after such an insert
-            // anyway, and index-only scans need the visibility map.
-            sqlx::query("VACUUM ANALYZE")
-                .execute(&state.db.pool)
-                .await?;
-        }
-    }
+    let analyzed = common::analyze(&state).await?;
     let analyze_secs = started.elapsed().as_secs_f64();
     println!(
         "seeded {} pending + {} accepted/cancelled invitations (links, grants) in {insert_secs:.2} s \
-         ({:.0} invitations/s), then {} in {analyze_secs:.2} s",
+         ({:.0} invitations/s), then {analyzed} in {analyze_secs:.2} s",
         seeded.pending,
         seeded.non_pending,
         (seeded.pending + seeded.non_pending) as f64 / insert_secs,
-        if backend == Backend::Sqlite {
-            "ANALYZE"
-        } else {
-            "VACUUM ANALYZE"
-        }
     );
 
     let migrations: Vec<String> =
@@ -1162,19 +582,19 @@ async fn measure(
     let filter = |f: TabFilter| TabFilter { page: 1, ..f };
     let page_scenario = |name: &'static str,
                          query: &str,
-                         cookie: &String,
+                         cookie: &str,
                          me: &CurrentUser,
                          filter: TabFilter|
-     -> Scenario {
-        Scenario {
+     -> Scenario<Listing> {
+        Scenario::get(
             name,
-            method: "GET",
-            path: format!("{base}{query}"),
-            body: String::new(),
-            cookie: cookie.clone(),
-            me: me.clone(),
-            filter,
-        }
+            format!("{base}{query}"),
+            cookie,
+            Listing {
+                me: me.clone(),
+                filter,
+            },
+        )
     };
     let scenarios = vec![
         page_scenario(
@@ -1249,8 +669,10 @@ async fn measure(
                    &input[sort]=&input[page]=1"
                 .into(),
             cookie: admin_cookie.clone(),
-            me: world.admin.clone(),
-            filter: filter(TabFilter::default()),
+            expected: Listing {
+                me: world.admin.clone(),
+                filter: filter(TabFilter::default()),
+            },
         },
     ];
 
@@ -1320,16 +742,12 @@ async fn measure(
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    check_wrk()?;
+    common::check_wrk()?;
     let pending: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
-    println!(
-        "machine: {} CPUs, {}",
-        std::thread::available_parallelism().map_or(0, |n| n.get()),
-        machine_load()
-    );
+    println!("{}", machine());
     run(Backend::Sqlite, pending).await?;
     run(Backend::Postgres, pending).await?;
     Ok(())
