@@ -65,6 +65,13 @@ test.describe.serial('guests, members and the seat limit', () => {
     await expect(seats).toContainText(`Places : ${used} / ${used}`);
     await expect(seats).toContainText('Cette action en utilisera au plus 1.');
     await expect(seats).toContainText('Aucune place libre');
+    // A guest takes no seat: choosing Invité lifts the warning, Membre brings it back.
+    await page.locator('summary', { hasText: 'Options' }).click();
+    await page.getByLabel(/^Invité/).check();
+    await expect(seats).not.toContainText('Aucune place libre');
+    await expect(seats).not.toContainText('Cette action en utilisera');
+    await page.getByLabel(/^Membre/).check();
+    await expect(seats).toContainText('Aucune place libre');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'INVITER' }).click();
     await expect(page.locator('.result-list li').first()).toContainText('Invitation envoyée');

@@ -388,7 +388,7 @@ pub fn SeatLine(
         &[("used", seats.used.into()), ("limit", limit.into())],
     );
     let full = seats.free() == Some(0);
-    let short = move || full || uses.get() > seats.free().unwrap_or(i64::MAX);
+    let short = move || uses.get() > seats.free().unwrap_or(i64::MAX);
     Some(view! {
         <p class="seat-line" class:warning=short>
             <strong>{usage}</strong>
@@ -396,7 +396,11 @@ pub fn SeatLine(
                 let n = uses.get();
                 (n > 0).then(|| format!(" — {}", lang.fmt(Msg::SeatsThisUses, &[("count", n.into())])))
             }}
-            {full.then(|| view! { <span class="seat-full">" " {lang.t(Msg::SeatsNoneFree)}</span> })}
+            // Only when this action would take a seat: guests take none.
+            {move || {
+                (full && uses.get() > 0)
+                    .then(|| view! { <span class="seat-full">" " {lang.t(Msg::SeatsNoneFree)}</span> })
+            }}
         </p>
     })
 }
