@@ -11,7 +11,7 @@ use app::server::auth::cookie;
 use app::server::error::{AppError, lang_of};
 use app::server::services::auth::{self as auth_service, CurrentUser};
 use app::server::services::{billing, journal};
-use app::server::{AppState, export, tz};
+use app::server::{AppState, context, export};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
@@ -125,7 +125,7 @@ async fn journal_csv(
     Query(query): Query<JournalQuery>,
 ) -> Response {
     let lang = lang_of(&headers);
-    let zone = cookie::read(&headers, tz::ZONE_COOKIE).map(|raw| tz::from_cookie(&raw));
+    let zone = context::zone_of(&headers);
     let opened = match signed_in(&state, &headers).await {
         Ok(me) => journal::Export::open(&state, &me, query, zone.as_deref(), lang).await,
         Err(e) => Err(e),

@@ -98,10 +98,13 @@ pub struct PageLang(pub Lang);
 /// the box).
 /// The browser's time zone, as the page's cookie says (IANA name).
 pub fn browser_zone() -> Option<String> {
+    parts().and_then(|p| zone_of(&p.headers))
+}
+
+/// The same, from a request's headers (the download routes).
+pub fn zone_of(headers: &axum::http::HeaderMap) -> Option<String> {
     use crate::server::tz;
-    parts()
-        .and_then(|p| cookie::read(&p.headers, tz::ZONE_COOKIE))
-        .map(|raw| tz::from_cookie(&raw))
+    cookie::read(headers, tz::ZONE_COOKIE).map(|raw| tz::from_cookie(&raw))
 }
 
 pub fn request_lang() -> Lang {
