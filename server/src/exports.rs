@@ -31,7 +31,7 @@ pub fn routes(state: AppState) -> Router {
 }
 
 /// A refusal as the person reads it: their language, no internals.
-fn refused(e: AppError, lang: Lang) -> Response {
+pub(crate) fn refused(e: AppError, lang: Lang) -> Response {
     let status = e.status();
     if status == StatusCode::UNAUTHORIZED {
         return Redirect::to("/login").into_response();
@@ -40,14 +40,17 @@ fn refused(e: AppError, lang: Lang) -> Response {
     (status, [(CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, AppError> {
+pub(crate) async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<CurrentUser, AppError> {
     let token = cookie::read(headers, cookie::SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
     auth_service::current_user(state, &token)
         .await?
         .ok_or(AppError::Unauthenticated)
 }
 
-fn file(content_type: &'static str, name: &str, body: Body) -> Response {
+pub(crate) fn file(content_type: &'static str, name: &str, body: Body) -> Response {
     let mut response = Response::new(body);
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));

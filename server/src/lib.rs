@@ -8,6 +8,7 @@
 
 pub mod config;
 mod exports;
+mod imports;
 pub mod origin;
 mod page_lang;
 pub mod startup;

@@ -98,9 +98,20 @@ fn is_form(content_type: &[u8]) -> bool {
         .is_some_and(|media| media.trim().eq_ignore_ascii_case(FORM))
 }
 
+/// The import's upload is the one route that reads a file.
+fn is_upload(request: &Request<Body>, content_type: &[u8]) -> bool {
+    request.uri().path() == crate::imports::UPLOAD_PATH
+        && std::str::from_utf8(content_type)
+            .ok()
+            .and_then(|value| value.split(';').next())
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("multipart/form-data"))
+}
+
 fn body_type_accepted(request: &Request<Body>) -> bool {
     match request.headers().get(CONTENT_TYPE) {
-        Some(content_type) => is_form(content_type.as_bytes()),
+        Some(content_type) => {
+            is_form(content_type.as_bytes()) || is_upload(request, content_type.as_bytes())
+        }
         None => request.body().size_hint().upper() == Some(0),
     }
 }

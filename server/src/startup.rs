@@ -154,6 +154,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         ))
         .with_state(options)
         .merge(crate::exports::routes(state.clone()))
+        .merge(crate::imports::routes(state.clone()))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             page_lang::invitation_language,

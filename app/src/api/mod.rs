@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auth;
 pub mod billing;
 pub mod groups;
+pub mod imports;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod journal;

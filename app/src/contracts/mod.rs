@@ -10,6 +10,7 @@ pub mod billing;
 pub mod error;
 pub mod form;
 pub mod groups;
+pub mod imports;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod journal;

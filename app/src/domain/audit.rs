@@ -56,6 +56,7 @@ actions! {
     PlatformSeatLimitSet = "platform.seat_limit_set",
     PlatformTimeZoneSet = "platform.time_zone_set",
     LoginThrottled = "login.throttled",
+    ImportCompleted = "import.completed",
 }
 
 impl AuditAction {

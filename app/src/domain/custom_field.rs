@@ -178,7 +178,7 @@ fn parse_number(value: &str) -> Option<String> {
 
 /// `YYYY-MM-DD` (what a date input sends) or `DD/MM/YYYY` (what people
 /// type in France), to `YYYY-MM-DD`; impossible dates are refused.
-fn parse_date(value: &str) -> Option<String> {
+pub fn parse_date(value: &str) -> Option<String> {
     let parts: Vec<&str> = value.split(['-', '/']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;

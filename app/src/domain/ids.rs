@@ -48,6 +48,8 @@ ids! {
     FieldId;
     /// A mail of the outbox.
     MailId;
+    /// A file import (the wizard and its run).
+    ImportId;
 }
 
 #[cfg(test)]

@@ -59,6 +59,13 @@ pub fn may_grant_platform_admin(actor: &Actor) -> bool {
     actor.platform_admin
 }
 
+/// Whether `actor` may import a file into `group` (and follow, re-map and
+/// run that import): whoever may add its users by hand — each row is then
+/// checked like a panel's request.
+pub fn may_import_into(actor: &Actor, tree: &GroupTree, group: GroupId) -> bool {
+    may_manage_users(actor, tree, group)
+}
+
 /// Whether `actor` may invite people into `group`, edit or remove its
 /// members and see their details.
 pub fn may_manage_users(actor: &Actor, tree: &GroupTree, group: GroupId) -> bool {
@@ -772,6 +779,11 @@ mod tests {
                     may_view_group(&actor, &tree, group),
                     view,
                     "{kind:?} viewing {place:?}"
+                );
+                assert_eq!(
+                    may_import_into(&actor, &tree, group),
+                    manage,
+                    "{kind:?} importing into {place:?}"
                 );
                 for role in GroupRole::ALL {
                     let expected = match (manage, grantable.contains(&role)) {

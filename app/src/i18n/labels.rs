@@ -7,6 +7,8 @@ use crate::contracts::LocalTime;
 use crate::contracts::journal::Detail;
 use crate::domain::audit::AuditAction;
 use crate::domain::billing::{BillingReason, Month};
+use crate::domain::custom_field::FieldDef;
+use crate::domain::import::{RowProblem, Target, Verdict, VerdictKind};
 use crate::domain::{AccountType, GroupRole};
 
 pub fn role(role: GroupRole) -> Msg {
@@ -73,6 +75,7 @@ pub fn action(action: AuditAction) -> Msg {
         A::PlatformSeatLimitSet => Msg::AuditPlatformSeatLimitSet,
         A::PlatformTimeZoneSet => Msg::AuditPlatformTimeZoneSet,
         A::LoginThrottled => Msg::AuditLoginThrottled,
+        A::ImportCompleted => Msg::AuditImportCompleted,
     }
 }
 
@@ -232,6 +235,169 @@ pub fn offset(at: LocalTime) -> String {
         format!("UTC{sign}{h}")
     } else {
         format!("UTC{sign}{h}:{m:02}")
+    }
+}
+
+/// Why an address is refused, in words.
+pub fn email_error(e: crate::domain::EmailError, lang: Lang) -> String {
+    use crate::domain::EmailError;
+    let msg = match e {
+        EmailError::Empty => Msg::EmailEmpty,
+        EmailError::Whitespace => Msg::EmailWhitespace,
+        EmailError::MissingAt => Msg::EmailMissingAt,
+        EmailError::MultipleAt => Msg::EmailMultipleAt,
+        EmailError::EmptyLocal => Msg::EmailEmptyLocal,
+        EmailError::LocalTooLong => Msg::EmailLocalTooLong,
+        EmailError::InvalidLocalChar(c) => {
+            return lang.fmt(Msg::EmailInvalidCharIs, &[("char", c.to_string().into())]);
+        }
+        EmailError::DotPlacement => Msg::EmailDotPlacement,
+        EmailError::EmptyDomain => Msg::EmailEmptyDomain,
+        EmailError::DomainNoDot => Msg::EmailDomainNoDot,
+        EmailError::InvalidDomain => Msg::EmailInvalidDomain,
+        EmailError::TooLong => Msg::EmailTooLong,
+    };
+    lang.t(msg).to_owned()
+}
+
+pub fn field_error(e: crate::domain::custom_field::FieldError) -> Msg {
+    use crate::domain::custom_field::FieldError;
+    match e {
+        FieldError::Required => Msg::ErrFieldRequired,
+        FieldError::TooLong => Msg::ErrFieldTooLong,
+        FieldError::NotANumber => Msg::ErrFieldNumber,
+        FieldError::NotADate => Msg::ErrFieldDate,
+        FieldError::NotAChoice => Msg::ErrFieldChoice,
+    }
+}
+
+
+fn field_label(key: &str, defs: &[FieldDef], lang: Lang) -> String {
+    defs.iter()
+        .find(|d| d.key == key)
+        .map_or_else(|| key.to_owned(), |d| d.labels.get(lang).to_owned())
+}
+
+/// A column of an import file, as the wizard names it.
+pub fn import_target(target: &Target, defs: &[FieldDef], lang: Lang) -> String {
+    let msg = match target {
+        Target::Email => Msg::Email,
+        Target::FirstName => Msg::FirstName,
+        Target::LastName => Msg::LastName,
+        Target::Language => Msg::Language,
+        Target::Groups => Msg::ImportTargetGroups,
+        Target::Roles => Msg::ImportTargetRoles,
+        Target::Admin => Msg::ImportTargetAdmin,
+        Target::AccountType => Msg::ImportTargetType,
+        Target::DeletionDate => Msg::ImportTargetDeletion,
+        Target::Custom(key) => return field_label(key, defs, lang),
+    };
+    lang.t(msg).to_owned()
+}
+
+/// What a column of the template takes (its second sheet).
+pub fn import_target_help(target: &Target, defs: &[FieldDef], lang: Lang) -> String {
+    let msg = match target {
+        Target::Email => Msg::ImportHelpEmail,
+        Target::FirstName | Target::LastName => Msg::ImportHelpName,
+        Target::Language => Msg::ImportHelpLanguage,
+        Target::Groups => Msg::ImportHelpGroups,
+        Target::Roles => Msg::ImportHelpRoles,
+        Target::Admin => Msg::ImportHelpAdmin,
+        Target::AccountType => Msg::ImportHelpType,
+        Target::DeletionDate => Msg::ImportHelpDate,
+        Target::Custom(key) => {
+            let kind = defs
+                .iter()
+                .find(|d| &d.key == key)
+                .map(|d| d.field_type.as_str())
+                .unwrap_or("text");
+            return lang.fmt(Msg::ImportHelpCustom, &[("kind", kind.to_owned().into())]);
+        }
+    };
+    lang.t(msg).to_owned()
+}
+
+pub fn verdict_kind(kind: VerdictKind) -> Msg {
+    match kind {
+        VerdictKind::Invite => Msg::ImportKindInvite,
+        VerdictKind::Create => Msg::ImportKindCreate,
+        VerdictKind::Update => Msg::ImportKindUpdate,
+        VerdictKind::AddToGroups => Msg::ImportKindAdd,
+        VerdictKind::Merge => Msg::ImportKindMerge,
+        VerdictKind::Unchanged => Msg::ImportKindUnchanged,
+        VerdictKind::Duplicate => Msg::ImportKindDuplicate,
+        VerdictKind::Error => Msg::ImportKindError,
+    }
+}
+
+/// A row's verdict as a sentence (preview, report, downloaded files).
+pub fn verdict(verdict: &Verdict, defs: &[FieldDef], lang: Lang) -> String {
+    match verdict {
+        Verdict::Invite => lang.t(Msg::ImportVerdictInvite).to_owned(),
+        Verdict::Create => lang.t(Msg::ImportVerdictCreate).to_owned(),
+        Verdict::Update(fields) => {
+            let names: Vec<String> = fields
+                .iter()
+                .map(|t| import_target(t, defs, lang))
+                .collect();
+            lang.fmt(
+                Msg::ImportVerdictUpdate,
+                &[("fields", names.join(", ").into())],
+            )
+        }
+        Verdict::AddToGroups => lang.t(Msg::ImportVerdictAdd).to_owned(),
+        Verdict::Merge => lang.t(Msg::ImportVerdictMerge).to_owned(),
+        Verdict::AlreadyInvited => lang.t(Msg::ImportVerdictAlreadyInvited).to_owned(),
+        Verdict::UpToDate => lang.t(Msg::ImportVerdictUpToDate).to_owned(),
+        Verdict::Duplicate(line) => lang.fmt(
+            Msg::ImportVerdictDuplicate,
+            &[("line", (*line as i64).into())],
+        ),
+        Verdict::Error(problems) => problems
+            .iter()
+            .map(|p| row_problem(p, defs, lang))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+fn row_problem(problem: &RowProblem, defs: &[FieldDef], lang: Lang) -> String {
+    let with = |msg, name: &str, value: &str| lang.fmt(msg, &[(name, value.to_owned().into())]);
+    match problem {
+        RowProblem::MissingEmail => lang.t(Msg::ImportRowMissingEmail).to_owned(),
+        RowProblem::InvalidEmail(e) => {
+            with(Msg::ImportRowInvalidEmail, "why", &email_error(*e, lang))
+        }
+        RowProblem::UnknownLanguage(v) => with(Msg::ImportRowUnknownLanguage, "value", v),
+        RowProblem::UnknownRole(v) => with(Msg::ImportRowUnknownRole, "value", v),
+        RowProblem::BadBool(v) => with(Msg::ImportRowBadBool, "value", v),
+        RowProblem::UnknownType(v) => with(Msg::ImportRowUnknownType, "value", v),
+        RowProblem::BadDate(v) => with(Msg::ImportRowBadDate, "value", v),
+        RowProblem::DeletionInPast => lang.t(Msg::ErrDeletionInPast).to_owned(),
+        RowProblem::UnknownGroup(v) => with(Msg::ImportRowUnknownGroup, "value", v),
+        RowProblem::AmbiguousGroup(v) => with(Msg::ImportRowAmbiguousGroup, "value", v),
+        RowProblem::NoGroup => lang.t(Msg::ImportRowNoGroup).to_owned(),
+        RowProblem::NoRole => lang.t(Msg::ErrNoRole).to_owned(),
+        RowProblem::RoleNotAllowed(r) => {
+            with(Msg::ImportRowRoleNotAllowed, "role", lang.t(role(*r)))
+        }
+        RowProblem::AdminRefused => lang.t(Msg::ImportRowAdminRefused).to_owned(),
+        RowProblem::GuestRole(_) => lang.t(Msg::ErrGuestLearnerOnly).to_owned(),
+        RowProblem::GuestAdmin => lang.t(Msg::ErrGuestNotPlatformAdmin).to_owned(),
+        RowProblem::NamesMissing => lang.t(Msg::ImportRowNamesMissing).to_owned(),
+        RowProblem::NameInvalid => lang.t(Msg::ImportRowNameInvalid).to_owned(),
+        RowProblem::Field(key, e) => lang.fmt(
+            Msg::ImportRowField,
+            &[
+                ("field", field_label(key, defs, lang).into()),
+                ("why", lang.t(field_error(*e)).to_owned().into()),
+            ],
+        ),
+        RowProblem::OwnAccount => lang.t(Msg::ImportRowOwnAccount).to_owned(),
+        RowProblem::AddressInUse => lang.t(Msg::ImportRowAddressInUse).to_owned(),
+        RowProblem::NoSeat => lang.t(Msg::ImportRowNoSeat).to_owned(),
+        RowProblem::Refused(msg) => lang.t(*msg).to_owned(),
     }
 }
 

@@ -47,6 +47,33 @@ pub fn csv(table: &Table) -> AppResult<Vec<u8>> {
     Ok(out)
 }
 
+/// A workbook of several sheets, each a table (the import template: the
+/// columns, then what each means).
+pub fn xlsx_sheets(sheets: &[(&str, &Table)]) -> AppResult<Vec<u8>> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    for (name, table) in sheets {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(*name).map_err(AppError::internal)?;
+        for (col, title) in table.header.iter().enumerate() {
+            worksheet
+                .write_string_with_format(0, col as u16, escape_cell(title), &bold)
+                .map_err(AppError::internal)?;
+            worksheet
+                .set_column_width(col as u16, 22)
+                .map_err(AppError::internal)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            for (col, value) in row.iter().enumerate() {
+                worksheet
+                    .write_string((r + 1) as u32, col as u16, escape_cell(value))
+                    .map_err(AppError::internal)?;
+            }
+        }
+    }
+    workbook.save_to_buffer().map_err(AppError::internal)
+}
+
 pub fn xlsx(table: &Table, sheet: &str) -> AppResult<Vec<u8>> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();

@@ -144,6 +144,62 @@ impl UpdateGroupInput {
     }
 }
 
+impl crate::contracts::imports::RunInput {
+    /// The mode and the defaults; a deletion date that is not a date is
+    /// refused.
+    pub fn into_request(self) -> AppResult<crate::server::services::imports::RunRequest> {
+        use crate::domain::import::{Defaults, Mode};
+        let deletion_date = self
+            .deletion_date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                optional_date(Some(d))?;
+                Ok::<_, AppError>(d.to_owned())
+            })
+            .transpose()?;
+        Ok(crate::server::services::imports::RunRequest {
+            mode: Mode::parse(&self.mode).unwrap_or_default(),
+            defaults: Defaults {
+                language: lang(&self.language),
+                roles: self.roles.ticked(),
+                groups: Vec::new(),
+                account_type: account_type(&self.account_type),
+                deletion_date,
+                custom: self.custom,
+                message: self.message.unwrap_or_default(),
+                send_credentials: self.send_credentials.is_some(),
+            },
+        })
+    }
+}
+
+impl crate::contracts::imports::DialectInput {
+    pub fn dialect(&self) -> crate::server::spreadsheet::Dialect {
+        use crate::server::spreadsheet::{Dialect, Encoding, Separator};
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        Dialect {
+            encoding: given(&self.encoding).as_deref().and_then(Encoding::parse),
+            separator: given(&self.separator).as_deref().and_then(Separator::parse),
+            sheet: given(&self.sheet),
+        }
+    }
+}
+
+/// `input[columns][<index>]` or `input[cells][<index>]`: by column index;
+/// keys that are not indexes are dropped.
+pub fn by_index(map: HashMap<String, String>) -> HashMap<usize, String> {
+    map.into_iter()
+        .filter_map(|(k, v)| Some((k.parse().ok()?, v)))
+        .collect()
+}
+
 impl InviteInput {
     /// Fails only on a deletion date that is not a date.
     pub fn into_request(self) -> AppResult<InviteRequest> {

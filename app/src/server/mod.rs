@@ -12,6 +12,7 @@ pub mod forms;
 pub mod jobs;
 pub mod mail;
 pub mod services;
+pub mod spreadsheet;
 pub mod state;
 pub mod store;
 pub mod tz;

@@ -21,6 +21,9 @@ pub struct AppState {
     /// `Lang::ALL`: read on every page without a query, reloaded by the
     /// minute job so every instance follows a change.
     default_lang: Arc<AtomicUsize>,
+    /// Rows done by each import running in this process: the run is one
+    /// transaction, so its progress cannot be read from the database.
+    pub import_progress: Arc<std::sync::Mutex<std::collections::HashMap<i64, usize>>>,
 }
 
 impl AppState {
@@ -32,6 +35,7 @@ impl AppState {
             login_limiter: Arc::new(LoginLimiter::default()),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
             default_lang: Arc::new(AtomicUsize::new(0)),
+            import_progress: Arc::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use super::frame::Frame;
 use super::group_page::GroupUsers;
 use super::group_settings::GroupSettings;
 use super::home::Home;
+use super::import::{ImportPage, ImportUploadPage, ImportsHistoryPage};
 use super::invitation_page::InvitationPage;
 use super::journal::JournalPage;
 use super::lang::{initial, provide_lang};
@@ -89,6 +90,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("groups/:id/users/invitations")
                         view=InvitationsPanelPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("groups/:id/users/import")
+                        view=ImportUploadPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("groups/:id/users/import/:import")
+                        view=ImportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("groups/:id/users/imports")
+                        view=ImportsHistoryPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -11,6 +11,7 @@ mod group_chooser;
 mod group_page;
 mod group_settings;
 mod home;
+mod import;
 mod invitation_page;
 mod invitations_tab;
 mod journal;

@@ -49,8 +49,14 @@ fn PanelNav(group_id: GroupId) -> impl IntoView {
             <A href=format!("{base}/create") attr:class="panel-nav-link">
                 {lang.t(Msg::PanelCreate)}
             </A>
+            <A href=format!("{base}/import") attr:class="panel-nav-link">
+                {lang.t(Msg::PanelImport)}
+            </A>
             <A href=format!("{base}/invitations") attr:class="panel-nav-link">
                 {lang.t(Msg::PanelInvitations)}
+            </A>
+            <A href=format!("{base}/imports") attr:class="panel-nav-link">
+                {lang.t(Msg::PanelImports)}
             </A>
         </nav>
     }
@@ -286,23 +292,7 @@ fn InviteResults(
 }
 
 pub fn email_error(e: EmailError) -> String {
-    let msg = match e {
-        EmailError::Empty => Msg::EmailEmpty,
-        EmailError::Whitespace => Msg::EmailWhitespace,
-        EmailError::MissingAt => Msg::EmailMissingAt,
-        EmailError::MultipleAt => Msg::EmailMultipleAt,
-        EmailError::EmptyLocal => Msg::EmailEmptyLocal,
-        EmailError::LocalTooLong => Msg::EmailLocalTooLong,
-        EmailError::InvalidLocalChar(c) => {
-            return use_lang().fmt(Msg::EmailInvalidCharIs, &[("char", c.to_string().into())]);
-        }
-        EmailError::DotPlacement => Msg::EmailDotPlacement,
-        EmailError::EmptyDomain => Msg::EmailEmptyDomain,
-        EmailError::DomainNoDot => Msg::EmailDomainNoDot,
-        EmailError::InvalidDomain => Msg::EmailInvalidDomain,
-        EmailError::TooLong => Msg::EmailTooLong,
-    };
-    msg.text(use_lang()).to_owned()
+    crate::i18n::labels::email_error(e, use_lang())
 }
 
 /// (css class, icon, sentence) for one outcome.

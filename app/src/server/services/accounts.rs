@@ -190,6 +190,95 @@ fn password_source(req: &CreateRequest, problems: &mut Problems) -> Option<Passw
     }
 }
 
+/// An account as every door that creates one directly writes it: `CRÉER
+/// COMPTE` and the import.
+pub(crate) struct NewAccount<'a> {
+    pub(crate) email: Option<String>,
+    pub(crate) login_name: Option<String>,
+    pub(crate) first_name: String,
+    pub(crate) last_name: String,
+    pub(crate) password_hash: Option<String>,
+    pub(crate) account_type: AccountType,
+    pub(crate) language: Lang,
+    pub(crate) extra_info: &'a str,
+    pub(crate) deletion_at: Option<i64>,
+    pub(crate) custom: &'a [(FieldId, String)],
+    pub(crate) grants: &'a [(GroupId, GroupRole)],
+    /// The group whose panel was used (for the audit log).
+    pub(crate) origin_group: GroupId,
+    /// Queue the set-password link (with the login) to the address.
+    pub(crate) mail_link: bool,
+    pub(crate) consumed_invitation: Option<crate::domain::InvitationId>,
+}
+
+/// Inserts an active account in the caller's transaction: grants with
+/// propagation, the seat check (`SeatsFull` when none is free — the caller
+/// drops what it wrote), the set-password mail, the audit entry.
+pub(crate) async fn insert_account(
+    state: &AppState,
+    tx: &mut Conn,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    new: &NewAccount<'_>,
+    now: i64,
+) -> AppResult<crate::server::store::users::UserRecord> {
+    let new_user = users::NewUser {
+        email: new.email.clone(),
+        login_name: new.login_name.clone(),
+        first_name: new.first_name.clone(),
+        last_name: new.last_name.clone(),
+        password_hash: new.password_hash.clone(),
+        platform_admin: false,
+        account_type: new.account_type,
+        language: new.language,
+        activated_at: Some(now),
+        created_by: Some(me.user.id),
+    };
+    let user_id =
+        users::insert(tx, &new_user, now)
+            .await
+            .map_err(|e| match (&e, &new.login_name) {
+                (e, Some(_)) if is_unique_violation(e) => AppError::Invalid(Msg::ErrLoginNameTaken),
+                (e, None) if is_unique_violation(e) => AppError::Invalid(Msg::ErrEmailTaken),
+                _ => e.into(),
+            })?;
+    if let Some(invitation_id) = new.consumed_invitation {
+        invitations::set_accepted_user(tx, invitation_id, user_id).await?;
+    }
+    users::set_extras(tx, user_id, new.extra_info, new.deletion_at, now).await?;
+    field_store::set_user_values(tx, user_id, new.custom).await?;
+    let applied = grants::apply(tx, tree, user_id, new.grants, Some(me.user.id), now).await?;
+    seats::start_billing(tx, user_id, new.account_type, BillingReason::Created, now).await?;
+    let user = users::by_id(tx, user_id)
+        .await?
+        .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;
+    if new.mail_link {
+        password_links::issue(state, tx, &user, &me.user.display_name(), now).await?;
+    }
+    let granted: HashSet<(GroupId, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
+    audit::record(
+        tx,
+        AuditAction::AccountCreated,
+        audit::Entry {
+            actor_user_id: Some(me.user.id),
+            target_user_id: Some(user_id),
+            target_email: new.email.clone(),
+            group_id: Some(new.origin_group),
+            details: serde_json::json!({
+                "login_name": new.login_name,
+                "grants": granted,
+                "credentials_mailed": new.mail_link,
+                "consumed_invitation": new.consumed_invitation,
+                "account_type": new.account_type.as_str(),
+            })
+            .to_string(),
+        },
+        now,
+    )
+    .await?;
+    Ok(user)
+}
+
 /// "Add my groups and roles to the invitation": the create form's grants
 /// merged into the pending invitation, as `INVITER` would merge them.
 async fn add_to_invitation(
@@ -312,83 +401,32 @@ pub async fn create(
             }
         }
     }
-    let new_user = users::NewUser {
-        email: email.clone(),
-        login_name: login_name.clone(),
-        first_name: checked.first_name.clone(),
-        last_name: checked.last_name.clone(),
-        password_hash,
-        platform_admin: false,
-        account_type: req.account_type,
-        language: req.language,
-        activated_at: Some(now),
-        created_by: Some(me.user.id),
-    };
-    let user_id =
-        users::insert(&mut tx, &new_user, now)
-            .await
-            .map_err(|e| match (&e, &login_name) {
-                (e, Some(_)) if is_unique_violation(e) => AppError::Invalid(Msg::ErrLoginNameTaken),
-                (e, None) if is_unique_violation(e) => AppError::Invalid(Msg::ErrEmailTaken),
-                _ => e.into(),
-            })?;
-    if let Some(invitation_id) = consumed_invitation {
-        invitations::set_accepted_user(&mut tx, invitation_id, user_id).await?;
-    }
-    users::set_extras(
-        &mut tx,
-        user_id,
-        req.extra_info.trim(),
-        req.deletion_at,
-        now,
-    )
-    .await?;
-    field_store::set_user_values(&mut tx, user_id, &checked.custom).await?;
-    let applied = grants::apply(
-        &mut tx,
-        &tree,
-        user_id,
-        &checked.grants,
-        Some(me.user.id),
-        now,
-    )
-    .await?;
-    seats::start_billing(
-        &mut tx,
-        user_id,
-        req.account_type,
-        BillingReason::Created,
-        now,
-    )
-    .await?;
-    let user = users::by_id(&mut tx, user_id)
-        .await?
-        .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;
     let mailed = matches!(checked.password, PasswordSource::MailedLink);
-    if mailed {
-        password_links::issue(state, &mut tx, &user, &me.user.display_name(), now).await?;
-    }
-    let granted: HashSet<(GroupId, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
-    audit::record(
+    let user = insert_account(
+        state,
         &mut tx,
-        AuditAction::AccountCreated,
-        audit::Entry {
-            actor_user_id: Some(me.user.id),
-            target_user_id: Some(user_id),
-            target_email: email.clone(),
-            group_id: Some(req.origin_group),
-            details: serde_json::json!({
-                "login_name": login_name,
-                "grants": granted,
-                "credentials_mailed": mailed,
-                "consumed_invitation": consumed_invitation,
-                "account_type": req.account_type.as_str(),
-            })
-            .to_string(),
+        me,
+        &tree,
+        &NewAccount {
+            email: email.clone(),
+            login_name: login_name.clone(),
+            first_name: checked.first_name.clone(),
+            last_name: checked.last_name.clone(),
+            password_hash,
+            account_type: req.account_type,
+            language: req.language,
+            extra_info: req.extra_info.trim(),
+            deletion_at: req.deletion_at,
+            custom: &checked.custom,
+            grants: &checked.grants,
+            origin_group: req.origin_group,
+            mail_link: mailed,
+            consumed_invitation,
         },
         now,
     )
     .await?;
+    let user_id = user.id;
     tx.commit().await?;
     if mailed {
         state.mail_wakeup.notify_one();

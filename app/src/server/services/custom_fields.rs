@@ -149,13 +149,7 @@ fn labels(typed: &HashMap<String, String>) -> AppResult<Labels> {
 }
 
 pub fn field_message(e: FieldError) -> Msg {
-    match e {
-        FieldError::Required => Msg::ErrFieldRequired,
-        FieldError::TooLong => Msg::ErrFieldTooLong,
-        FieldError::NotANumber => Msg::ErrFieldNumber,
-        FieldError::NotADate => Msg::ErrFieldDate,
-        FieldError::NotAChoice => Msg::ErrFieldChoice,
-    }
+    crate::i18n::labels::field_error(e)
 }
 
 /// Checks the typed values (by key) against the definitions; the first

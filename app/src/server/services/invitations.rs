@@ -253,6 +253,16 @@ async fn invite_chunk(
         deletion_at: req.deletion_at,
     };
     let expires_at = now + life.lifetime;
+    let grants: Vec<(GroupId, GroupRole)> = req.roles.iter().map(|r| (req.group_id, *r)).collect();
+    let ask = Ask {
+        group_id: req.group_id,
+        grants: &grants,
+        options: &options,
+        custom_json: custom_json.as_deref(),
+        expires_at,
+        now,
+        resend_unchanged: true,
+    };
     let mut queued = false;
     for entry in chunk {
         let (address, outcome) = match entry {
@@ -260,95 +270,9 @@ async fn invite_chunk(
             ListEntry::Duplicate { email } => (email.into_string(), InviteOutcome::Duplicate),
             ListEntry::Valid { email, .. } => {
                 let address = email.into_string();
-                let account = users::by_email(&mut tx, &address).await?;
-                let pending = match account {
-                    Some(_) => None,
-                    None => invitations::pending_by_email(&mut tx, &address).await?,
-                };
-                let known = match (&account, &pending) {
-                    (Some(_), _) => AddressState::Account,
-                    (None, Some(_)) => AddressState::PendingInvitation,
-                    (None, None) => AddressState::Unknown,
-                };
-                let outcome = rules::decide(known, &req.roles);
-                let outcome = match (outcome, account, pending) {
-                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
-                        if !policy::may_change_grants_of(&me.actor, user.id) =>
-                    {
-                        InviteOutcome::OwnAccount
-                    }
-                    (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
-                        if !policy::roles_not_held_by(user.account_type, &req.roles).is_empty() =>
-                    {
-                        InviteOutcome::GuestCannotHold {
-                            roles: policy::roles_not_held_by(user.account_type, &req.roles),
-                        }
-                    }
-                    (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
-                        let wanted: Vec<(GroupId, GroupRole)> =
-                            req.roles.iter().map(|r| (req.group_id, *r)).collect();
-                        grants::apply(&mut tx, &tree, user.id, &wanted, Some(me.user.id), now)
-                            .await?;
-                        record(
-                            &mut tx,
-                            me,
-                            AuditAction::InvitationExistingAccountAdded,
-                            Some(user.id),
-                            &address,
-                            req,
-                            now,
-                        )
-                        .await?;
-                        outcome
-                    }
-                    (InviteOutcome::Merged { .. }, None, Some(invitation)) => {
-                        let merged = reinvite_pending(
-                            &mut tx,
-                            &ctx,
-                            me,
-                            req,
-                            &invitation,
-                            Asked {
-                                options: &options,
-                                custom_json: custom_json.as_deref(),
-                                expires_at,
-                                now,
-                            },
-                        )
-                        .await?;
-                        queued |= !matches!(merged, InviteOutcome::AlreadyInvited { .. });
-                        merged
-                    }
-                    (outcome, _, _) => {
-                        let id = invitations::insert(
-                            &mut tx, &address, me.user.id, &options, expires_at, now,
-                        )
-                        .await?;
-                        for role in &req.roles {
-                            invitations::add_grant(&mut tx, id, req.group_id, *role, me.user.id)
-                                .await?;
-                        }
-                        if let Some(json) = &custom_json {
-                            invitations::set_custom_values(&mut tx, id, json).await?;
-                        }
-                        let created = invitations::by_id(&mut tx, id)
-                            .await?
-                            .ok_or(AppError::NotFound)?;
-                        ctx.send(&mut tx, &created, false, now).await?;
-                        queued = true;
-                        record(
-                            &mut tx,
-                            me,
-                            AuditAction::InvitationCreated,
-                            None,
-                            &address,
-                            req,
-                            now,
-                        )
-                        .await?;
-                        outcome
-                    }
-                };
+                let (outcome, mailed) =
+                    invite_address(&mut tx, &ctx, me, &tree, &address, &ask).await?;
+                queued |= mailed;
                 (address, outcome)
             }
         };
@@ -358,12 +282,110 @@ async fn invite_chunk(
     Ok(queued)
 }
 
-/// What one `INVITER` asks of an address, besides its grants.
-struct Asked<'a> {
-    options: &'a InvitationOptions,
-    custom_json: Option<&'a str>,
-    expires_at: i64,
-    now: i64,
+/// One address's invitation as a door asks it: `INVITER` (the panel's
+/// group and roles), the import (a row's groups and roles). Every door
+/// that invites goes through here, so the rules for an existing account,
+/// a pending invitation and one's own address are the same everywhere.
+pub(crate) struct Ask<'a> {
+    /// The group the audit log names (the panel's, a row's first).
+    pub(crate) group_id: GroupId,
+    pub(crate) grants: &'a [(GroupId, GroupRole)],
+    pub(crate) options: &'a InvitationOptions,
+    pub(crate) custom_json: Option<&'a str>,
+    pub(crate) expires_at: i64,
+    pub(crate) now: i64,
+    /// Whether an unchanged pending invitation whose last mail is old is
+    /// sent again. `INVITER` does (someone asked again by hand); an import
+    /// does not, so running the same file twice mails nobody twice.
+    pub(crate) resend_unchanged: bool,
+}
+
+impl Ask<'_> {
+    fn roles(&self) -> Vec<GroupRole> {
+        let mut roles: Vec<GroupRole> = self.grants.iter().map(|(_, r)| *r).collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    }
+}
+
+/// Invites one valid address (or merges into its pending invitation, or
+/// adds its account to the groups) inside the caller's transaction; true
+/// when a mail was queued.
+pub(crate) async fn invite_address(
+    tx: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    address: &str,
+    ask: &Ask<'_>,
+) -> AppResult<(InviteOutcome, bool)> {
+    let roles = ask.roles();
+    let account = users::by_email(tx, address).await?;
+    let pending = match account {
+        Some(_) => None,
+        None => invitations::pending_by_email(tx, address).await?,
+    };
+    let known = match (&account, &pending) {
+        (Some(_), _) => AddressState::Account,
+        (None, Some(_)) => AddressState::PendingInvitation,
+        (None, None) => AddressState::Unknown,
+    };
+    let outcome = rules::decide(known, &roles);
+    Ok(match (outcome, account, pending) {
+        (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
+            if !policy::may_change_grants_of(&me.actor, user.id) =>
+        {
+            (InviteOutcome::OwnAccount, false)
+        }
+        (InviteOutcome::ExistingAccountAdded { .. }, Some(user), _)
+            if !policy::roles_not_held_by(user.account_type, &roles).is_empty() =>
+        {
+            let roles = policy::roles_not_held_by(user.account_type, &roles);
+            (InviteOutcome::GuestCannotHold { roles }, false)
+        }
+        (outcome @ InviteOutcome::ExistingAccountAdded { .. }, Some(user), _) => {
+            grants::apply(tx, tree, user.id, ask.grants, Some(me.user.id), ask.now).await?;
+            record(
+                tx,
+                me,
+                AuditAction::InvitationExistingAccountAdded,
+                Some(user.id),
+                address,
+                ask,
+            )
+            .await?;
+            (outcome, false)
+        }
+        (InviteOutcome::Merged { .. }, None, Some(invitation)) => {
+            let merged = reinvite_pending(tx, ctx, me, &invitation, ask).await?;
+            let mailed = !matches!(merged, InviteOutcome::AlreadyInvited { .. });
+            (merged, mailed)
+        }
+        (outcome, _, _) => {
+            let id = invitations::insert(
+                tx,
+                address,
+                me.user.id,
+                ask.options,
+                ask.expires_at,
+                ask.now,
+            )
+            .await?;
+            for &(group, role) in ask.grants {
+                invitations::add_grant(tx, id, group, role, me.user.id).await?;
+            }
+            if let Some(json) = ask.custom_json {
+                invitations::set_custom_values(tx, id, json).await?;
+            }
+            let created = invitations::by_id(tx, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            ctx.send(tx, &created, false, ask.now).await?;
+            record(tx, me, AuditAction::InvitationCreated, None, address, ask).await?;
+            (outcome, true)
+        }
+    })
 }
 
 /// An address already invited and still pending (`rules::reinvite`): new
@@ -376,18 +398,18 @@ async fn reinvite_pending(
     conn: &mut Conn,
     ctx: &MailContext<'_>,
     me: &CurrentUser,
-    req: &InviteRequest,
     invitation: &InvitationRecord,
-    asked: Asked<'_>,
+    asked: &Ask<'_>,
 ) -> AppResult<InviteOutcome> {
     let whole = may_handle(conn, me, ctx.tree, invitation).await?;
     let held = invitations::grants(conn, invitation.id).await?;
-    let added: Vec<GroupRole> = req
-        .roles
+    let new_grants: Vec<(GroupId, GroupRole)> = asked
+        .grants
         .iter()
         .copied()
-        .filter(|role| !held.contains(&(req.group_id, *role)))
+        .filter(|grant| !held.contains(grant))
         .collect();
+    let added: Vec<GroupRole> = new_grants.iter().map(|&(_, r)| r).collect();
     // A narrower admin keeps the invitation's type; a whole one sets it.
     let kind = if whole {
         asked.options.account_type
@@ -399,10 +421,12 @@ async fn reinvite_pending(
     if !beyond.is_empty() {
         return Ok(InviteOutcome::GuestCannotHold { roles: beyond });
     }
-    let changes_options = whole && options_differ(conn, invitation, &asked).await?;
+    let changes_options = whole && options_differ(conn, invitation, asked).await?;
     let since = asked.now - invitation.last_sent_at;
+    // Without re-sends, an unchanged invitation reads as just sent.
+    let since_for_rule = if asked.resend_unchanged { since } else { 0 };
     let (rule, address) = (
-        rules::reinvite(!added.is_empty(), changes_options, since),
+        rules::reinvite(!added.is_empty(), changes_options, since_for_rule),
         invitation.email.as_str(),
     );
     if rule == rules::Reinvite::Unchanged {
@@ -412,17 +436,15 @@ async fn reinvite_pending(
             AuditAction::InvitationReinviteUnchanged,
             None,
             address,
-            req,
-            asked.now,
+            asked,
         )
         .await?;
         return Ok(InviteOutcome::AlreadyInvited {
             minutes_ago: since / 60_000,
         });
     }
-    let grants: Vec<(GroupId, GroupRole)> = added.iter().map(|r| (req.group_id, *r)).collect();
     let merge = Merge {
-        grants: &grants,
+        grants: &new_grants,
         options: whole.then_some(asked.options),
         expires_at: asked.expires_at,
         now: asked.now,
@@ -444,7 +466,7 @@ async fn reinvite_pending(
             InviteOutcome::Merged { added },
         ),
     };
-    record(conn, me, action, None, address, req, asked.now).await?;
+    record(conn, me, action, None, address, asked).await?;
     Ok(outcome)
 }
 
@@ -453,7 +475,7 @@ async fn reinvite_pending(
 async fn options_differ(
     conn: &mut Conn,
     invitation: &InvitationRecord,
-    asked: &Asked<'_>,
+    asked: &Ask<'_>,
 ) -> AppResult<bool> {
     let o = asked.options;
     let carried = (
@@ -568,10 +590,9 @@ async fn record(
     action: AuditAction,
     target_user_id: Option<UserId>,
     email: &str,
-    req: &InviteRequest,
-    now: i64,
+    ask: &Ask<'_>,
 ) -> AppResult<()> {
-    let roles: Vec<&str> = req.roles.iter().map(|r| r.as_str()).collect();
+    let roles: Vec<&str> = ask.roles().iter().map(|r| r.as_str()).collect();
     audit::record(
         conn,
         action,
@@ -579,12 +600,13 @@ async fn record(
             actor_user_id: Some(me.user.id),
             target_user_id,
             target_email: Some(email.to_owned()),
-            group_id: Some(req.group_id),
-            details: serde_json::json!({ "roles": roles, "account_type": req.account_type.as_str(),
-                "platform_admin": req.platform_admin })
+            group_id: Some(ask.group_id),
+            details: serde_json::json!({ "roles": roles,
+                "account_type": ask.options.account_type.as_str(),
+                "platform_admin": ask.options.platform_admin })
             .to_string(),
         },
-        now,
+        ask.now,
     )
     .await?;
     Ok(())

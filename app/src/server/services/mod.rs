@@ -12,6 +12,7 @@ pub mod directory;
 pub mod grants;
 pub mod groups;
 pub mod home;
+pub mod imports;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod journal;

@@ -7,7 +7,7 @@ use crate::contracts::invitation_tab::DeliveryState;
 use crate::domain::custom_field::FieldType;
 use crate::domain::invitation::InvitationStatus;
 use crate::domain::{
-    AccountType, FieldId, GroupId, GroupRole, InvitationId, MailId, UserId, Visibility,
+    AccountType, FieldId, GroupId, GroupRole, ImportId, InvitationId, MailId, UserId, Visibility,
 };
 use crate::i18n::Lang;
 
@@ -90,7 +90,7 @@ macro_rules! sql_id {
     )*};
 }
 
-sql_id!(GroupId, UserId, InvitationId, FieldId, MailId);
+sql_id!(GroupId, UserId, InvitationId, FieldId, MailId, ImportId);
 
 #[cfg(test)]
 mod tests {

@@ -583,3 +583,54 @@ pub async fn waiting_for_seat(
     .map(from_row)
     .collect()
 }
+
+/// The pending invitations of these addresses with their grants, in
+/// batches (the import's lookup).
+pub async fn pending_by_emails(
+    conn: &mut Conn,
+    emails: &[String],
+) -> Result<Vec<(InvitationRecord, Vec<(GroupId, GroupRole)>)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for chunk in emails.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "{} i.status = 'pending' AND i.email IN ({})",
+            select_invitation!("WHERE "),
+            super::sql::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for email in chunk {
+            query = query.bind(email.clone());
+        }
+        let records: Vec<InvitationRecord> = query
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(from_row)
+            .collect::<Result<_, _>>()?;
+        if records.is_empty() {
+            continue;
+        }
+        let text = format!(
+            "SELECT invitation_id, group_id, role FROM invitation_grants WHERE invitation_id IN ({})",
+            super::sql::placeholders(1, records.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for record in &records {
+            query = query.bind(record.id);
+        }
+        let mut grants: std::collections::HashMap<InvitationId, Vec<(GroupId, GroupRole)>> =
+            Default::default();
+        for row in query.fetch_all(&mut *conn).await? {
+            let role: GroupRole = decode(&row.try_get::<String, _>("role")?)?;
+            grants
+                .entry(row.try_get("invitation_id")?)
+                .or_default()
+                .push((row.try_get("group_id")?, role));
+        }
+        for record in records {
+            let held = grants.remove(&record.id).unwrap_or_default();
+            found.push((record, held));
+        }
+    }
+    Ok(found)
+}

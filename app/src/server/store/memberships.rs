@@ -135,3 +135,30 @@ pub async fn members_of_group(
     }
     Ok(members)
 }
+
+/// The roles of several accounts, in batches (the import's lookup).
+pub async fn roles_of_users(
+    conn: &mut Conn,
+    users: &[UserId],
+) -> Result<std::collections::HashMap<UserId, Vec<(GroupId, GroupRole)>>, sqlx::Error> {
+    let mut roles: std::collections::HashMap<UserId, Vec<(GroupId, GroupRole)>> =
+        Default::default();
+    for chunk in users.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "SELECT user_id, group_id, role FROM memberships WHERE user_id IN ({})",
+            super::sql::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for user in chunk {
+            query = query.bind(*user);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let role: GroupRole = decode(&row.try_get::<String, _>("role")?)?;
+            roles
+                .entry(row.try_get("user_id")?)
+                .or_default()
+                .push((row.try_get("group_id")?, role));
+        }
+    }
+    Ok(roles)
+}

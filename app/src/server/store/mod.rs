@@ -6,6 +6,7 @@ pub mod billing;
 pub mod codec;
 pub mod custom_fields;
 pub mod groups;
+pub mod imports;
 pub mod invitation_tab;
 pub mod invitations;
 pub mod login_failures;

@@ -65,3 +65,16 @@ impl Sql {
         query
     }
 }
+
+/// `$from, $from+1, …` for an `IN (…)` list of `count` values.
+pub(crate) fn placeholders(from: usize, count: usize) -> String {
+    (from..from + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Values bound per `IN (…)` query: under SQLite's and PostgreSQL's
+/// limits on bound parameters, and large enough that 100,000 lookups take
+/// a few hundred queries.
+pub(crate) const IN_CHUNK: usize = 500;

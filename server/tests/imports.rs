@@ -1,0 +1,594 @@
+//! The import wizard end to end through its service, on both databases:
+//! upload, columns, preview verdicts, each mode, overrides, duplicates,
+//! an idempotent second run, the seat limit mid-file, a failure injected
+//! mid-run that leaves nothing, and who may import what.
+
+mod support;
+
+use std::time::Duration;
+
+use app::contracts::imports::{ImportStatus, ImportView};
+use app::contracts::settings::PlatformSettingsInput;
+use app::domain::import::{Defaults, Mode, VerdictKind};
+use app::domain::{GroupId, GroupRole, ImportId};
+use app::i18n::Lang;
+use app::server::services::auth::CurrentUser;
+use app::server::services::imports::{self, RunRequest};
+use app::server::services::platform;
+use app::server::store::{invitations, outbox, users};
+use app::server::{AppError, Backend};
+use support::TestApp;
+
+/// French Excel's CSV: Windows-1252, semicolons, CRLF.
+fn cp1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+async fn view(
+    app: &TestApp,
+    me: &CurrentUser,
+    id: ImportId,
+    filter: Option<VerdictKind>,
+) -> ImportView {
+    imports::view(&app.state, me, id, filter, 1, Lang::Fr)
+        .await
+        .expect("the import page")
+}
+
+fn defaults(group: GroupId) -> Defaults {
+    Defaults {
+        language: Lang::Fr,
+        roles: vec![GroupRole::Learner],
+        groups: vec![group],
+        ..Default::default()
+    }
+}
+
+/// Runs the import and waits for its end (the run is a background task).
+async fn run(
+    app: &TestApp,
+    me: &CurrentUser,
+    id: ImportId,
+    mode: Mode,
+    defaults: Defaults,
+) -> ImportView {
+    imports::run(&app.state, me, id, RunRequest { mode, defaults })
+        .await
+        .expect("the run starts");
+    for _ in 0..600 {
+        let v = view(app, me, id, None).await;
+        if v.status != ImportStatus::Running {
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish in 30 s");
+}
+
+async fn mails_to(app: &TestApp, address: &str) -> usize {
+    let mut conn = app.conn().await;
+    outbox::for_recipient(&mut conn, address)
+        .await
+        .unwrap()
+        .len()
+}
+
+const CLASS: &str = "Prénom;Nom;Courriel;Langue;Groupes\r\n\
+    André;Lefèvre;andre@exemple.fr;en;\r\n\
+    Zoé;Château;zoe@exemple.fr;;Ventes\r\n\
+    \r\n\
+    Bad;Row;pas-une-adresse;;\r\n\
+    Other;Group;lyon@exemple.fr;;Lyon\r\n\
+    André;Again;ANDRE@exemple.fr ;;\r\n";
+
+async fn invite_mode_invites_the_good_rows_and_says_why_of_the_others(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, ventes, paris, _) = app.sample_tree().await;
+    let id = imports::upload(&app.state, &admin, paris, "classe.csv", cp1252(CLASS))
+        .await
+        .expect("uploaded");
+    let preview = view(&app, &admin, id, None).await;
+    assert_eq!(preview.dialect.encoding.as_deref(), Some("windows-1252"));
+    assert_eq!(preview.dialect.separator.as_deref(), Some("semicolon"));
+    assert_eq!(preview.total, 5, "the blank line is not a row");
+    assert!(
+        !preview.missing_email,
+        "Courriel is recognised as the address"
+    );
+    assert_eq!(preview.count(VerdictKind::Invite), 2);
+    assert_eq!(preview.count(VerdictKind::Error), 2);
+    assert_eq!(preview.count(VerdictKind::Duplicate), 1);
+    let errors = view(&app, &admin, id, Some(VerdictKind::Error)).await;
+    let texts: Vec<&str> = errors.rows.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Adresse invalide")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Groupe inconnu « lyon »")),
+        "{texts:?}"
+    );
+    let duplicate = view(&app, &admin, id, Some(VerdictKind::Duplicate)).await;
+    assert_eq!(duplicate.rows[0].text, "Doublon de la ligne 2 : ignoré");
+
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.status, ImportStatus::Done);
+    assert_eq!(report.count(VerdictKind::Invite), 2);
+    let mut conn = app.conn().await;
+    let andre = invitations::pending_by_email(&mut conn, "andre@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        andre.language,
+        Lang::En,
+        "the file's language wins over the default"
+    );
+    assert_eq!(
+        invitations::grants(&mut conn, andre.id).await.unwrap(),
+        vec![(paris, GroupRole::Learner)]
+    );
+    let zoe = invitations::pending_by_email(&mut conn, "zoe@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(zoe.language, Lang::Fr, "a blank cell takes the default");
+    assert_eq!(
+        invitations::grants(&mut conn, zoe.id).await.unwrap(),
+        vec![(ventes, GroupRole::Learner)],
+        "the file's group wins over the import's"
+    );
+    assert!(
+        invitations::pending_by_email(&mut conn, "lyon@exemple.fr")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    drop(conn);
+    assert_eq!(mails_to(&app, "andre@exemple.fr").await, 1);
+    assert_eq!(mails_to(&app, "zoe@exemple.fr").await, 1);
+
+    // The same file again: everything is already done, nobody is mailed twice.
+    let again = imports::upload(&app.state, &admin, paris, "classe.csv", cp1252(CLASS))
+        .await
+        .unwrap();
+    let preview = view(&app, &admin, again, None).await;
+    assert_eq!(preview.count(VerdictKind::Invite), 0);
+    assert_eq!(preview.count(VerdictKind::Unchanged), 2);
+    app.clock.advance(2 * 24 * 3_600_000);
+    let report = run(&app, &admin, again, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.count(VerdictKind::Unchanged), 2);
+    assert_eq!(mails_to(&app, "andre@exemple.fr").await, 1);
+    assert_eq!(mails_to(&app, "zoe@exemple.fr").await, 1);
+}
+
+async fn create_mode_opens_accounts_with_propagation_and_adds_existing_ones(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (acme, ventes, paris, _) = app.sample_tree().await;
+    app.user_with_roles("deja@exemple.fr", &[]).await;
+    let file = "email,first_name,last_name,roles\n\
+        marie@exemple.fr,Marie,Curie,\n\
+        deja@exemple.fr,Déjà,Là,animateur\n\
+        sans-nom@exemple.fr,,,\n";
+    let id = imports::upload(
+        &app.state,
+        &admin,
+        paris,
+        "comptes.csv",
+        file.as_bytes().to_vec(),
+    )
+    .await
+    .unwrap();
+    let mut options = defaults(paris);
+    options.send_credentials = true;
+    imports::set_columns(
+        &app.state,
+        &admin,
+        id,
+        [
+            (0, "email"),
+            (1, "first_name"),
+            (2, "last_name"),
+            (3, "roles"),
+        ]
+        .into_iter()
+        .map(|(i, c)| (i, c.to_owned()))
+        .collect(),
+    )
+    .await
+    .unwrap();
+    let report = run(&app, &admin, id, Mode::Create, options).await;
+    assert_eq!(report.count(VerdictKind::Create), 1);
+    assert_eq!(report.count(VerdictKind::AddToGroups), 1);
+    assert_eq!(
+        report.count(VerdictKind::Error),
+        1,
+        "a creation needs names"
+    );
+    let mut conn = app.conn().await;
+    let marie = users::by_email(&mut conn, "marie@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(marie.activated_at.is_some(), "created active at once");
+    drop(conn);
+    for group in [paris, ventes, acme] {
+        assert_eq!(
+            app.roles_in(marie.id, group).await,
+            vec![GroupRole::Learner],
+            "propagated"
+        );
+    }
+    assert_eq!(
+        mails_to(&app, "marie@exemple.fr").await,
+        1,
+        "the set-password link"
+    );
+    let mut conn = app.conn().await;
+    let deja = users::by_email(&mut conn, "deja@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    assert_eq!(app.roles_in(deja.id, paris).await, vec![GroupRole::Trainer]);
+}
+
+async fn create_or_update_changes_what_the_file_says_and_removes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, support) = app.sample_tree().await;
+    let jean = app
+        .user_with_roles("jean@exemple.fr", &[(support, GroupRole::Trainer)])
+        .await;
+    let file = "email;nom;langue\njean@exemple.fr;Dupont;nl\n";
+    let id = imports::upload(
+        &app.state,
+        &admin,
+        paris,
+        "maj.csv",
+        file.as_bytes().to_vec(),
+    )
+    .await
+    .unwrap();
+    let mut setup = defaults(paris);
+    setup.roles = vec![GroupRole::Learner];
+    let report = run(&app, &admin, id, Mode::CreateOrUpdate, setup).await;
+    assert_eq!(report.count(VerdictKind::Update), 1, "{:?}", report.rows);
+    assert!(
+        report.rows[0].text.contains("Nom"),
+        "{}",
+        report.rows[0].text
+    );
+    let mut conn = app.conn().await;
+    let updated = users::by_id(&mut conn, jean.user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    assert_eq!(updated.last_name, "Dupont");
+    assert_eq!(
+        updated.first_name, jean.user.first_name,
+        "a column the file lacks is kept"
+    );
+    assert_eq!(updated.language, Lang::Nl);
+    assert_eq!(
+        app.roles_in(jean.user.id, support).await,
+        vec![GroupRole::Trainer],
+        "never removed"
+    );
+    assert_eq!(
+        app.roles_in(jean.user.id, paris).await,
+        vec![GroupRole::Learner],
+        "added"
+    );
+}
+
+async fn the_seat_limit_refuses_the_rows_beyond_it_and_the_preview_says_so(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    // The admin is one billable member: two seats leave one free.
+    platform::update(
+        &app.state,
+        &admin,
+        PlatformSettingsInput {
+            default_language: "fr".into(),
+            seat_limit: Some("2".into()),
+            seat_limit_given: Some("on".into()),
+            time_zone: None,
+        },
+    )
+    .await
+    .unwrap();
+    let file = "email,first_name,last_name,type\n\
+        un@exemple.fr,Un,Premier,\n\
+        deux@exemple.fr,Deux,Second,\n\
+        invite@exemple.fr,Trois,Guest,guest\n";
+    let id = imports::upload(
+        &app.state,
+        &admin,
+        paris,
+        "places.csv",
+        file.as_bytes().to_vec(),
+    )
+    .await
+    .unwrap();
+    imports::set_columns(
+        &app.state,
+        &admin,
+        id,
+        [
+            (0, "email"),
+            (1, "first_name"),
+            (2, "last_name"),
+            (3, "type"),
+        ]
+        .into_iter()
+        .map(|(i, c)| (i, c.to_owned()))
+        .collect(),
+    )
+    .await
+    .unwrap();
+    let mut setup = defaults(paris);
+    setup.account_type = app::domain::AccountType::Member;
+    // The preview counts seats in file order.
+    let report = run(&app, &admin, id, Mode::Create, setup).await;
+    assert_eq!(
+        report.count(VerdictKind::Create),
+        2,
+        "one member and the guest: {:?}",
+        report.rows
+    );
+    assert_eq!(report.count(VerdictKind::Error), 1);
+    let refused = report
+        .rows
+        .iter()
+        .find(|r| r.kind == VerdictKind::Error)
+        .unwrap();
+    assert_eq!(refused.email, "deux@exemple.fr");
+    assert!(refused.text.contains("place"), "{}", refused.text);
+    let mut conn = app.conn().await;
+    assert!(
+        users::by_email(&mut conn, "deux@exemple.fr")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        users::by_email(&mut conn, "invite@exemple.fr")
+            .await
+            .unwrap()
+            .is_some(),
+        "a guest takes no seat"
+    );
+}
+
+/// A failure in the middle of a run (a trigger refusing the 150th
+/// invitation, as a full disk or a lost connection would) leaves nothing of
+/// it: no invitation, no mail, the import marked failed and runnable again.
+async fn a_failure_injected_mid_run_leaves_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let mut file = String::from("email\n");
+    for i in 0..300 {
+        file.push_str(&format!("personne{i}@exemple.fr\n"));
+    }
+    let id = imports::upload(&app.state, &admin, paris, "gros.csv", file.into_bytes())
+        .await
+        .unwrap();
+    let mut conn = app.conn().await;
+    let statements: &[&str] = match backend {
+        Backend::Sqlite => &["CREATE TRIGGER fail_at_150 BEFORE INSERT ON invitations \
+             WHEN (SELECT COUNT(*) FROM invitations) >= 149 \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+        Backend::Postgres => &[
+            "CREATE FUNCTION fail_at_150() RETURNS trigger AS $$ BEGIN \
+             IF (SELECT COUNT(*) FROM invitations) >= 149 THEN RAISE EXCEPTION 'injected failure'; END IF; \
+             RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER fail_at_150 BEFORE INSERT ON invitations \
+             FOR EACH ROW EXECUTE FUNCTION fail_at_150()",
+        ],
+    };
+    for sql in statements {
+        sqlx::query(sqlx::AssertSqlSafe(*sql))
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+    }
+    drop(conn);
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.status, ImportStatus::Failed);
+    let mut conn = app.conn().await;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "nothing of the run is kept");
+    let mails: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(mails, 0);
+    let drop_trigger = match backend {
+        Backend::Sqlite => "DROP TRIGGER fail_at_150",
+        Backend::Postgres => "DROP TRIGGER fail_at_150 ON invitations",
+    };
+    sqlx::query(drop_trigger).execute(&mut *conn).await.unwrap();
+    drop(conn);
+    // Once the cause is gone, the same import runs whole.
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.status, ImportStatus::Done);
+    assert_eq!(report.count(VerdictKind::Invite), 300);
+}
+
+async fn who_may_import_what(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, ventes, paris, support) = app.sample_tree().await;
+    let user_admin = app
+        .user_with_roles("ua@exemple.fr", &[(ventes, GroupRole::UserAdmin)])
+        .await;
+    let learner = app
+        .user_with_roles("learner@exemple.fr", &[(paris, GroupRole::Learner)])
+        .await;
+    let file = || {
+        b"email;roles;admin;groupes\nx@exemple.fr;administrateur de groupe;oui;\ny@exemple.fr;apprenant;non;Support\nz@exemple.fr;apprenant;;\n".to_vec()
+    };
+
+    for (who, group) in [(&learner, paris), (&user_admin, support)] {
+        assert!(
+            matches!(
+                imports::upload(&app.state, who, group, "f.csv", file()).await,
+                Err(AppError::Forbidden)
+            ),
+            "{} into {group}",
+            who.user.email.clone().unwrap_or_default()
+        );
+    }
+    let id = imports::upload(&app.state, &user_admin, paris, "f.csv", file())
+        .await
+        .expect("a user admin imports into a group below theirs");
+    let preview = view(&app, &user_admin, id, None).await;
+    assert_eq!(preview.count(VerdictKind::Invite), 1, "{:?}", preview.rows);
+    let texts: Vec<String> = preview.rows.iter().map(|r| r.text.clone()).collect();
+    assert!(texts[0].contains("Rôle non autorisé"), "{texts:?}");
+    assert!(texts[0].contains("« admin » refusé"), "{texts:?}");
+    assert!(
+        texts[1].contains("Groupe inconnu « support »"),
+        "a group out of scope reads as unknown: {texts:?}"
+    );
+    // Another admin's import is not theirs to see unless they reach its group.
+    let other = imports::upload(&app.state, &admin, support, "f.csv", file())
+        .await
+        .unwrap();
+    assert!(matches!(
+        imports::view(&app.state, &user_admin, other, None, 1, Lang::Fr).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        imports::run(
+            &app.state,
+            &user_admin,
+            other,
+            RunRequest {
+                mode: Mode::Invite,
+                defaults: defaults(support)
+            }
+        )
+        .await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        imports::view(&app.state, &learner, id, None, 1, Lang::Fr).await,
+        Err(AppError::NotFound)
+    ));
+    // Defaults beyond the actor's grants are refused before anything runs.
+    let mut setup = defaults(paris);
+    setup.roles = vec![GroupRole::GroupAdmin];
+    assert!(matches!(
+        imports::run(
+            &app.state,
+            &user_admin,
+            id,
+            RunRequest {
+                mode: Mode::Invite,
+                defaults: setup
+            }
+        )
+        .await,
+        Err(AppError::Invalid(_))
+    ));
+}
+
+async fn a_workbook_is_read_and_a_row_corrected_in_the_preview(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in ["E-mail", "Prénom", "Date de suppression"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "claire@exemple.fr").unwrap();
+    sheet.write_string(1, 1, "Claire").unwrap();
+    sheet.write_string(1, 2, "01/03/2030").unwrap();
+    sheet.write_string(2, 0, "faute@@exemple.fr").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let id = imports::upload(&app.state, &admin, paris, "liste.xlsx", bytes)
+        .await
+        .unwrap();
+    let preview = view(&app, &admin, id, None).await;
+    assert_eq!(preview.dialect.format, "XLSX");
+    assert_eq!(preview.count(VerdictKind::Invite), 1);
+    assert_eq!(preview.count(VerdictKind::Error), 1);
+    let bad = preview
+        .rows
+        .iter()
+        .find(|r| r.kind == VerdictKind::Error)
+        .unwrap();
+    imports::edit_row(
+        &app.state,
+        &admin,
+        id,
+        bad.index,
+        [(0, "faute@exemple.fr".to_owned())].into(),
+    )
+    .await
+    .unwrap();
+    let preview = view(&app, &admin, id, None).await;
+    assert_eq!(preview.count(VerdictKind::Invite), 2, "corrected in place");
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.count(VerdictKind::Invite), 2);
+    let mut conn = app.conn().await;
+    let claire = invitations::pending_by_email(&mut conn, "claire@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        claire.deletion_at,
+        app::domain::import::date_to_ms("2030-03-01")
+    );
+}
+
+async fn files_that_cannot_be_read_are_refused_with_a_reason(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    for (name, bytes, msg) in [
+        (
+            "x.pdf",
+            b"%PDF-1.4".to_vec(),
+            app::i18n::Msg::ErrImportUnsupported,
+        ),
+        (
+            "x.xlsx",
+            b"email\na@b.fr\n".to_vec(),
+            app::i18n::Msg::ErrImportNotWhatItSays,
+        ),
+        ("x.csv", b"\n\n".to_vec(), app::i18n::Msg::ErrImportEmpty),
+    ] {
+        match imports::upload(&app.state, &admin, paris, name, bytes).await {
+            Err(AppError::Invalid(got)) => assert_eq!(got, msg, "{name}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
+
+on_both_backends!(
+    invite_mode_invites_the_good_rows_and_says_why_of_the_others,
+    create_mode_opens_accounts_with_propagation_and_adds_existing_ones,
+    create_or_update_changes_what_the_file_says_and_removes_nothing,
+    the_seat_limit_refuses_the_rows_beyond_it_and_the_preview_says_so,
+    a_failure_injected_mid_run_leaves_nothing,
+    who_may_import_what,
+    a_workbook_is_read_and_a_row_corrected_in_the_preview,
+    files_that_cannot_be_read_are_refused_with_a_reason,
+);
