@@ -100,3 +100,18 @@ export async function expectNoPageOverflow(page: Page) {
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+/**
+ * With ONBOARD_E2E_SHOTS=<dir>, saves the page at 1280 and 390 px wide
+ * (full page) as <dir>/<name>-<width>.png, for a person to look at.
+ */
+export async function shot(page: Page, name: string) {
+  const dir = process.env.ONBOARD_E2E_SHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

@@ -638,9 +638,15 @@ pub fn read_row(cells: &[String], cx: &RowContext<'_>) -> Result<RowAsk, Vec<Row
 
     // The policy, row by row: the panels' rules for the groups and roles
     // this row asks.
-    if groups.is_empty() {
+    let group_named_wrong = problems.iter().any(|p| {
+        matches!(
+            p,
+            RowProblem::UnknownGroup(_) | RowProblem::AmbiguousGroup(_)
+        )
+    });
+    if groups.is_empty() && !group_named_wrong {
         problems.push(RowProblem::NoGroup);
-    } else if roles.is_empty() {
+    } else if !groups.is_empty() && roles.is_empty() {
         problems.push(RowProblem::NoRole);
     }
     let mut grants = Vec::new();

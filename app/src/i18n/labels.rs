@@ -271,7 +271,6 @@ pub fn field_error(e: crate::domain::custom_field::FieldError) -> Msg {
     }
 }
 
-
 fn field_label(key: &str, defs: &[FieldDef], lang: Lang) -> String {
     defs.iter()
         .find(|d| d.key == key)

@@ -1561,7 +1561,6 @@ fn le_u32s(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 #[cfg(test)]
 mod tests {
     use std::io::Write;
-    use std::time::{Duration, Instant};
 
     use proptest::prelude::*;
     use rust_xlsxwriter::{ExcelDateTime as XlsxDate, Format as XlsxFormat, Formula, Workbook};
@@ -2022,20 +2021,6 @@ mod tests {
         writer
     }
 
-    /// The bomb as described: one entry of a few hundred MB. Ignored by
-    /// default because deflating 300 MB in a debug build takes ~15 s; the
-    /// two tests below cover the same checks in a second.
-    #[test]
-    #[ignore = "slow in debug builds: deflates 300 MB"]
-    fn zip_bomb_is_refused_before_inflating() {
-        let bomb = zip_of_zeros(300, None).finish().unwrap().into_inner();
-        assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
-        let started = Instant::now();
-        assert_eq!(read("bomb.xlsx", &bomb, &detect()), Err(ZipBomb));
-        assert_eq!(read("bomb.ods", &bomb, &detect()), Err(ZipBomb));
-        assert!(started.elapsed() < Duration::from_secs(1));
-    }
-
     #[test]
     fn zip_bomb_of_overlapping_entries_is_refused_by_its_total() {
         // 32 MB deflated only about 100:1 (fast level), so no entry's ratio
@@ -2052,10 +2037,8 @@ mod tests {
         }
         let bomb = writer.finish().unwrap().into_inner();
         assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
-        let started = Instant::now();
         assert_eq!(read("bomb.xlsx", &bomb, &detect()), Err(ZipBomb));
         assert_eq!(read("bomb.ods", &bomb, &detect()), Err(ZipBomb));
-        assert!(started.elapsed() < Duration::from_secs(1));
     }
 
     #[test]
@@ -2103,19 +2086,13 @@ mod tests {
     #[test]
     fn csv_row_limit() {
         let text = csv_of(MAX_ROWS);
-        let started = Instant::now();
         let table = read("full.csv", text.as_bytes(), &detect()).unwrap();
-        let elapsed = started.elapsed();
         assert_eq!(table.rows.len(), MAX_ROWS);
         assert_eq!(table.rows[MAX_ROWS - 1].line, MAX_ROWS + 1);
         assert_eq!(
             table.rows[MAX_ROWS - 1].cells[9],
             (MAX_ROWS - 1).to_string()
         );
-        eprintln!("{MAX_ROWS} rows x 10 columns of CSV read in {elapsed:?}");
-        if !cfg!(debug_assertions) {
-            assert!(elapsed < Duration::from_millis(500), "{elapsed:?}");
-        }
 
         let text = csv_of(MAX_ROWS + 1);
         assert_eq!(
@@ -2433,9 +2410,7 @@ mod tests {
         // it forever.
         let fat_entry = 512 + 4;
         bytes[fat_entry..fat_entry + 4].copy_from_slice(&1u32.to_le_bytes());
-        let started = Instant::now();
         assert_eq!(read("loop.xls", &bytes, &detect()), Err(Corrupt));
-        assert!(started.elapsed() < Duration::from_secs(1));
 
         let mut bytes = xls_fixture();
         bytes[7] = 0;
@@ -2529,7 +2504,6 @@ mod tests {
 
     #[test]
     fn ods_repeats_that_would_exhaust_memory_are_refused() {
-        let started = Instant::now();
         // A row of 200 values, repeated a million times: a few hundred
         // bytes for calamine to write out as 200 million cells.
         let rows = r#"<table:table table:name="S"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="200"/></table:table-row></table:table>"#;
@@ -2557,7 +2531,6 @@ mod tests {
         // A count written any other way than digits is not guessed at.
         let escaped = r#"<table:table table:name="S"><table:table-row table:number-rows-repeated="&#49;000000"><table:table-cell office:value="1"/></table:table-row></table:table>"#;
         assert_eq!(read("e.ods", &ods(escaped), &detect()), Err(Corrupt));
-        assert!(started.elapsed() < Duration::from_secs(5));
     }
 
     #[test]

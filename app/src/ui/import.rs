@@ -84,7 +84,11 @@ fn ImportHomeBody(home: ImportHome, history_only: bool) -> impl IntoView {
                     }
                 })}
             <section class="import-section" aria-labelledby="import-history">
-                <h3 id="import-history">{lang.t(Msg::ImportHistoryTitle)}</h3>
+                {if history_only {
+                    view! { <h2 id="import-history">{lang.t(Msg::ImportHistoryTitle)}</h2> }.into_any()
+                } else {
+                    view! { <h3 id="import-history">{lang.t(Msg::ImportHistoryTitle)}</h3> }.into_any()
+                }}
                 <History imports=home.imports group_id />
             </section>
         </PanelShell>
@@ -453,7 +457,7 @@ fn FileStep(view: ImportView, action: ServerAction<SetImportDialect>) -> impl In
         format!(
             "{} · {} · {}",
             d.format,
-            d.encoding.clone().unwrap_or_default(),
+            d.encoding.clone().unwrap_or_default().to_uppercase(),
             d.separator
                 .as_deref()
                 .and_then(|s| separators.iter().find(|(c, _)| *c == s))
@@ -468,7 +472,7 @@ fn FileStep(view: ImportView, action: ServerAction<SetImportDialect>) -> impl In
     let current_sheet = d.sheet.clone().unwrap_or_default();
     view! {
         <section class="import-section">
-            <p>
+            <p class="read-as">
                 <strong>{lang.t(Msg::ImportReadAs)} " : "</strong>
                 {read_as}
             </p>
@@ -712,7 +716,7 @@ fn RowsTable(
                             view! {
                                 <tr class=format!("verdict-{}", row.kind.code())>
                                     <td class="nobr">{row.line}</td>
-                                    <td class="who">{row.email.clone()}</td>
+                                    <td>{row.email.clone()}</td>
                                     <td>
                                         <span class="verdict-text">{row.text.clone()}</span>
                                         {fix}

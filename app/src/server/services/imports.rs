@@ -565,7 +565,15 @@ pub async fn view(
         file_name: loaded.record.file_name.clone(),
         status,
         dialect: DialectView {
-            format: format!("{:?}", table.format).to_uppercase(),
+            format: match table.format {
+                // The extension says which text it is: CSV, TSV, TXT.
+                spreadsheet::Format::Delimited => loaded
+                    .record
+                    .file_name
+                    .rsplit_once('.')
+                    .map_or("CSV".into(), |(_, ext)| ext.to_uppercase()),
+                other => format!("{other:?}").to_uppercase(),
+            },
             encoding: table.encoding.map(|e| e.code().to_owned()),
             separator: table.separator.map(|s| s.code().to_owned()),
             sheets: table.sheets.clone(),
