@@ -11,7 +11,7 @@ use app::server::services::imports;
 use app::server::{AppState, export, spreadsheet};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -47,12 +47,20 @@ fn back_with(group: Option<GroupId>, msg: Msg) -> Response {
     }
 }
 
+#[derive(serde::Deserialize)]
+struct UploadQuery {
+    group_id: Option<GroupId>,
+}
+
 /// The wizard's upload: a form with `group_id` and `file`, posted before
 /// or after the wasm loads (drag and drop fills the same input). Answers
-/// with the next step, or the upload step again with the reason.
+/// with the next step, or the upload step again with the reason. The
+/// group is in the URL too, so a body refused for its size still knows
+/// where to send the person back.
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Query(query): Query<UploadQuery>,
     mut form: Multipart,
 ) -> Response {
     let lang = lang_of(&headers);
@@ -60,7 +68,7 @@ async fn upload(
         Ok(me) => me,
         Err(e) => return refused(e, lang),
     };
-    let mut group: Option<GroupId> = None;
+    let mut group: Option<GroupId> = query.group_id;
     let mut upload: Option<(String, Vec<u8>)> = None;
     loop {
         let field = match form.next_field().await {
@@ -72,7 +80,11 @@ async fn upload(
             Err(_) => return back_with(group, Msg::ErrImportNoFile),
         };
         match field.name() {
-            Some("group_id") => group = field.text().await.ok().and_then(|t| t.trim().parse().ok()),
+            Some("group_id") => {
+                if let Some(id) = field.text().await.ok().and_then(|t| t.trim().parse().ok()) {
+                    group = Some(id);
+                }
+            }
             Some("file") => {
                 let name = field.file_name().unwrap_or("").to_owned();
                 match field.bytes().await {

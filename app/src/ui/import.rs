@@ -118,7 +118,7 @@ fn UploadForm(group_id: GroupId) -> impl IntoView {
         <form
             node_ref=form
             method="post"
-            action="/imports/upload"
+            action=format!("/imports/upload?group_id={group_id}")
             enctype="multipart/form-data"
             class="import-upload"
         >
