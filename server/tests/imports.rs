@@ -582,7 +582,61 @@ async fn files_that_cannot_be_read_are_refused_with_a_reason(backend: Backend) {
     }
 }
 
+/// More rows than one batch of new invitations: each gets its own row,
+/// grant, link and mail (found back whatever order the database returns
+/// the batch in), and a link from the middle of the file opens its own
+/// invitation.
+async fn new_invitations_are_written_in_batches_each_with_its_own_link_and_mail(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let mut file = String::from("email;langue\n");
+    for i in 0..1_201 {
+        file.push_str(&format!("n{i}@exemple.fr;{}\n", ["fr", "en", "nl"][i % 3]));
+    }
+    let id = imports::upload(&app.state, &admin, paris, "lot.csv", file.into_bytes())
+        .await
+        .unwrap();
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.count(VerdictKind::Invite), 1_201);
+    let mut conn = app.conn().await;
+    let mismatched: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations i JOIN outbox o ON o.id = i.delivery_mail_id \
+         WHERE o.recipient <> i.email OR o.invitation_id <> i.id",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    assert_eq!(mismatched, 0, "each invitation's newest mail is its own");
+    let with_mail: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations WHERE delivery_status = 'queued' AND delivery_mail_id IS NOT NULL",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    assert_eq!(with_mail, 1_201);
+    let n700 = invitations::pending_by_email(&mut conn, "n700@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(n700.language, Lang::En);
+    assert_eq!(
+        invitations::grants(&mut conn, n700.id).await.unwrap(),
+        vec![(paris, GroupRole::Learner)]
+    );
+    drop(conn);
+    let token = app.latest_link_token("n700@exemple.fr").await;
+    let link = app::server::services::invitations::open_link(&app.state, &token)
+        .await
+        .expect("the mailed link opens");
+    assert_eq!(
+        link.email, "n700@exemple.fr",
+        "and it is n700's own invitation"
+    );
+}
+
 on_both_backends!(
+    new_invitations_are_written_in_batches_each_with_its_own_link_and_mail,
     invite_mode_invites_the_good_rows_and_says_why_of_the_others,
     create_mode_opens_accounts_with_propagation_and_adds_existing_ones,
     create_or_update_changes_what_the_file_says_and_removes_nothing,

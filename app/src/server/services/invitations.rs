@@ -1,7 +1,7 @@
 //! Invite by e-mail: `INVITER`, the first-login form, reminders.
 
 use crate::domain::audit::AuditAction;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::contracts::error::FormField;
 use crate::contracts::invitations::{DroppedGrant, InviteLine, LinkView};
@@ -106,7 +106,7 @@ pub(crate) struct MailContext<'a> {
 }
 
 impl MailContext<'_> {
-    fn group_label(&self, id: GroupId) -> String {
+    pub(crate) fn group_label(&self, id: GroupId) -> String {
         directory::path(self.tree, &self.names, id)
     }
 
@@ -263,11 +263,37 @@ async fn invite_chunk(
         now,
         resend_unchanged: true,
     };
+    // The chunk's addresses are looked up at once: the free ones are
+    // invited together (`create_many`), the others one by one.
+    let valid: Vec<String> = chunk
+        .iter()
+        .filter_map(|e| match e {
+            ListEntry::Valid { email, .. } => Some(email.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut taken: HashSet<String> = users::by_emails(&mut tx, &valid)
+        .await?
+        .into_iter()
+        .filter_map(|u| u.email)
+        .collect();
+    taken.extend(
+        invitations::pending_by_emails(&mut tx, &valid)
+            .await?
+            .into_iter()
+            .map(|(i, _)| i.email),
+    );
     let mut queued = false;
+    let mut free: Vec<String> = Vec::new();
     for entry in chunk {
         let (address, outcome) = match entry {
             ListEntry::Invalid { raw, error } => (echo(&raw), InviteOutcome::Invalid(error)),
             ListEntry::Duplicate { email } => (email.into_string(), InviteOutcome::Duplicate),
+            ListEntry::Valid { email, .. } if !taken.contains(email.as_str()) => {
+                let address = email.into_string();
+                free.push(address.clone());
+                (address, rules::decide(AddressState::Unknown, &req.roles))
+            }
             ListEntry::Valid { email, .. } => {
                 let address = email.into_string();
                 let (outcome, mailed) =
@@ -278,6 +304,12 @@ async fn invite_chunk(
         };
         lines.push(InviteLine { address, outcome });
     }
+    let fresh: Vec<Fresh> = free
+        .iter()
+        .map(|address| Fresh { address, ask: &ask })
+        .collect();
+    create_many(&mut tx, &ctx, me, &fresh).await?;
+    queued |= !fresh.is_empty();
     tx.commit().await?;
     Ok(queued)
 }
@@ -363,26 +395,7 @@ pub(crate) async fn invite_address(
             (merged, mailed)
         }
         (outcome, _, _) => {
-            let id = invitations::insert(
-                tx,
-                address,
-                me.user.id,
-                ask.options,
-                ask.expires_at,
-                ask.now,
-            )
-            .await?;
-            for &(group, role) in ask.grants {
-                invitations::add_grant(tx, id, group, role, me.user.id).await?;
-            }
-            if let Some(json) = ask.custom_json {
-                invitations::set_custom_values(tx, id, json).await?;
-            }
-            let created = invitations::by_id(tx, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            ctx.send(tx, &created, false, ask.now).await?;
-            record(tx, me, AuditAction::InvitationCreated, None, address, ask).await?;
+            create_many(tx, ctx, me, &[Fresh { address, ask }]).await?;
             (outcome, true)
         }
     })
@@ -584,6 +597,26 @@ fn echo(raw: &str) -> String {
     cut
 }
 
+/// The audit entry of one address of an `Ask`.
+fn entry_of(
+    me: &CurrentUser,
+    target_user_id: Option<UserId>,
+    email: &str,
+    ask: &Ask<'_>,
+) -> audit::Entry {
+    let roles: Vec<&str> = ask.roles().iter().map(|r| r.as_str()).collect();
+    audit::Entry {
+        actor_user_id: Some(me.user.id),
+        target_user_id,
+        target_email: Some(email.to_owned()),
+        group_id: Some(ask.group_id),
+        details: serde_json::json!({ "roles": roles,
+            "account_type": ask.options.account_type.as_str(),
+            "platform_admin": ask.options.platform_admin })
+        .to_string(),
+    }
+}
+
 async fn record(
     conn: &mut Conn,
     me: &CurrentUser,
@@ -592,23 +625,101 @@ async fn record(
     email: &str,
     ask: &Ask<'_>,
 ) -> AppResult<()> {
-    let roles: Vec<&str> = ask.roles().iter().map(|r| r.as_str()).collect();
     audit::record(
         conn,
         action,
-        audit::Entry {
-            actor_user_id: Some(me.user.id),
-            target_user_id,
-            target_email: Some(email.to_owned()),
-            group_id: Some(ask.group_id),
-            details: serde_json::json!({ "roles": roles,
-                "account_type": ask.options.account_type.as_str(),
-                "platform_admin": ask.options.platform_admin })
-            .to_string(),
-        },
+        entry_of(me, target_user_id, email, ask),
         ask.now,
     )
     .await?;
+    Ok(())
+}
+
+/// A new invitation to write: its address and what is asked of it.
+pub(crate) struct Fresh<'a> {
+    pub(crate) address: &'a str,
+    pub(crate) ask: &'a Ask<'a>,
+}
+
+/// Writes new invitations for addresses the caller found free in this
+/// transaction (no account, no pending invitation): the rows, their
+/// grants, a link and a mail each, and an audit entry each, in a few
+/// multi-row statements per 500. Every door that invites a new address
+/// comes here — `invite_address` with one, `INVITER` and the import with
+/// many — so one path writes an invitation.
+pub(crate) async fn create_many(
+    tx: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    fresh: &[Fresh<'_>],
+) -> AppResult<()> {
+    let Some(first) = fresh.first() else {
+        return Ok(());
+    };
+    let now = first.ask.now;
+    let rows: Vec<invitations::NewInvitation> = fresh
+        .iter()
+        .map(|f| invitations::NewInvitation {
+            email: f.address,
+            options: f.ask.options,
+            custom_values: f.ask.custom_json,
+            expires_at: f.ask.expires_at,
+        })
+        .collect();
+    let ids = invitations::insert_many(tx, &rows, me.user.id, now).await?;
+    let grants: Vec<(crate::domain::InvitationId, GroupId, GroupRole)> = ids
+        .iter()
+        .zip(fresh)
+        .flat_map(|(id, f)| f.ask.grants.iter().map(move |&(g, r)| (*id, g, r)))
+        .collect();
+    invitations::add_grants_many(tx, &grants, me.user.id).await?;
+    let tokens: Vec<String> = fresh.iter().map(|_| token::generate()).collect();
+    let links: Vec<(crate::domain::InvitationId, String)> = ids
+        .iter()
+        .zip(&tokens)
+        .map(|(id, raw)| (*id, token::hash(raw)))
+        .collect();
+    invitations::add_links_many(tx, &links, now).await?;
+    // Rows of a file share their groups: each list of labels is made once.
+    let mut labels_of: HashMap<Vec<GroupId>, Vec<String>> = HashMap::new();
+    let mut mails = Vec::with_capacity(fresh.len());
+    for ((id, f), raw) in ids.iter().zip(fresh).zip(&tokens) {
+        let mut groups: Vec<GroupId> = f.ask.grants.iter().map(|(g, _)| *g).collect();
+        groups.dedup();
+        let labels = labels_of
+            .entry(groups.clone())
+            .or_insert_with(|| groups.iter().map(|g| ctx.group_label(*g)).collect());
+        let rendered = render_invitation(&InvitationMail {
+            lang: f.ask.options.language,
+            inviter: &ctx.inviter,
+            groups: labels,
+            message: &f.ask.options.message,
+            link: &ctx.link(raw),
+            expires_at: f.ask.expires_at,
+            reminder: false,
+        });
+        mails.push(outbox::NewMail {
+            kind: "invitation",
+            recipient: f.address.to_owned(),
+            subject: rendered.subject,
+            body_text: rendered.text,
+            body_html: rendered.html,
+            invitation_id: Some(*id),
+            user_id: None,
+        });
+    }
+    let domain = ctx.state.config.public_url.host_str().unwrap_or("onboard");
+    outbox::enqueue_many(tx, &mails, domain, now).await?;
+    let entries: Vec<(AuditAction, audit::Entry)> = fresh
+        .iter()
+        .map(|f| {
+            (
+                AuditAction::InvitationCreated,
+                entry_of(me, None, f.address, f.ask),
+            )
+        })
+        .collect();
+    audit::record_many(tx, &entries, now).await?;
     Ok(())
 }
 

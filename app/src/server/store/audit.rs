@@ -25,24 +25,55 @@ pub async fn record(
     entry: Entry,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let details = if entry.details.is_empty() {
-        "{}".to_owned()
-    } else {
-        entry.details
-    };
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_user_id, action, target_user_id, target_email, group_id, details) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(now)
-    .bind(entry.actor_user_id)
-    .bind(action.code())
-    .bind(entry.target_user_id)
-    .bind(entry.target_email)
-    .bind(entry.group_id)
-    .bind(details)
-    .execute(&mut *conn)
-    .await?;
+    record_many(conn, &[(action, entry)], now).await
+}
+
+/// Several entries at the same instant, with one statement per 500 (an
+/// import's rows).
+pub async fn record_many(
+    conn: &mut Conn,
+    entries: &[(AuditAction, Entry)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for chunk in entries.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let n = |i: usize| r * 7 + i;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    n(1),
+                    n(2),
+                    n(3),
+                    n(4),
+                    n(5),
+                    n(6),
+                    n(7)
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO audit_log (at, actor_user_id, action, target_user_id, target_email, group_id, details) \
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (action, entry) in chunk {
+            let details = if entry.details.is_empty() {
+                "{}".to_owned()
+            } else {
+                entry.details.clone()
+            };
+            query = query
+                .bind(now)
+                .bind(entry.actor_user_id)
+                .bind(action.code())
+                .bind(entry.target_user_id)
+                .bind(entry.target_email.clone())
+                .bind(entry.group_id)
+                .bind(details);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

@@ -142,23 +142,78 @@ pub async fn insert(
     expires_at: i64,
     now: i64,
 ) -> Result<InvitationId, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO invitations (email, status, invited_by, language, account_type, platform_admin, \
-         platform_admin_by, message, deletion_at, created_at, last_sent_at, send_count, expires_at) \
-         VALUES ($1, 'pending', $2, $3, $4, $5, CASE WHEN $5 = 1 THEN $2 ELSE NULL END, $6, $7, $8, \
-         $8, 1, $9) RETURNING id",
-    )
-    .bind(email.to_owned())
-    .bind(invited_by)
-    .bind(options.language.code())
-    .bind(options.account_type.as_str())
-    .bind(flag(options.platform_admin))
-    .bind(options.message.clone())
-    .bind(options.deletion_at)
-    .bind(now)
-    .bind(expires_at)
-    .fetch_one(&mut *conn)
-    .await
+    let row = NewInvitation {
+        email,
+        options,
+        custom_values: None,
+        expires_at,
+    };
+    let ids = insert_many(conn, std::slice::from_ref(&row), invited_by, now).await?;
+    ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)
+}
+
+/// A new invitation as `insert_many` writes it.
+pub struct NewInvitation<'a> {
+    pub email: &'a str,
+    pub options: &'a InvitationOptions,
+    /// Custom field values as a JSON object by key; `None`: none.
+    pub custom_values: Option<&'a str>,
+    pub expires_at: i64,
+}
+
+/// Inserts pending invitations, sent now, with one statement per 500;
+/// answers their ids in the order given. One pending invitation per
+/// address (a partial unique index), so the address finds each id back —
+/// neither database promises the order of `RETURNING`.
+pub async fn insert_many(
+    conn: &mut Conn,
+    rows: &[NewInvitation<'_>],
+    invited_by: UserId,
+    now: i64,
+) -> Result<Vec<InvitationId>, sqlx::Error> {
+    const COLUMNS: usize = 10;
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let n = |i: usize| r * COLUMNS + i;
+                format!(
+                    "(${}, 'pending', ${}, ${}, ${}, ${}, CASE WHEN ${} = 1 THEN ${} ELSE NULL END,                      ${}, ${}, ${}, ${}, 1, ${}, ${})",
+                    n(1), n(2), n(3), n(4), n(5), n(5), n(2), n(6), n(7), n(8), n(8), n(9), n(10)
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO invitations (email, status, invited_by, language, account_type, \
+             platform_admin, platform_admin_by, message, deletion_at, created_at, last_sent_at, \
+             send_count, expires_at, custom_values) VALUES {} RETURNING id, email",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for row in chunk {
+            query = query
+                .bind(row.email.to_owned())
+                .bind(invited_by)
+                .bind(row.options.language.code())
+                .bind(row.options.account_type.as_str())
+                .bind(flag(row.options.platform_admin))
+                .bind(row.options.message.clone())
+                .bind(row.options.deletion_at)
+                .bind(now)
+                .bind(row.expires_at)
+                .bind(row.custom_values.unwrap_or("{}").to_owned());
+        }
+        let mut by_email = std::collections::HashMap::new();
+        for returned in query.fetch_all(&mut *conn).await? {
+            let email: String = returned.try_get("email")?;
+            let id: InvitationId = returned.try_get("id")?;
+            by_email.insert(email, id);
+        }
+        for row in chunk {
+            ids.push(by_email.remove(row.email).ok_or(sqlx::Error::RowNotFound)?);
+        }
+    }
+    Ok(ids)
 }
 
 /// A second invitation of the same address by an actor who may act on the
@@ -216,14 +271,29 @@ pub async fn add_link(
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES ($1, $2, $3)",
-    )
-    .bind(token_hash.to_owned())
-    .bind(invitation_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    add_links_many(conn, &[(invitation_id, token_hash.to_owned())], now).await
+}
+
+/// Links (token hashes) of several invitations, with one statement per 500.
+pub async fn add_links_many(
+    conn: &mut Conn,
+    links: &[(InvitationId, String)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for chunk in links.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| format!("(${}, ${}, ${})", r * 3 + 1, r * 3 + 2, r * 3 + 3))
+            .collect();
+        let text = format!(
+            "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (invitation, hash) in chunk {
+            query = query.bind(hash.clone()).bind(*invitation).bind(now);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -251,16 +321,42 @@ pub async fn add_grant(
     role: GroupRole,
     granted_by: UserId,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO invitation_grants (invitation_id, group_id, role, granted_by) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
-    )
-    .bind(invitation_id)
-    .bind(group_id)
-    .bind(role.as_str())
-    .bind(granted_by)
-    .execute(&mut *conn)
-    .await?;
+    add_grants_many(conn, &[(invitation_id, group_id, role)], granted_by).await
+}
+
+/// Grants of several invitations, with one statement per 500.
+pub async fn add_grants_many(
+    conn: &mut Conn,
+    grants: &[(InvitationId, GroupId, GroupRole)],
+    granted_by: UserId,
+) -> Result<(), sqlx::Error> {
+    for chunk in grants.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                format!(
+                    "(${}, ${}, ${}, ${})",
+                    r * 4 + 1,
+                    r * 4 + 2,
+                    r * 4 + 3,
+                    r * 4 + 4
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO invitation_grants (invitation_id, group_id, role, granted_by) VALUES {} \
+             ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (invitation, group, role) in chunk {
+            query = query
+                .bind(*invitation)
+                .bind(*group)
+                .bind(role.as_str())
+                .bind(granted_by);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

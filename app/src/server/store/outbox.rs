@@ -103,33 +103,93 @@ pub async fn enqueue(
     message_id_domain: &str,
     now: i64,
 ) -> Result<MailId, sqlx::Error> {
-    let id: MailId = sqlx::query_scalar(
-        "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
-         attempts, next_attempt_at, invitation_id, user_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
-    )
-    .bind(mail.kind)
-    .bind(mail.recipient.clone())
-    .bind(mail.subject.clone())
-    .bind(mail.body_text.clone())
-    .bind(mail.body_html.clone())
-    .bind(new_message_id(message_id_domain))
-    .bind(now)
-    .bind(mail.invitation_id)
-    .bind(mail.user_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    if let Some(invitation_id) = mail.invitation_id {
-        sqlx::query(
-            "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
-             delivery_mail_id = $2 WHERE id = $1",
-        )
-        .bind(invitation_id)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    let ids = enqueue_many(conn, std::slice::from_ref(mail), message_id_domain, now).await?;
+    ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Queues several mails with one statement per 500 (an import's, an
+/// `INVITER`'s); answers their ids in the order given, found back by
+/// their Message-IDs (neither database promises the order of
+/// `RETURNING`). Each invitation's mail becomes its newest.
+pub async fn enqueue_many(
+    conn: &mut Conn,
+    mails: &[NewMail],
+    message_id_domain: &str,
+    now: i64,
+) -> Result<Vec<MailId>, sqlx::Error> {
+    const COLUMNS: usize = 9;
+    let mut ids = Vec::with_capacity(mails.len());
+    for chunk in mails.chunks(super::sql::IN_CHUNK) {
+        let message_ids: Vec<String> = chunk
+            .iter()
+            .map(|_| new_message_id(message_id_domain))
+            .collect();
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let n = |i: usize| r * COLUMNS + i;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, 'queued', 0, ${}, ${}, ${}, ${})",
+                    n(1),
+                    n(2),
+                    n(3),
+                    n(4),
+                    n(5),
+                    n(6),
+                    n(7),
+                    n(8),
+                    n(9),
+                    n(7)
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
+             attempts, next_attempt_at, invitation_id, user_id, created_at) VALUES {} \
+             RETURNING id, message_id",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (mail, message_id) in chunk.iter().zip(&message_ids) {
+            query = query
+                .bind(mail.kind)
+                .bind(mail.recipient.clone())
+                .bind(mail.subject.clone())
+                .bind(mail.body_text.clone())
+                .bind(mail.body_html.clone())
+                .bind(message_id.clone())
+                .bind(now)
+                .bind(mail.invitation_id)
+                .bind(mail.user_id);
+        }
+        let mut by_message_id = std::collections::HashMap::new();
+        for returned in query.fetch_all(&mut *conn).await? {
+            let message_id: String = returned.try_get("message_id")?;
+            let id: MailId = returned.try_get("id")?;
+            by_message_id.insert(message_id, id);
+        }
+        for message_id in &message_ids {
+            ids.push(
+                by_message_id
+                    .remove(message_id)
+                    .ok_or(sqlx::Error::RowNotFound)?,
+            );
+        }
+        let invitations: Vec<InvitationId> = chunk.iter().filter_map(|m| m.invitation_id).collect();
+        if !invitations.is_empty() {
+            let text = format!(
+                "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
+                 delivery_mail_id = (SELECT MAX(o.id) FROM outbox o WHERE o.invitation_id = invitations.id) \
+                 WHERE id IN ({})",
+                super::sql::placeholders(1, invitations.len())
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+            for id in invitations {
+                query = query.bind(id);
+            }
+            query.execute(&mut *conn).await?;
+        }
     }
-    Ok(id)
+    Ok(ids)
 }
 
 /// Copies the outcome of mail `id` onto its invitation, if it has one and
