@@ -483,7 +483,21 @@ pub async fn view(
     let loaded = load(&mut conn, me, id).await?;
     let now = state.now();
     let status = status_of(&loaded.record, now);
-    let table = file_table(&mut conn, &loaded).await?;
+    // While the run goes on the page asks every second for the count
+    // alone: the file is not read again for it.
+    let table = if status == ImportStatus::Running {
+        Table {
+            format: spreadsheet::Format::Delimited,
+            encoding: None,
+            separator: None,
+            sheets: Vec::new(),
+            sheet: None,
+            header: Vec::new(),
+            rows: Vec::new(),
+        }
+    } else {
+        file_table(&mut conn, &loaded).await?
+    };
     let (lines, seats_needed) = match status {
         ImportStatus::Done => {
             let report: Vec<ReportLine> =
@@ -584,7 +598,11 @@ pub async fn view(
         columns,
         targets: target_choices(&loaded.defs, lang),
         missing_email: !mapping.contains(&Some(Target::Email)),
-        total: table.rows.len(),
+        total: if status == ImportStatus::Running {
+            loaded.record.total_rows as usize
+        } else {
+            table.rows.len()
+        },
         counts,
         filter,
         rows,

@@ -78,3 +78,12 @@ pub(crate) fn placeholders(from: usize, count: usize) -> String {
 /// limits on bound parameters, and large enough that 100,000 lookups take
 /// a few hundred queries.
 pub(crate) const IN_CHUNK: usize = 500;
+
+/// `($from), ($from+1), …`: values as one-column rows (`column1` on both
+/// databases), for `FROM (VALUES …)`.
+pub(crate) fn value_rows(from: usize, count: usize) -> String {
+    (from..from + count)
+        .map(|n| format!("(${n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
