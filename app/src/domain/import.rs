@@ -73,17 +73,7 @@ pub fn fold_header(header: &str) -> String {
         .chars()
         .flat_map(char::to_lowercase)
         .filter_map(|c| {
-            let c = match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-                'ç' => 'c',
-                'è' | 'é' | 'ê' | 'ë' => 'e',
-                'ì' | 'í' | 'î' | 'ï' => 'i',
-                'ñ' => 'n',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-                'ù' | 'ú' | 'û' | 'ü' => 'u',
-                'ý' | 'ÿ' => 'y',
-                c => c,
-            };
+            let c = super::role::base_letter(c);
             c.is_ascii_alphanumeric().then_some(c)
         })
         .collect()

@@ -155,19 +155,27 @@ impl fmt::Display for Visibility {
 /// Only the Latin accents French and its neighbours use are folded: the
 /// labels we match are a fixed, small set, so a full Unicode normalisation
 /// table would be dead weight in the wasm bundle.
+/// A lower-case letter without its accent (`é` → `e`), as French, Dutch
+/// and English labels are typed with or without them.
+pub(crate) fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
 fn fold_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
+        let c = match base_letter(c) {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
             '_' | '-' => ' ',
             // Combining diacritics, left behind when the input was typed in
