@@ -774,6 +774,7 @@ ImportDoneText = Import finished. The mails go out in each person's language.
 ImportReportCsv = Report (CSV)
 ImportReportXlsx = Report (XLSX)
 ImportErrorsFile = Rows in error, to fix (CSV)
+ImportErrorsFileXlsx = Rows in error, to fix (XLSX)
 ImportColWhen = When
 ImportColWho = By
 ImportColFile = File

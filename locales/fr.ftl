@@ -802,6 +802,7 @@ ImportDoneText = Import terminé. Les e-mails partent dans la langue de chacun.
 ImportReportCsv = Rapport (CSV)
 ImportReportXlsx = Rapport (XLSX)
 ImportErrorsFile = Lignes en erreur, à corriger (CSV)
+ImportErrorsFileXlsx = Lignes en erreur, à corriger (XLSX)
 ImportColWhen = Quand
 ImportColWho = Par
 ImportColFile = Fichier

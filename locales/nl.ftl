@@ -766,6 +766,7 @@ ImportDoneText = Import voltooid. De e-mails vertrekken in ieders taal.
 ImportReportCsv = Rapport (CSV)
 ImportReportXlsx = Rapport (XLSX)
 ImportErrorsFile = Foutieve rijen, te verbeteren (CSV)
+ImportErrorsFileXlsx = Foutieve rijen, te verbeteren (XLSX)
 ImportColWhen = Wanneer
 ImportColWho = Door
 ImportColFile = Bestand

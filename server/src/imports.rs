@@ -34,6 +34,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/imports/{id}/report.csv", get(report_csv))
         .route("/imports/{id}/report.xlsx", get(report_xlsx))
         .route("/imports/{id}/errors.csv", get(errors_csv))
+        .route("/imports/{id}/errors.xlsx", get(errors_xlsx))
         .with_state(state)
 }
 
@@ -204,10 +205,29 @@ async fn report_xlsx(
     headers: HeaderMap,
     Path(id): Path<ImportId>,
 ) -> Response {
-    let lang = lang_of(&headers);
-    let built = match report_table(&state, &headers, id, false).await {
+    xlsx_of(&state, &headers, id, false).await
+}
+
+/// The rows in error as a workbook, for a file that came as one: fixed in
+/// the same program and sent again.
+async fn errors_xlsx(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<ImportId>,
+) -> Response {
+    xlsx_of(&state, &headers, id, true).await
+}
+
+async fn xlsx_of(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: ImportId,
+    errors_only: bool,
+) -> Response {
+    let lang = lang_of(headers);
+    let built = match report_table(state, headers, id, errors_only).await {
         Ok((name, table)) => tokio::task::spawn_blocking(move || {
-            export::xlsx(&table, "rapport").map(|bytes| (name, bytes))
+            export::xlsx(&table, "import").map(|bytes| (name, bytes))
         })
         .await
         .map_err(AppError::from)

@@ -659,6 +659,7 @@ messages! {
     ImportReportCsv,
     ImportReportXlsx,
     ImportErrorsFile,
+    ImportErrorsFileXlsx,
     ImportColWhen,
     ImportColWho,
     ImportColFile,

@@ -584,6 +584,28 @@ fn ColumnsStep(view: ImportView, action: ServerAction<SetImportColumns>) -> impl
     }
 }
 
+/// The rows in error, to fix and send again: a workbook for a file that
+/// came as one, else CSV.
+fn errors_link(view: &ImportView) -> impl IntoView + use<> {
+    let lang = use_lang();
+    let (href, msg) = if view.dialect.sheets.is_empty() {
+        (
+            format!("/imports/{}/errors.csv", view.id),
+            Msg::ImportErrorsFile,
+        )
+    } else {
+        (
+            format!("/imports/{}/errors.xlsx", view.id),
+            Msg::ImportErrorsFileXlsx,
+        )
+    };
+    view! {
+        <a class="button secondary" href=href download="">
+            {lang.t(msg)}
+        </a>
+    }
+}
+
 fn seats_line(view: &ImportView, lang: Lang) -> String {
     match view.seats.limit {
         Some(limit) => lang.fmt(
@@ -671,11 +693,7 @@ fn PreviewStep(view: ImportView, edit: ServerAction<EditImportRow>) -> impl Into
             {(errors > 0)
                 .then(|| {
                     view! {
-                        <p>
-                            <a class="button secondary" href=format!("/imports/{}/errors.csv", view.id) download="">
-                                {lang.t(Msg::ImportErrorsFile)}
-                            </a>
-                        </p>
+                        <p>{errors_link(&view)}</p>
                     }
                 })}
             <FormError value=edit.value() />
@@ -927,14 +945,7 @@ fn ReportStep(view: ImportView) -> impl IntoView {
                         <a class="button secondary" href=format!("/imports/{}/report.xlsx", view.id) download="">
                             {lang.t(Msg::ImportReportXlsx)}
                         </a>
-                        {(view.count(VerdictKind::Error) > 0)
-                            .then(|| {
-                                view! {
-                                    <a class="button secondary" href=format!("/imports/{}/errors.csv", view.id) download="">
-                                        {lang.t(Msg::ImportErrorsFile)}
-                                    </a>
-                                }
-                            })}
+                        {(view.count(VerdictKind::Error) > 0).then(|| errors_link(&view))}
                     </p>
                     <RowsTable rows=view.rows.clone() headers id=view.id edit=None header=Msg::ImportOutcomeHeader />
                     {pager(&view, Step::Report)}
