@@ -345,8 +345,10 @@ async fn evaluate(
             }
         } else if let Some((invitation, held)) = pending.get(ask.email.as_str()) {
             let custom = custom_json(&loaded.defs, ask);
-            let carried =
-                custom_fields_json_equal(&invitation_custom(conn, invitation.id).await?, &custom);
+            let carried = custom_fields_json_equal(
+                &invitations::custom_values(conn, invitation.id).await?,
+                &custom,
+            );
             Known::Pending {
                 held: held.clone(),
                 same_options: invitation.language == ask.language
@@ -371,10 +373,6 @@ async fn evaluate(
         line.verdict = verdict;
     }
     Ok(Evaluation { lines, asks })
-}
-
-async fn invitation_custom(conn: &mut Conn, id: crate::domain::InvitationId) -> AppResult<String> {
-    Ok(invitations::custom_values(conn, id).await?)
 }
 
 fn custom_fields_json_equal(stored: &str, asked: &Option<String>) -> bool {
@@ -636,13 +634,18 @@ async fn change_setup(
     let mut setup = loaded.setup.clone();
     let table = file_table(&mut conn, &loaded).await?;
     change(&mut setup, &table)?;
-    // A new dialect may read other columns: recognise them again.
-    let table = read_table(
-        loaded.record.file_name.clone(),
-        imports::content(&mut conn, id).await?.unwrap_or_default(),
-        setup.dialect.clone(),
-    )
-    .await?;
+    // A new dialect may read other columns: the file is read again only
+    // then, and its columns recognised again.
+    let table = if setup.dialect == loaded.setup.dialect {
+        table
+    } else {
+        read_table(
+            loaded.record.file_name.clone(),
+            imports::content(&mut conn, id).await?.unwrap_or_default(),
+            setup.dialect.clone(),
+        )
+        .await?
+    };
     if setup.mapping.len() != table.header.len() {
         setup.mapping = rules::auto_map(&table.header, &loaded.defs)
             .into_iter()
