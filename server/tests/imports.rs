@@ -57,6 +57,11 @@ async fn run(
     imports::run(&app.state, me, id, RunRequest { mode, defaults })
         .await
         .expect("the run starts");
+    finished(app, me, id).await
+}
+
+/// The import's page once its run has ended.
+async fn finished(app: &TestApp, me: &CurrentUser, id: ImportId) -> ImportView {
     for _ in 0..600 {
         let v = view(app, me, id, None).await;
         if v.status != ImportStatus::Running {
@@ -65,6 +70,14 @@ async fn run(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("the import did not finish in 30 s");
+}
+
+async fn scalar(app: &TestApp, sql: &'static str) -> i64 {
+    let mut conn = app.conn().await;
+    sqlx::query_scalar(sql)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
 }
 
 async fn mails_to(app: &TestApp, address: &str) -> usize {
@@ -635,7 +648,160 @@ async fn new_invitations_are_written_in_batches_each_with_its_own_link_and_mail(
     );
 }
 
+async fn new_accounts_are_written_in_batches_each_with_its_grants_seat_and_link(
+    backend: Backend,
+) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (acme, ventes, paris, _) = app.sample_tree().await;
+    // More than two batches of 500, a language per row.
+    let mut file = String::from("email,first_name,last_name,language\n");
+    for i in 0..1_201 {
+        let lang = if i % 2 == 0 { "en" } else { "fr" };
+        file.push_str(&format!("c{i}@exemple.fr,Prénom{i},Nom{i},{lang}\n"));
+    }
+    let id = imports::upload(&app.state, &admin, paris, "comptes.csv", file.into_bytes())
+        .await
+        .unwrap();
+    let mut with_links = defaults(paris);
+    with_links.send_credentials = true;
+    let report = run(&app, &admin, id, Mode::Create, with_links).await;
+    assert_eq!(report.status, ImportStatus::Done);
+    assert_eq!(report.count(VerdictKind::Create), 1_201);
+    let count = |sql: &'static str| scalar(&app, sql);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM users WHERE email LIKE 'c%@exemple.fr' AND activated_at IS NOT NULL").await,
+        1_201
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email LIKE 'c%@exemple.fr'").await,
+        3 * 1_201,
+        "learner of Paris, Ventes and Acme (propagation), each once"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM billing_events b JOIN users u ON u.id = b.user_id WHERE u.email LIKE 'c%@exemple.fr' AND b.change = 1").await,
+        1_201,
+        "each account starts billing once"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM password_tokens t JOIN users u ON u.id = t.user_id WHERE u.email LIKE 'c%@exemple.fr'").await,
+        1_201
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM outbox o JOIN users u ON u.id = o.user_id WHERE o.kind = 'set_password' AND o.recipient <> u.email").await,
+        0,
+        "each mail goes to its own account"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.created'").await,
+        1_201
+    );
+    let mut conn = app.conn().await;
+    let c700 = users::by_email(&mut conn, "c700@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((c700.first_name.as_str(), c700.language), ("Prénom700", Lang::En));
+    let mut held = app::server::store::memberships::roles_of_user(&mut conn, c700.id)
+        .await
+        .unwrap();
+    held.sort();
+    let mut expected = vec![
+        (acme, GroupRole::Learner),
+        (ventes, GroupRole::Learner),
+        (paris, GroupRole::Learner),
+    ];
+    expected.sort();
+    assert_eq!(held, expected);
+    drop(conn);
+    // c700's link is c700's own, in c700's language.
+    let token = app.latest_link_token("c700@exemple.fr").await;
+    let opened = app::server::services::password_links::open(&app.state, &token)
+        .await
+        .expect("the mailed link opens");
+    assert_eq!(opened.login, "c700@exemple.fr");
+    assert_eq!(opened.language, Lang::En);
+}
+
+/// Another admin takes an address while the import runs: on PostgreSQL the
+/// batch is refused by the unique address, then written row by row, so
+/// only that row fails; on SQLite the run waits for the other writer and
+/// finds the account there. Either way the other rows are created and the
+/// address has one account.
+async fn an_address_taken_while_the_import_runs_fails_only_its_row(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let file = b"email;prenom;nom\nx@exemple.fr;X;Ixe\ny@exemple.fr;Y;Igrec\nz@exemple.fr;Z;Zed\n";
+    let id = imports::upload(&app.state, &admin, paris, "course.csv", file.to_vec())
+        .await
+        .unwrap();
+    let mut other = app.state.db.begin().await.unwrap();
+    users::insert(
+        &mut other,
+        &users::NewUser {
+            email: Some("x@exemple.fr".into()),
+            login_name: None,
+            first_name: "Autre".into(),
+            last_name: "Admin".into(),
+            password_hash: None,
+            platform_admin: false,
+            account_type: app::domain::AccountType::Member,
+            language: Lang::Fr,
+            activated_at: Some(support::START),
+            created_by: None,
+            extra_info: String::new(),
+            deletion_at: None,
+        },
+        support::START,
+    )
+    .await
+    .unwrap();
+    // On SQLite the run's first write waits for the other writer: it is
+    // started beside the test, which then lets the other admin commit.
+    let starting = {
+        let (state, admin) = (app.state.clone(), admin.clone());
+        tokio::spawn(async move {
+            let request = RunRequest {
+                mode: Mode::Create,
+                defaults: defaults(paris),
+            };
+            imports::run(&state, &admin, id, request).await
+        })
+    };
+    // Let the run reach the address the other transaction holds.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    other.commit().await.unwrap();
+    starting.await.unwrap().expect("the run starts");
+    let report = finished(&app, &admin, id).await;
+    assert_eq!(report.status, ImportStatus::Done);
+    assert_eq!(report.count(VerdictKind::Create), 2, "{:?}", report.rows);
+    let x_row = &report.rows[0];
+    match backend {
+        Backend::Postgres => {
+            assert_eq!(x_row.kind, VerdictKind::Error, "{:?}", report.rows);
+            assert!(
+                x_row.text.contains("Un compte utilise déjà cette adresse"),
+                "{}",
+                x_row.text
+            );
+        }
+        Backend::Sqlite => assert_eq!(x_row.kind, VerdictKind::AddToGroups),
+    }
+    let mut conn = app.conn().await;
+    for address in ["y@exemple.fr", "z@exemple.fr"] {
+        assert!(users::by_email(&mut conn, address).await.unwrap().is_some());
+    }
+    let x = users::by_email(&mut conn, "x@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(x.first_name, "Autre", "the other admin's account stays as it was");
+}
+
 on_both_backends!(
+    new_accounts_are_written_in_batches_each_with_its_grants_seat_and_link,
+    an_address_taken_while_the_import_runs_fails_only_its_row,
     new_invitations_are_written_in_batches_each_with_its_own_link_and_mail,
     invite_mode_invites_the_good_rows_and_says_why_of_the_others,
     create_mode_opens_accounts_with_propagation_and_adds_existing_ones,

@@ -332,6 +332,8 @@ async fn two_transactions_racing_for_the_last_seat_have_exactly_one_winner(backe
         language: Lang::Fr,
         activated_at: Some(support::START),
         created_by: None,
+        extra_info: String::new(),
+        deletion_at: None,
     };
     let now = support::START;
     let mut first = app.state.db.begin().await.unwrap();

@@ -416,7 +416,13 @@ pub fn may_be_platform_admin(account_type: AccountType) -> bool {
 /// Whether one more billable member fits under the seat limit (`None`:
 /// unlimited). `used` counts the billable members already active.
 pub fn seat_available(limit: Option<i64>, used: i64) -> bool {
-    limit.is_none_or(|limit| used < limit)
+    seats_available(limit, used, 1)
+}
+
+/// Whether `wanted` more billable members fit under the seat limit at
+/// once (a batch of an import's creations).
+pub fn seats_available(limit: Option<i64>, used: i64, wanted: i64) -> bool {
+    limit.is_none_or(|limit| used + wanted <= limit)
 }
 
 /// Which pending invitations an actor follows in the Invitations tab.
@@ -539,6 +545,25 @@ mod tests {
         ];
         for (limit, used, expected) in table {
             assert_eq!(seat_available(limit, used), expected, "{limit:?} / {used}");
+        }
+    }
+
+    #[test]
+    fn a_batch_fits_only_whole_under_the_limit() {
+        // (limit, used, wanted, fits)
+        let table = [
+            (None, 5, 100_000, true),
+            (Some(10), 5, 5, true),
+            (Some(10), 5, 6, false),
+            (Some(10), 10, 0, true),
+            (Some(10), 11, 0, false),
+        ];
+        for (limit, used, wanted, expected) in table {
+            assert_eq!(
+                seats_available(limit, used, wanted),
+                expected,
+                "{limit:?} / {used} + {wanted}"
+            );
         }
     }
 

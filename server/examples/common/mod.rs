@@ -272,6 +272,8 @@ pub fn new_user(
         language: Lang::Fr,
         activated_at: Some(now),
         created_by: None,
+        extra_info: String::new(),
+        deletion_at: None,
     }
 }
 

@@ -118,6 +118,8 @@ impl TestApp {
                 language: Lang::Fr,
                 activated_at: Some(START),
                 created_by: None,
+                extra_info: String::new(),
+                deletion_at: None,
             },
             START,
         )

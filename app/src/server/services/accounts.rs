@@ -13,7 +13,7 @@ use crate::contracts::error::FormField;
 use crate::domain::billing::BillingReason;
 use crate::domain::login_name::parse_login_name;
 use crate::domain::policy::AccountReach;
-use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, policy};
+use crate::domain::{AccountType, Email, FieldId, GroupId, GroupRole, GroupTree, UserId, policy};
 use crate::i18n::{Lang, Msg};
 use crate::server::auth::password as hashing;
 use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
@@ -23,6 +23,7 @@ use crate::server::services::invitations::{self as invitations_service, MailCont
 use crate::server::services::{custom_fields, grants, password_links, seats};
 use crate::server::state::AppState;
 use crate::server::store::invitations::InvitationRecord;
+use crate::server::store::users::UserRecord;
 use crate::server::store::{
     Conn, audit, custom_fields as field_store, invitations, memberships, users,
 };
@@ -221,62 +222,135 @@ pub(crate) async fn insert_account(
     tree: &GroupTree,
     new: &NewAccount<'_>,
     now: i64,
-) -> AppResult<crate::server::store::users::UserRecord> {
-    let new_user = users::NewUser {
-        email: new.email.clone(),
-        login_name: new.login_name.clone(),
-        first_name: new.first_name.clone(),
-        last_name: new.last_name.clone(),
-        password_hash: new.password_hash.clone(),
-        platform_admin: false,
-        account_type: new.account_type,
-        language: new.language,
-        activated_at: Some(now),
-        created_by: Some(me.user.id),
-    };
-    let user_id =
-        users::insert(tx, &new_user, now)
-            .await
-            .map_err(|e| match (&e, &new.login_name) {
-                (e, Some(_)) if is_unique_violation(e) => AppError::Invalid(Msg::ErrLoginNameTaken),
-                (e, None) if is_unique_violation(e) => AppError::Invalid(Msg::ErrEmailTaken),
-                _ => e.into(),
-            })?;
-    if let Some(invitation_id) = new.consumed_invitation {
-        invitations::set_accepted_user(tx, invitation_id, user_id).await?;
+) -> AppResult<UserRecord> {
+    let mut written = insert_accounts(state, tx, me, tree, std::slice::from_ref(new), now).await?;
+    written
+        .pop()
+        .ok_or_else(|| AppError::internal("no account written"))
+}
+
+/// Every door that creates accounts directly comes here — `CRÉER COMPTE`
+/// with one, the import with up to 500 at a time: the accounts, their
+/// custom values and grants with propagation, the seat check for all of
+/// them at once (`SeatsFull` when they do not all fit — the caller drops
+/// what it wrote), billing, the set-password mails and the audit entries,
+/// in a few multi-row statements. An address or identifiant already taken
+/// refuses the whole batch (`ErrEmailTaken`, `ErrLoginNameTaken`).
+pub(crate) async fn insert_accounts(
+    state: &AppState,
+    tx: &mut Conn,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    news: &[NewAccount<'_>],
+    now: i64,
+) -> AppResult<Vec<UserRecord>> {
+    let rows: Vec<users::NewUser> = news
+        .iter()
+        .map(|new| users::NewUser {
+            email: new.email.clone(),
+            login_name: new.login_name.clone(),
+            first_name: new.first_name.clone(),
+            last_name: new.last_name.clone(),
+            password_hash: new.password_hash.clone(),
+            platform_admin: false,
+            account_type: new.account_type,
+            language: new.language,
+            activated_at: Some(now),
+            created_by: Some(me.user.id),
+            extra_info: new.extra_info.to_owned(),
+            deletion_at: new.deletion_at,
+        })
+        .collect();
+    let ids = users::insert_many(tx, &rows, now).await.map_err(|e| {
+        if !is_unique_violation(&e) {
+            e.into()
+        } else if news.iter().all(|n| n.login_name.is_some()) {
+            AppError::Invalid(Msg::ErrLoginNameTaken)
+        } else {
+            AppError::Invalid(Msg::ErrEmailTaken)
+        }
+    })?;
+    // The records as written, without reading them back.
+    let written: Vec<UserRecord> = rows
+        .into_iter()
+        .zip(&ids)
+        .map(|(row, id)| UserRecord {
+            id: *id,
+            email: row.email,
+            login_name: row.login_name,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            password_hash: row.password_hash,
+            platform_admin: false,
+            account_type: row.account_type,
+            language: row.language,
+            activated_at: row.activated_at,
+            deletion_at: row.deletion_at,
+            created_at: now,
+        })
+        .collect();
+    for (new, id) in news.iter().zip(&ids) {
+        if let Some(invitation_id) = new.consumed_invitation {
+            invitations::set_accepted_user(tx, invitation_id, *id).await?;
+        }
     }
-    users::set_extras(tx, user_id, new.extra_info, new.deletion_at, now).await?;
-    field_store::set_user_values(tx, user_id, new.custom).await?;
-    let applied = grants::apply(tx, tree, user_id, new.grants, Some(me.user.id), now).await?;
-    seats::start_billing(tx, user_id, new.account_type, BillingReason::Created, now).await?;
-    let user = users::by_id(tx, user_id)
-        .await?
-        .ok_or_else(|| AppError::internal("account vanished in its own transaction"))?;
-    if new.mail_link {
-        password_links::issue(state, tx, &user, &me.user.display_name(), now).await?;
+    let values: Vec<(UserId, FieldId, &str)> = news
+        .iter()
+        .zip(&ids)
+        .flat_map(|(new, id)| new.custom.iter().map(|(f, v)| (*id, *f, v.as_str())))
+        .collect();
+    field_store::insert_values(tx, &values).await?;
+    let granted: Vec<grants::Granted> = news
+        .iter()
+        .zip(&ids)
+        .map(|(new, id)| grants::Granted {
+            user_id: *id,
+            account_type: new.account_type,
+            grants: new.grants,
+        })
+        .collect();
+    let applied = grants::apply_many(tx, tree, &granted, Some(me.user.id), now).await?;
+    let billed: Vec<(UserId, AccountType)> = news
+        .iter()
+        .zip(&ids)
+        .map(|(new, id)| (*id, new.account_type))
+        .collect();
+    seats::start_billing_many(tx, &billed, BillingReason::Created, now).await?;
+    let mailed: Vec<UserRecord> = news
+        .iter()
+        .zip(&written)
+        .filter(|(new, _)| new.mail_link)
+        .map(|(_, user)| user.clone())
+        .collect();
+    if !mailed.is_empty() {
+        password_links::issue_many(state, tx, &mailed, &me.user.display_name(), now).await?;
     }
-    let granted: HashSet<(GroupId, &str)> = applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
-    audit::record(
-        tx,
-        AuditAction::AccountCreated,
-        audit::Entry {
-            actor_user_id: Some(me.user.id),
-            target_user_id: Some(user_id),
-            target_email: new.email.clone(),
-            group_id: Some(new.origin_group),
-            details: serde_json::json!({
-                "login_name": new.login_name,
-                "grants": granted,
-                "credentials_mailed": new.mail_link,
-                "consumed_invitation": new.consumed_invitation,
-                "account_type": new.account_type.as_str(),
-            })
-            .to_string(),
-        },
-        now,
-    )
-    .await?;
-    Ok(user)
+    let entries: Vec<(AuditAction, audit::Entry)> = news
+        .iter()
+        .zip(&ids)
+        .zip(&applied)
+        .map(|((new, id), applied)| {
+            let granted: HashSet<(GroupId, &str)> =
+                applied.iter().map(|(g, r)| (*g, r.as_str())).collect();
+            let entry = audit::Entry {
+                actor_user_id: Some(me.user.id),
+                target_user_id: Some(*id),
+                target_email: new.email.clone(),
+                group_id: Some(new.origin_group),
+                details: serde_json::json!({
+                    "login_name": new.login_name,
+                    "grants": granted,
+                    "credentials_mailed": new.mail_link,
+                    "consumed_invitation": new.consumed_invitation,
+                    "account_type": new.account_type.as_str(),
+                })
+                .to_string(),
+            };
+            (AuditAction::AccountCreated, entry)
+        })
+        .collect();
+    audit::record_many(tx, &entries, now).await?;
+    Ok(written)
 }
 
 /// "Add my groups and roles to the invitation": the create form's grants

@@ -36,6 +36,8 @@ pub async fn seed(state: &AppState) -> AppResult<bool> {
                 language: crate::i18n::Lang::Fr,
                 activated_at: Some(now),
                 created_by: None,
+                extra_info: String::new(),
+                deletion_at: None,
             },
             now,
         )

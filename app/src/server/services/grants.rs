@@ -1,6 +1,6 @@
 //! Applying group roles to an account, with the upward learner propagation.
 
-use crate::domain::{Actor, GroupId, GroupRole, GroupTree, UserId, policy};
+use crate::domain::{AccountType, Actor, GroupId, GroupRole, GroupTree, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::store::{Conn, memberships, users};
@@ -32,15 +32,61 @@ pub async fn apply(
     granted_by: Option<UserId>,
     now: i64,
 ) -> AppResult<Vec<(GroupId, GroupRole)>> {
-    let roles: Vec<GroupRole> = grants.iter().map(|&(_, r)| r).collect();
-    if roles.iter().any(|&r| r != GroupRole::Learner) {
-        let user = users::by_id(conn, user_id)
+    let account_type = if grants.iter().any(|&(_, r)| r != GroupRole::Learner) {
+        users::by_id(conn, user_id)
             .await?
-            .ok_or(AppError::NotFound)?;
-        if !policy::roles_not_held_by(user.account_type, &roles).is_empty() {
+            .ok_or(AppError::NotFound)?
+            .account_type
+    } else {
+        // Any account may be a learner: its type is not read.
+        AccountType::Guest
+    };
+    let granted = Granted {
+        user_id,
+        account_type,
+        grants,
+    };
+    let mut applied = apply_many(conn, tree, &[granted], granted_by, now).await?;
+    Ok(applied.pop().unwrap_or_default())
+}
+
+/// One account's share of `apply_many`: its type as the caller knows it
+/// (accounts it has just written) and the roles it gets.
+pub struct Granted<'a> {
+    pub user_id: UserId,
+    pub account_type: AccountType,
+    pub grants: &'a [(GroupId, GroupRole)],
+}
+
+/// `apply` for many accounts, written with multi-row statements; what
+/// each got, propagation included, in the order given.
+pub async fn apply_many(
+    conn: &mut Conn,
+    tree: &GroupTree,
+    accounts: &[Granted<'_>],
+    granted_by: Option<UserId>,
+    now: i64,
+) -> AppResult<Vec<Vec<(GroupId, GroupRole)>>> {
+    let mut all = Vec::new();
+    let mut applied = Vec::with_capacity(accounts.len());
+    for account in accounts {
+        let roles: Vec<GroupRole> = account.grants.iter().map(|&(_, r)| r).collect();
+        if !policy::roles_not_held_by(account.account_type, &roles).is_empty() {
             return Err(AppError::Invalid(Msg::ErrGuestLearnerOnly));
         }
+        let own = with_propagation(tree, account.grants);
+        all.extend(own.iter().map(|&(g, r)| (account.user_id, g, r)));
+        applied.push(own);
     }
+    memberships::grant_many(conn, &all, granted_by, now).await?;
+    Ok(applied)
+}
+
+/// The grants with the learner propagation of public groups, each once.
+fn with_propagation(
+    tree: &GroupTree,
+    grants: &[(GroupId, GroupRole)],
+) -> Vec<(GroupId, GroupRole)> {
     let mut applied: Vec<(GroupId, GroupRole)> = Vec::new();
     for &(group, role) in grants {
         let targets = if role == GroupRole::Learner {
@@ -50,10 +96,9 @@ pub async fn apply(
         };
         for target in targets {
             if !applied.contains(&(target, role)) {
-                memberships::grant(conn, user_id, target, role, granted_by, now).await?;
                 applied.push((target, role));
             }
         }
     }
-    Ok(applied)
+    applied
 }

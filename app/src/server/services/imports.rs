@@ -2,15 +2,19 @@
 //! per row, run it in the background, report what was done.
 //!
 //! Every row goes through the doors the panels use — `invitations::
-//! invite_address` (invite, merge into a pending invitation, add an
-//! existing account to groups), `accounts::insert_account` (grants with
-//! propagation, the seat check, the set-password mail, the audit entry) —
-//! after `domain::import::read_row` applied the panels' policy to it. The
-//! preview and the run share `evaluate`, so they give the same verdicts.
+//! create_many` / `invite_address` (invite, merge into a pending
+//! invitation, add an existing account to groups), `accounts::
+//! insert_accounts` (grants with propagation, the seat check, the
+//! set-password mail, the audit entry) — after `domain::import::read_row`
+//! applied the panels' policy to it. The preview and the run share
+//! `evaluate`, so they give the same verdicts.
 //!
-//! A run is one transaction (a crash leaves nothing of it) with a
-//! savepoint per row, so a row refused by a rule only the write can see (a
-//! seat taken meanwhile) is said in the report and the rest goes on.
+//! A run is one transaction (a crash leaves nothing of it). New
+//! invitations and new accounts are written 500 at a time, each batch in a
+//! savepoint; a batch refused by a rule only the write can see (the last
+//! seats taken meanwhile) is written again row by row, each row in its own
+//! savepoint, so the refused rows are said in the report and the rest goes
+//! on. The other rows (merges, updates) are written one by one.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -32,7 +36,7 @@ use crate::domain::policy::{self, AccountReach};
 use crate::domain::{AccountType, GroupId, GroupRole, ImportId, UserId};
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
-use crate::server::services::accounts::{NewAccount, insert_account};
+use crate::server::services::accounts::{NewAccount, insert_account, insert_accounts};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::{self, Directory};
 use crate::server::services::invitations::{self as invitation_service, Ask, Fresh, MailContext};
@@ -798,8 +802,8 @@ pub async fn run(
 
 /// How many rows are done between two progress updates.
 const PROGRESS_EVERY: usize = 50;
-/// New invitations written per batch (multi-row statements).
-const FRESH_BATCH: usize = 500;
+/// New invitations or accounts written per batch (multi-row statements).
+const BATCH: usize = 500;
 
 /// What a row's invitation carries besides its grants.
 fn invitation_options(ask: &RowAsk, setup: &Setup) -> InvitationOptions {
@@ -841,64 +845,71 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
         }
     };
 
-    // New invitations (the bulk of a file) are written together, 500 at a
-    // time, through the path every door uses for a free address; the
-    // evaluation found them free in this transaction.
-    let fresh_rows: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| l.verdict == Verdict::Invite && asks[*i].is_some())
-        .map(|(i, _)| i)
-        .collect();
-    let fresh_asks: Vec<&RowAsk> = fresh_rows
-        .iter()
-        .filter_map(|&i| asks[i].as_ref())
-        .collect();
-    let options: Vec<InvitationOptions> = fresh_asks
-        .iter()
-        .map(|a| invitation_options(a, &setup))
-        .collect();
-    let customs: Vec<Option<String>> = fresh_asks
-        .iter()
-        .map(|a| custom_json(&loaded.defs, a))
-        .collect();
-    let asked: Vec<Ask> = fresh_asks
-        .iter()
-        .zip(&options)
-        .zip(&customs)
-        .map(|((a, options), custom)| Ask {
-            group_id: a.grants.first().map_or(loaded.group, |(g, _)| *g),
-            grants: &a.grants,
-            options,
-            custom_json: custom.as_deref(),
-            expires_at,
-            now,
-            resend_unchanged: false,
-        })
-        .collect();
-    for (chunk_asks, chunk_rows) in asked
-        .chunks(FRESH_BATCH)
-        .zip(fresh_asks.chunks(FRESH_BATCH))
-    {
-        let fresh: Vec<Fresh> = chunk_asks
-            .iter()
-            .zip(chunk_rows)
-            .map(|(ask, row)| Fresh {
-                address: row.email.as_str(),
-                ask,
-            })
+    // New invitations and new accounts (the bulk of a file) are written
+    // together, 500 at a time, through the paths every door uses; the
+    // evaluation found them free in this transaction. A batch refused as a
+    // whole (the last seats taken meanwhile, an address taken by another
+    // admin) is written again row by row, so only its guilty rows fail.
+    let mut lines = lines;
+    for together in [Verdict::Invite, Verdict::Create] {
+        let rows: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].verdict == together && asks[i].is_some())
             .collect();
-        invitation_service::create_many(&mut tx, &ctx, me, &fresh).await?;
-        mailed = true;
-        done += fresh.len();
-        progress(done);
+        for batch in rows.chunks(BATCH) {
+            let batch_asks: Vec<&RowAsk> = batch.iter().filter_map(|&i| asks[i].as_ref()).collect();
+            let mut savepoint = (*tx).begin().await?;
+            let written = write_together(
+                state,
+                &mut savepoint,
+                &ctx,
+                me,
+                &loaded,
+                &setup,
+                &together,
+                &batch_asks,
+                expires_at,
+                now,
+            )
+            .await;
+            match written {
+                Ok(sent) => {
+                    savepoint.commit().await?;
+                    mailed |= sent;
+                }
+                Err(refusal) => {
+                    refused(refusal)?;
+                    savepoint.rollback().await?;
+                    for &i in batch {
+                        let Some(ask) = &asks[i] else { continue };
+                        let mut savepoint = (*tx).begin().await?;
+                        let written = write_row(
+                            state, &mut savepoint, &ctx, me, &loaded, &setup, ask, &together,
+                            expires_at, now,
+                        )
+                        .await;
+                        match written {
+                            Ok(sent) => {
+                                savepoint.commit().await?;
+                                mailed |= sent;
+                            }
+                            Err(refusal) => {
+                                savepoint.rollback().await?;
+                                lines[i].verdict = Verdict::Error(vec![refused(refusal)?]);
+                            }
+                        }
+                    }
+                }
+            }
+            done += batch.len();
+            progress(done);
+        }
     }
 
     // The other rows one by one, each in a savepoint.
     let mut report = Vec::with_capacity(lines.len());
     for (mut line, ask) in lines.into_iter().zip(&asks) {
-        let fresh = line.verdict == Verdict::Invite;
-        if let (Some(ask), true, false) = (ask, line.verdict.writes(), fresh) {
+        let together = matches!(line.verdict, Verdict::Invite | Verdict::Create);
+        if let (Some(ask), true, false) = (ask, line.verdict.writes(), together) {
             let mut savepoint = (*tx).begin().await?;
             let written = write_row(
                 state,
@@ -981,6 +992,94 @@ fn refused(e: AppError) -> AppResult<RowProblem> {
     }
 }
 
+/// Writes rows of one verdict together — new invitations (`Invite`) or
+/// new accounts (`Create`) — through the batched path of their door; true
+/// when mails were queued.
+#[allow(clippy::too_many_arguments)]
+async fn write_together(
+    state: &AppState,
+    tx: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    loaded: &Loaded,
+    setup: &Setup,
+    verdict: &Verdict,
+    rows: &[&RowAsk],
+    expires_at: i64,
+    now: i64,
+) -> AppResult<bool> {
+    match verdict {
+        Verdict::Invite => {
+            let options: Vec<InvitationOptions> =
+                rows.iter().map(|a| invitation_options(a, setup)).collect();
+            let customs: Vec<Option<String>> =
+                rows.iter().map(|a| custom_json(&loaded.defs, a)).collect();
+            let asked: Vec<Ask> = rows
+                .iter()
+                .zip(&options)
+                .zip(&customs)
+                .map(|((a, options), custom)| Ask {
+                    group_id: a.grants.first().map_or(loaded.group, |(g, _)| *g),
+                    grants: &a.grants,
+                    options,
+                    custom_json: custom.as_deref(),
+                    expires_at,
+                    now,
+                    resend_unchanged: false,
+                })
+                .collect();
+            let fresh: Vec<Fresh> = asked
+                .iter()
+                .zip(rows)
+                .map(|(ask, row)| Fresh {
+                    address: row.email.as_str(),
+                    ask,
+                })
+                .collect();
+            invitation_service::create_many(tx, ctx, me, &fresh).await?;
+            Ok(!fresh.is_empty())
+        }
+        Verdict::Create => {
+            let customs: Vec<Vec<(crate::domain::FieldId, String)>> =
+                rows.iter().map(|a| custom_pairs(&loaded.defs, a)).collect();
+            let news: Vec<NewAccount> = rows
+                .iter()
+                .zip(&customs)
+                .map(|(ask, custom)| new_account(loaded, setup, ask, custom))
+                .collect();
+            insert_accounts(state, tx, me, &loaded.dir.tree, &news, now).await?;
+            Ok(setup.defaults.send_credentials && !news.is_empty())
+        }
+        _ => Err(AppError::internal("rows of this verdict are written one by one")),
+    }
+}
+
+/// The account an import row creates: never a password (a set-password
+/// link when the admin asked for mails).
+fn new_account<'a>(
+    loaded: &Loaded,
+    setup: &Setup,
+    ask: &'a RowAsk,
+    custom: &'a [(crate::domain::FieldId, String)],
+) -> NewAccount<'a> {
+    NewAccount {
+        email: Some(ask.email.as_str().to_owned()),
+        login_name: None,
+        first_name: ask.first_name.clone().unwrap_or_default(),
+        last_name: ask.last_name.clone().unwrap_or_default(),
+        password_hash: None,
+        account_type: ask.account_type,
+        language: ask.language,
+        extra_info: "",
+        deletion_at: ask.deletion_at,
+        custom,
+        grants: &ask.grants,
+        origin_group: loaded.group,
+        mail_link: setup.defaults.send_credentials,
+        consumed_invitation: None,
+    }
+}
+
 /// Writes one row through the door its verdict names; true when a mail
 /// was queued.
 #[allow(clippy::too_many_arguments)]
@@ -1023,30 +1122,8 @@ async fn write_row(
         }
         Verdict::Create => {
             let custom = custom_pairs(&loaded.defs, ask);
-            insert_account(
-                state,
-                tx,
-                me,
-                tree,
-                &NewAccount {
-                    email: Some(ask.email.as_str().to_owned()),
-                    login_name: None,
-                    first_name: ask.first_name.clone().unwrap_or_default(),
-                    last_name: ask.last_name.clone().unwrap_or_default(),
-                    password_hash: None,
-                    account_type: ask.account_type,
-                    language: ask.language,
-                    extra_info: "",
-                    deletion_at: ask.deletion_at,
-                    custom: &custom,
-                    grants: &ask.grants,
-                    origin_group: loaded.group,
-                    mail_link: setup.defaults.send_credentials,
-                    consumed_invitation: None,
-                },
-                now,
-            )
-            .await?;
+            let new = new_account(loaded, setup, ask, &custom);
+            insert_account(state, tx, me, tree, &new, now).await?;
             Ok(setup.defaults.send_credentials)
         }
         Verdict::Update(fields) => {

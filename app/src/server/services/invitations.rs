@@ -954,6 +954,8 @@ pub(crate) async fn open_account(
         language: Lang::decode(&form.language).unwrap_or(invitation.language),
         activated_at: Some(now),
         created_by: invitation.invited_by,
+        extra_info: String::new(),
+        deletion_at: None,
     };
     let user_id = users::insert(tx, &new_user, now).await.map_err(|e| {
         if is_unique_violation(&e) {

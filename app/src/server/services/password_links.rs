@@ -30,39 +30,65 @@ pub async fn issue(
     sent_by: &str,
     now: i64,
 ) -> AppResult<()> {
-    let Some(email) = user.email.clone() else {
+    issue_many(state, conn, std::slice::from_ref(user), sent_by, now).await
+}
+
+/// `issue` for many accounts at once (an import's creations): links and
+/// mails written with multi-row statements. Every account needs an address.
+pub async fn issue_many(
+    state: &AppState,
+    conn: &mut Conn,
+    users: &[UserRecord],
+    sent_by: &str,
+    now: i64,
+) -> AppResult<()> {
+    if users.iter().any(|u| u.email.is_none()) {
         // No address, no mail: such accounts get their password from the admin.
         return Err(AppError::Invalid(Msg::ErrNoEmailNoMail));
-    };
-    password_tokens::revoke_for_user(conn, user.id, now).await?;
-    let raw = token::generate();
+    }
+    let ids: Vec<UserId> = users.iter().map(|u| u.id).collect();
+    password_tokens::revoke_for_users(conn, &ids, now).await?;
     let expires_at = now + LIFETIME;
-    password_tokens::insert(conn, &token::hash(&raw), user.id, expires_at, now).await?;
-    let mut link = state
-        .config
-        .public_url
-        .join("/set-password")
-        .expect("a static path joins any base URL");
-    link.query_pairs_mut().append_pair("token", &raw);
-    let rendered = render(&SetPasswordMail {
-        lang: user.language,
-        name: &user.display_name(),
-        login: &email,
-        sent_by,
-        link: link.as_str(),
-        expires_at,
-    });
-    outbox::enqueue(
+    let raws: Vec<String> = users.iter().map(|_| token::generate()).collect();
+    let links: Vec<(String, UserId)> = raws
+        .iter()
+        .zip(&ids)
+        .map(|(raw, id)| (token::hash(raw), *id))
+        .collect();
+    password_tokens::insert_many(conn, &links, expires_at, now).await?;
+    let mails: Vec<outbox::NewMail> = users
+        .iter()
+        .zip(&raws)
+        .map(|(user, raw)| {
+            let email = user.email.clone().unwrap_or_default();
+            let mut link = state
+                .config
+                .public_url
+                .join("/set-password")
+                .expect("a static path joins any base URL");
+            link.query_pairs_mut().append_pair("token", raw);
+            let rendered = render(&SetPasswordMail {
+                lang: user.language,
+                name: &user.display_name(),
+                login: &email,
+                sent_by,
+                link: link.as_str(),
+                expires_at,
+            });
+            outbox::NewMail {
+                kind: "set_password",
+                recipient: email,
+                subject: rendered.subject,
+                body_text: rendered.text,
+                body_html: rendered.html,
+                invitation_id: None,
+                user_id: Some(user.id),
+            }
+        })
+        .collect();
+    outbox::enqueue_many(
         conn,
-        &outbox::NewMail {
-            kind: "set_password",
-            recipient: email,
-            subject: rendered.subject,
-            body_text: rendered.text,
-            body_html: rendered.html,
-            invitation_id: None,
-            user_id: Some(user.id),
-        },
+        &mails,
         state.config.public_url.host_str().unwrap_or("onboard"),
         now,
     )

@@ -28,7 +28,7 @@ use crate::server::store::{Conn, invitations, outbox, seats, users};
 /// Billable members now and the limit.
 pub async fn usage(conn: &mut Conn) -> AppResult<SeatUse> {
     Ok(SeatUse {
-        used: seats::billable_count(conn, None).await?,
+        used: seats::billable_count(conn, &[]).await?,
         limit: seats::limit(conn).await?,
     })
 }
@@ -43,18 +43,33 @@ pub async fn start_billing(
     reason: BillingReason,
     now: i64,
 ) -> AppResult<()> {
-    if !account_type.is_billable() {
+    start_billing_many(conn, &[(user_id, account_type)], reason, now).await
+}
+
+/// `start_billing` for accounts activated together: they all fit, or none
+/// does (`SeatsFull`; the caller drops what it wrote). The turn is taken
+/// once; without a limit, nothing is counted.
+pub async fn start_billing_many(
+    conn: &mut Conn,
+    accounts: &[(UserId, AccountType)],
+    reason: BillingReason,
+    now: i64,
+) -> AppResult<()> {
+    let billable: Vec<UserId> = accounts
+        .iter()
+        .filter(|(_, t)| t.is_billable())
+        .map(|(id, _)| *id)
+        .collect();
+    if billable.is_empty() {
         return Ok(());
     }
-    let limit = seats::take_turn(conn).await?;
-    let used = seats::billable_count(conn, Some(user_id)).await?;
-    if !policy::seat_available(limit, used) {
-        return Err(AppError::SeatsFull {
-            limit: limit.unwrap_or_default(),
-            used,
-        });
+    if let Some(limit) = seats::take_turn(conn).await? {
+        let used = seats::billable_count(conn, &billable).await?;
+        if !policy::seats_available(Some(limit), used, billable.len() as i64) {
+            return Err(AppError::SeatsFull { limit, used });
+        }
     }
-    users::record_billing_start(conn, user_id, account_type, reason, now).await?;
+    users::record_billing_starts(conn, accounts, reason, now).await?;
     Ok(())
 }
 

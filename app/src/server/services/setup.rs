@@ -109,6 +109,8 @@ async fn insert_admin(
         language,
         activated_at: Some(now),
         created_by: None,
+        extra_info: String::new(),
+        deletion_at: None,
     };
     let id = users::insert(conn, &new, now).await.map_err(|e| {
         if is_unique_violation(&e) {

@@ -91,15 +91,32 @@ pub async fn set_user_values(
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
-    for (field_id, value) in values {
-        sqlx::query(
-            "INSERT INTO user_custom_values (user_id, field_id, value) VALUES ($1, $2, $3)",
-        )
-        .bind(user_id)
-        .bind(field_id)
-        .bind(value.clone())
-        .execute(&mut *conn)
-        .await?;
+    let rows: Vec<(UserId, FieldId, &str)> = values
+        .iter()
+        .map(|(field, value)| (user_id, *field, value.as_str()))
+        .collect();
+    insert_values(conn, &rows).await
+}
+
+/// Writes values of accounts that hold none of these fields yet (new
+/// accounts), in multi-row statements.
+pub async fn insert_values(
+    conn: &mut Conn,
+    values: &[(UserId, FieldId, &str)],
+) -> Result<(), sqlx::Error> {
+    for chunk in values.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "INSERT INTO user_custom_values (user_id, field_id, value) VALUES {}",
+            (0..chunk.len())
+                .map(|r| format!("(${}, ${}, ${})", r * 3 + 1, r * 3 + 2, r * 3 + 3))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (user, field, value) in chunk {
+            query = query.bind(*user).bind(*field).bind((*value).to_owned());
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -29,17 +29,36 @@ pub async fn grant(
     granted_by: Option<UserId>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO memberships (user_id, group_id, role, granted_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, group_id, role) DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(group_id)
-    .bind(role.as_str())
-    .bind(granted_by)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    grant_many(conn, &[(user_id, group_id, role)], granted_by, now).await
+}
+
+/// `grant` for many (user, group, role), in multi-row statements.
+pub async fn grant_many(
+    conn: &mut Conn,
+    grants: &[(UserId, GroupId, GroupRole)],
+    granted_by: Option<UserId>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for chunk in grants.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let n = |i: usize| 2 + r * 3 + i;
+                format!("(${}, ${}, ${}, $1, $2)", n(1), n(2), n(3))
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO memberships (user_id, group_id, role, granted_by, created_at) \
+             VALUES {} ON CONFLICT (user_id, group_id, role) DO NOTHING",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
+            .bind(granted_by)
+            .bind(now);
+        for (user, group, role) in chunk {
+            query = query.bind(*user).bind(*group).bind(role.as_str());
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

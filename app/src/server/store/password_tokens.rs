@@ -12,33 +12,54 @@ pub async fn insert(
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO password_tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash.to_owned())
-    .bind(user_id)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&mut *conn)
-    .await?;
+    insert_many(conn, &[(token_hash.to_owned(), user_id)], expires_at, now).await
+}
+
+/// Links (token hash, account) created together, in multi-row statements.
+pub async fn insert_many(
+    conn: &mut Conn,
+    links: &[(String, UserId)],
+    expires_at: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for chunk in links.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "INSERT INTO password_tokens (token_hash, user_id, created_at, expires_at) VALUES {}",
+            (0..chunk.len())
+                .map(|r| format!("(${}, ${}, $1, $2)", r * 2 + 3, r * 2 + 4))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
+            .bind(now)
+            .bind(expires_at);
+        for (hash, user) in chunk {
+            query = query.bind(hash.clone()).bind(*user);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
-/// Ends every live link of an account (a new one replaces them): they
+/// Ends every live link of these accounts (a new one replaces them): they
 /// expire now, so whoever opens an old mail is told to use the newest.
-pub async fn revoke_for_user(
+pub async fn revoke_for_users(
     conn: &mut Conn,
-    user_id: UserId,
+    users: &[UserId],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE password_tokens SET expires_at = $2 \
-         WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
-    )
-    .bind(user_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    for chunk in users.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "UPDATE password_tokens SET expires_at = $1 \
+             WHERE user_id IN ({}) AND used_at IS NULL AND expires_at > $1",
+            super::sql::placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).bind(now);
+        for user in chunk {
+            query = query.bind(*user);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

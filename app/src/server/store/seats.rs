@@ -27,14 +27,22 @@ pub async fn set_limit(conn: &mut Conn, limit: Option<i64>) -> Result<(), sqlx::
     Ok(())
 }
 
-/// Active member accounts, `except` one (the account being activated,
-/// whether or not its row already says so).
-pub async fn billable_count(conn: &mut Conn, except: Option<UserId>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM users WHERE account_type = 'member' AND activated_at IS NOT NULL \
-         AND id <> $1",
-    )
-    .bind(except.unwrap_or(UserId(0)))
-    .fetch_one(&mut *conn)
-    .await
+/// Active member accounts, but for `except` (accounts being activated,
+/// whether or not their rows already say so).
+pub async fn billable_count(conn: &mut Conn, except: &[UserId]) -> Result<i64, sqlx::Error> {
+    const BILLABLE: &str = "SELECT COUNT(*) FROM users WHERE account_type = 'member' \
+                            AND activated_at IS NOT NULL";
+    let mut count: i64 = sqlx::query_scalar(BILLABLE).fetch_one(&mut *conn).await?;
+    for chunk in except.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "{BILLABLE} AND id IN ({})",
+            super::sql::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(text));
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        count -= query.fetch_one(&mut *conn).await?;
+    }
+    Ok(count)
 }

@@ -127,27 +127,77 @@ pub struct NewUser {
     /// `Some(now)` for an account that is active (and billable) at once.
     pub activated_at: Option<i64>,
     pub created_by: Option<UserId>,
+    pub extra_info: String,
+    pub deletion_at: Option<i64>,
 }
 
 pub async fn insert(conn: &mut Conn, user: &NewUser, now: i64) -> Result<UserId, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO users (email, login_name, first_name, last_name, password_hash, platform_admin, \
-         account_type, language, activated_at, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-    )
-    .bind(user.email.clone())
-    .bind(user.login_name.clone())
-    .bind(user.first_name.clone())
-    .bind(user.last_name.clone())
-    .bind(user.password_hash.clone())
-    .bind(flag(user.platform_admin))
-    .bind(user.account_type.as_str())
-    .bind(user.language.code())
-    .bind(user.activated_at)
-    .bind(user.created_by)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await
+    let ids = insert_many(conn, std::slice::from_ref(user), now).await?;
+    ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Inserts accounts with multi-row statements of 500; their ids in the
+/// order given. Ids are found back by address or identifiant, as neither
+/// database promises the order of `RETURNING`.
+pub async fn insert_many(
+    conn: &mut Conn,
+    users: &[NewUser],
+    now: i64,
+) -> Result<Vec<UserId>, sqlx::Error> {
+    const COLUMNS: usize = 13;
+    let key = |email: Option<&str>, login: Option<&str>| match (email, login) {
+        (Some(e), _) => format!("e:{e}"),
+        (None, Some(l)) => format!("l:{l}"),
+        (None, None) => String::new(),
+    };
+    let mut ids = Vec::with_capacity(users.len());
+    for chunk in users.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let n = |i: usize| r * COLUMNS + i;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8), n(9), n(10), n(11), n(12),
+                    n(13), n(13)
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO users (email, login_name, first_name, last_name, password_hash, \
+             platform_admin, account_type, language, activated_at, created_by, extra_info, \
+             deletion_at, created_at, updated_at) VALUES {} RETURNING id, email, login_name",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for user in chunk {
+            query = query
+                .bind(user.email.clone())
+                .bind(user.login_name.clone())
+                .bind(user.first_name.clone())
+                .bind(user.last_name.clone())
+                .bind(user.password_hash.clone())
+                .bind(flag(user.platform_admin))
+                .bind(user.account_type.as_str())
+                .bind(user.language.code())
+                .bind(user.activated_at)
+                .bind(user.created_by)
+                .bind(user.extra_info.clone())
+                .bind(user.deletion_at)
+                .bind(now);
+        }
+        let mut by_key = std::collections::HashMap::new();
+        for returned in query.fetch_all(&mut *conn).await? {
+            let email: Option<String> = returned.try_get("email")?;
+            let login: Option<String> = returned.try_get("login_name")?;
+            let id: UserId = returned.try_get("id")?;
+            by_key.insert(key(email.as_deref(), login.as_deref()), id);
+        }
+        for user in chunk {
+            let found = by_key.remove(&key(user.email.as_deref(), user.login_name.as_deref()));
+            ids.push(found.ok_or(sqlx::Error::RowNotFound)?);
+        }
+    }
+    Ok(ids)
 }
 
 pub async fn count_platform_admins(conn: &mut Conn) -> Result<i64, sqlx::Error> {
@@ -206,15 +256,36 @@ pub async fn record_billing_start(
     reason: BillingReason,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    if account_type.is_billable() {
-        sqlx::query(
-            "INSERT INTO billing_events (user_id, at, change, reason) VALUES ($1, $2, 1, $3)",
-        )
-        .bind(user_id)
-        .bind(now)
-        .bind(reason.as_str())
-        .execute(&mut *conn)
-        .await?;
+    record_billing_starts(conn, &[(user_id, account_type)], reason, now).await
+}
+
+/// `record_billing_start` for many accounts, in multi-row statements.
+pub async fn record_billing_starts(
+    conn: &mut Conn,
+    accounts: &[(UserId, AccountType)],
+    reason: BillingReason,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let billable: Vec<UserId> = accounts
+        .iter()
+        .filter(|(_, t)| t.is_billable())
+        .map(|(id, _)| *id)
+        .collect();
+    for chunk in billable.chunks(super::sql::IN_CHUNK) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| format!("(${}, $1, 1, $2)", r + 3))
+            .collect();
+        let text = format!(
+            "INSERT INTO billing_events (user_id, at, change, reason) VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
+            .bind(now)
+            .bind(reason.as_str());
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(())
 }
