@@ -3,7 +3,7 @@
 //! and keep the file), preview (every verdict, first page), the run in
 //! invite mode and in create mode, and the process's peak memory.
 //!
-//! cargo run --release -p server --example bench_import [-- COUNT]
+//! cargo run --release -p server --example bench_import [-- COUNT [sqlite|postgres]]
 //! PostgreSQL from ONBOARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 
 mod common;
@@ -176,7 +176,15 @@ async fn main() -> Result<(), Error> {
         .unwrap_or(100_000);
     println!("{}", common::machine());
     println!("import of {count} rows");
+    // A second argument (`sqlite` or `postgres`) measures that one only.
+    let only = std::env::args().nth(2).map(|a| a.to_lowercase());
     for backend in [Backend::Sqlite, Backend::Postgres] {
+        if only
+            .as_deref()
+            .is_some_and(|o| !format!("{backend:?}").eq_ignore_ascii_case(o))
+        {
+            continue;
+        }
         println!("{backend:?}");
         measure(backend, count).await?;
     }

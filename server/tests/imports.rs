@@ -74,10 +74,7 @@ async fn finished(app: &TestApp, me: &CurrentUser, id: ImportId) -> ImportView {
 
 async fn scalar(app: &TestApp, sql: &'static str) -> i64 {
     let mut conn = app.conn().await;
-    sqlx::query_scalar(sql)
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap()
+    sqlx::query_scalar(sql).fetch_one(&mut *conn).await.unwrap()
 }
 
 async fn mails_to(app: &TestApp, address: &str) -> usize {
@@ -648,9 +645,7 @@ async fn new_invitations_are_written_in_batches_each_with_its_own_link_and_mail(
     );
 }
 
-async fn new_accounts_are_written_in_batches_each_with_its_grants_seat_and_link(
-    backend: Backend,
-) {
+async fn new_accounts_are_written_in_batches_each_with_its_grants_seat_and_link(backend: Backend) {
     let app = TestApp::new(backend).await;
     let admin = app.platform_admin("ada@exemple.fr").await;
     let (acme, ventes, paris, _) = app.sample_tree().await;
@@ -701,7 +696,10 @@ async fn new_accounts_are_written_in_batches_each_with_its_grants_seat_and_link(
         .await
         .unwrap()
         .unwrap();
-    assert_eq!((c700.first_name.as_str(), c700.language), ("Prénom700", Lang::En));
+    assert_eq!(
+        (c700.first_name.as_str(), c700.language),
+        ("Prénom700", Lang::En)
+    );
     let mut held = app::server::store::memberships::roles_of_user(&mut conn, c700.id)
         .await
         .unwrap();
@@ -796,7 +794,10 @@ async fn an_address_taken_while_the_import_runs_fails_only_its_row(backend: Back
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(x.first_name, "Autre", "the other admin's account stays as it was");
+    assert_eq!(
+        x.first_name, "Autre",
+        "the other admin's account stays as it was"
+    );
 }
 
 on_both_backends!(

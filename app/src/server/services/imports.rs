@@ -883,8 +883,16 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
                         let Some(ask) = &asks[i] else { continue };
                         let mut savepoint = (*tx).begin().await?;
                         let written = write_row(
-                            state, &mut savepoint, &ctx, me, &loaded, &setup, ask, &together,
-                            expires_at, now,
+                            state,
+                            &mut savepoint,
+                            &ctx,
+                            me,
+                            &loaded,
+                            &setup,
+                            ask,
+                            &together,
+                            expires_at,
+                            now,
                         )
                         .await;
                         match written {
@@ -1050,7 +1058,9 @@ async fn write_together(
             insert_accounts(state, tx, me, &loaded.dir.tree, &news, now).await?;
             Ok(setup.defaults.send_credentials && !news.is_empty())
         }
-        _ => Err(AppError::internal("rows of this verdict are written one by one")),
+        _ => Err(AppError::internal(
+            "rows of this verdict are written one by one",
+        )),
     }
 }
 

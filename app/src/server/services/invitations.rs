@@ -176,7 +176,7 @@ impl MailContext<'_> {
 pub const MAX_ADDRESSES: usize = 1_000;
 /// Addresses written per transaction, so a long list never holds the
 /// database's write lock for long (SQLite has one writer).
-const ADDRESSES_PER_TRANSACTION: usize = 100;
+const ADDRESSES_PER_TRANSACTION: usize = 500;
 /// An invalid entry is echoed back cut to this many characters.
 const MAX_ECHOED_CHARS: usize = 80;
 

@@ -35,7 +35,7 @@ pub async fn record_many(
     entries: &[(AuditAction, Entry)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in entries.chunks(super::sql::IN_CHUNK) {
+    for chunk in entries.chunks(super::sql::rows_per_statement(conn, 7)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
                 let n = |i: usize| r * 7 + i;

@@ -104,7 +104,7 @@ pub async fn insert_values(
     conn: &mut Conn,
     values: &[(UserId, FieldId, &str)],
 ) -> Result<(), sqlx::Error> {
-    for chunk in values.chunks(super::sql::IN_CHUNK) {
+    for chunk in values.chunks(super::sql::rows_per_statement(conn, 3)) {
         let text = format!(
             "INSERT INTO user_custom_values (user_id, field_id, value) VALUES {}",
             (0..chunk.len())

@@ -173,7 +173,7 @@ pub async fn insert_many(
 ) -> Result<Vec<InvitationId>, sqlx::Error> {
     const COLUMNS: usize = 10;
     let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(super::sql::IN_CHUNK) {
+    for chunk in rows.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
                 let n = |i: usize| r * COLUMNS + i;
@@ -280,7 +280,7 @@ pub async fn add_links_many(
     links: &[(InvitationId, String)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in links.chunks(super::sql::IN_CHUNK) {
+    for chunk in links.chunks(super::sql::rows_per_statement(conn, 3)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| format!("(${}, ${}, ${})", r * 3 + 1, r * 3 + 2, r * 3 + 3))
             .collect();
@@ -330,7 +330,7 @@ pub async fn add_grants_many(
     grants: &[(InvitationId, GroupId, GroupRole)],
     granted_by: UserId,
 ) -> Result<(), sqlx::Error> {
-    for chunk in grants.chunks(super::sql::IN_CHUNK) {
+    for chunk in grants.chunks(super::sql::rows_per_statement(conn, 4)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
                 format!(

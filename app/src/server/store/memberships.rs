@@ -39,7 +39,7 @@ pub async fn grant_many(
     granted_by: Option<UserId>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in grants.chunks(super::sql::IN_CHUNK) {
+    for chunk in grants.chunks(super::sql::rows_per_statement(conn, 3)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
                 let n = |i: usize| 2 + r * 3 + i;

@@ -11,6 +11,7 @@ use rand::RngCore;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use std::collections::HashMap;
 
 use super::Conn;
 use crate::domain::{InvitationId, MailId, UserId};
@@ -119,7 +120,7 @@ pub async fn enqueue_many(
 ) -> Result<Vec<MailId>, sqlx::Error> {
     const COLUMNS: usize = 9;
     let mut ids = Vec::with_capacity(mails.len());
-    for chunk in mails.chunks(super::sql::IN_CHUNK) {
+    for chunk in mails.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
         let message_ids: Vec<String> = chunk
             .iter()
             .map(|_| new_message_id(message_id_domain))
@@ -174,17 +175,30 @@ pub async fn enqueue_many(
                     .ok_or(sqlx::Error::RowNotFound)?,
             );
         }
-        let invitations: Vec<InvitationId> = chunk.iter().filter_map(|m| m.invitation_id).collect();
-        if !invitations.is_empty() {
+        // Each invitation's newest mail is the one just queued: its id is
+        // written from the ids returned, never looked up (PostgreSQL planned
+        // `SELECT MAX(id) … WHERE invitation_id = …` as a backward walk of
+        // the whole outbox: 100 ms per 500 invitations at 20,000 mails).
+        let mut newest: HashMap<InvitationId, MailId> = HashMap::new();
+        for (mail, id) in chunk.iter().zip(&ids[ids.len() - chunk.len()..]) {
+            if let Some(invitation) = mail.invitation_id {
+                let held = newest.entry(invitation).or_insert(*id);
+                *held = (*held).max(*id);
+            }
+        }
+        let newest: Vec<(InvitationId, MailId)> = newest.into_iter().collect();
+        for pairs in newest.chunks(super::sql::rows_per_statement(conn, 2)) {
             let text = format!(
                 "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
-                 delivery_mail_id = (SELECT MAX(o.id) FROM outbox o WHERE o.invitation_id = invitations.id) \
-                 WHERE id IN ({})",
-                super::sql::placeholders(1, invitations.len())
+                 delivery_mail_id = v.column2 FROM (VALUES {}) AS v WHERE invitations.id = v.column1",
+                (0..pairs.len())
+                    .map(|r| format!("(${}, ${})", r * 2 + 1, r * 2 + 2))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
-            for id in invitations {
-                query = query.bind(id);
+            for (invitation, mail) in pairs {
+                query = query.bind(*invitation).bind(*mail);
             }
             query.execute(&mut *conn).await?;
         }

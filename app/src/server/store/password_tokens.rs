@@ -22,7 +22,7 @@ pub async fn insert_many(
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in links.chunks(super::sql::IN_CHUNK) {
+    for chunk in links.chunks(super::sql::rows_per_statement(conn, 2)) {
         let text = format!(
             "INSERT INTO password_tokens (token_hash, user_id, created_at, expires_at) VALUES {}",
             (0..chunk.len())

@@ -151,14 +151,26 @@ pub async fn insert_many(
         (None, None) => String::new(),
     };
     let mut ids = Vec::with_capacity(users.len());
-    for chunk in users.chunks(super::sql::IN_CHUNK) {
+    for chunk in users.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
                 let n = |i: usize| r * COLUMNS + i;
                 format!(
                     "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8), n(9), n(10), n(11), n(12),
-                    n(13), n(13)
+                    n(1),
+                    n(2),
+                    n(3),
+                    n(4),
+                    n(5),
+                    n(6),
+                    n(7),
+                    n(8),
+                    n(9),
+                    n(10),
+                    n(11),
+                    n(12),
+                    n(13),
+                    n(13)
                 )
             })
             .collect();
@@ -271,7 +283,7 @@ pub async fn record_billing_starts(
         .filter(|(_, t)| t.is_billable())
         .map(|(id, _)| *id)
         .collect();
-    for chunk in billable.chunks(super::sql::IN_CHUNK) {
+    for chunk in billable.chunks(super::sql::rows_per_statement(conn, 1)) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| format!("(${}, $1, 1, $2)", r + 3))
             .collect();
