@@ -33,7 +33,7 @@ use crate::domain::import::{
     VerdictKind,
 };
 use crate::domain::policy::{self, AccountReach};
-use crate::domain::{AccountType, GroupId, GroupRole, ImportId, UserId};
+use crate::domain::{AccountType, GroupId, GroupRole, ImportId, InvitationId, UserId};
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::accounts::{NewAccount, insert_account, insert_accounts};
@@ -318,10 +318,13 @@ async fn evaluate(
         .into_iter()
         .map(|(i, held)| (i.email.clone(), (i, held)))
         .collect();
+    let pending_ids: Vec<InvitationId> = pending.values().map(|(i, _)| i.id).collect();
+    let pending_values = invitations::custom_values_many(conn, &pending_ids).await?;
     let mut values: HashMap<UserId, Vec<(crate::domain::FieldId, String)>> = HashMap::new();
     if setup.mode == Mode::CreateOrUpdate {
+        let mut held = field_store::user_values_many(conn, &account_ids).await?;
         for user in accounts.values() {
-            values.insert(user.id, field_store::user_values(conn, user.id).await?);
+            values.insert(user.id, held.remove(&user.id).unwrap_or_default());
         }
     }
 
@@ -350,7 +353,9 @@ async fn evaluate(
         } else if let Some((invitation, held)) = pending.get(ask.email.as_str()) {
             let custom = custom_json(&loaded.defs, ask);
             let carried = custom_fields_json_equal(
-                &invitations::custom_values(conn, invitation.id).await?,
+                pending_values
+                    .get(&invitation.id)
+                    .map_or("{}", String::as_str),
                 &custom,
             );
             Known::Pending {

@@ -134,3 +134,29 @@ pub async fn user_values(
         .map(|r| Ok((r.try_get("field_id")?, r.try_get("value")?)))
         .collect()
 }
+
+/// (field id, value) pairs of many accounts, in `IN` lists of 500; an
+/// account holding none is absent.
+pub async fn user_values_many(
+    conn: &mut Conn,
+    users: &[UserId],
+) -> Result<HashMap<UserId, Vec<(FieldId, String)>>, sqlx::Error> {
+    let mut found: HashMap<UserId, Vec<(FieldId, String)>> = HashMap::new();
+    for chunk in users.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "SELECT user_id, field_id, value FROM user_custom_values WHERE user_id IN ({})",
+            super::sql::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found
+                .entry(row.try_get("user_id")?)
+                .or_default()
+                .push((row.try_get("field_id")?, row.try_get("value")?));
+        }
+    }
+    Ok(found)
+}

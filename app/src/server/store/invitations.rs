@@ -562,6 +562,30 @@ pub async fn custom_values(conn: &mut Conn, id: InvitationId) -> Result<String, 
         .await
 }
 
+/// The custom values (JSON) of many invitations, in `IN` lists of 500:
+/// what an import's preview compares for every pending invitation a file
+/// names (a second run of a 100,000-row file names them all).
+pub async fn custom_values_many(
+    conn: &mut Conn,
+    ids: &[InvitationId],
+) -> Result<std::collections::HashMap<InvitationId, String>, sqlx::Error> {
+    let mut found = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(super::sql::IN_CHUNK) {
+        let text = format!(
+            "SELECT id, custom_values FROM invitations WHERE id IN ({})",
+            super::sql::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.insert(row.try_get("id")?, row.try_get("custom_values")?);
+        }
+    }
+    Ok(found)
+}
+
 pub async fn set_custom_values(
     conn: &mut Conn,
     id: InvitationId,
