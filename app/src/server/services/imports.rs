@@ -886,29 +886,14 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
                     savepoint.rollback().await?;
                     for &i in batch {
                         let Some(ask) = &asks[i] else { continue };
-                        let mut savepoint = (*tx).begin().await?;
-                        let written = write_row(
-                            state,
-                            &mut savepoint,
-                            &ctx,
-                            me,
-                            &loaded,
-                            &setup,
-                            ask,
-                            &together,
-                            expires_at,
+                        match write_row_alone(
+                            state, &mut tx, &ctx, me, &loaded, &setup, ask, &together, expires_at,
                             now,
                         )
-                        .await;
-                        match written {
-                            Ok(sent) => {
-                                savepoint.commit().await?;
-                                mailed |= sent;
-                            }
-                            Err(refusal) => {
-                                savepoint.rollback().await?;
-                                lines[i].verdict = Verdict::Error(vec![refused(refusal)?]);
-                            }
+                        .await?
+                        {
+                            Ok(sent) => mailed |= sent,
+                            Err(problem) => lines[i].verdict = Verdict::Error(vec![problem]),
                         }
                     }
                 }
@@ -923,10 +908,9 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
     for (mut line, ask) in lines.into_iter().zip(&asks) {
         let together = matches!(line.verdict, Verdict::Invite | Verdict::Create);
         if let (Some(ask), true, false) = (ask, line.verdict.writes(), together) {
-            let mut savepoint = (*tx).begin().await?;
-            let written = write_row(
+            match write_row_alone(
                 state,
-                &mut savepoint,
+                &mut tx,
                 &ctx,
                 me,
                 &loaded,
@@ -936,16 +920,10 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
                 expires_at,
                 now,
             )
-            .await;
-            match written {
-                Ok(sent) => {
-                    savepoint.commit().await?;
-                    mailed |= sent;
-                }
-                Err(refusal) => {
-                    savepoint.rollback().await?;
-                    line.verdict = Verdict::Error(vec![refused(refusal)?]);
-                }
+            .await?
+            {
+                Ok(sent) => mailed |= sent,
+                Err(problem) => line.verdict = Verdict::Error(vec![problem]),
             }
             done += 1;
             if done % PROGRESS_EVERY == 0 {
@@ -1002,6 +980,48 @@ fn refused(e: AppError) -> AppResult<RowProblem> {
             Ok(RowProblem::Refused(Msg::ErrRoleNotAllowed))
         }
         other => Err(other),
+    }
+}
+
+/// Writes one row in its own savepoint: `Ok(true)` when a mail was
+/// queued, the row's problem when a rule refused it (nothing of the row
+/// is kept); any other error fails the run.
+#[allow(clippy::too_many_arguments)]
+async fn write_row_alone(
+    state: &AppState,
+    tx: &mut Conn,
+    ctx: &MailContext<'_>,
+    me: &CurrentUser,
+    loaded: &Loaded,
+    setup: &Setup,
+    ask: &RowAsk,
+    verdict: &Verdict,
+    expires_at: i64,
+    now: i64,
+) -> AppResult<Result<bool, RowProblem>> {
+    let mut savepoint = tx.begin().await?;
+    let written = write_row(
+        state,
+        &mut savepoint,
+        ctx,
+        me,
+        loaded,
+        setup,
+        ask,
+        verdict,
+        expires_at,
+        now,
+    )
+    .await;
+    match written {
+        Ok(sent) => {
+            savepoint.commit().await?;
+            Ok(Ok(sent))
+        }
+        Err(refusal) => {
+            savepoint.rollback().await?;
+            Ok(Err(refused(refusal)?))
+        }
     }
 }
 
