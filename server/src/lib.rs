@@ -6,6 +6,7 @@
 // The app's deeply nested view types exceed the default limit here too.
 #![recursion_limit = "512"]
 
+pub mod assets;
 pub mod config;
 mod exports;
 mod imports;

@@ -15,7 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{
-    CONTENT_LENGTH, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_LENGTH, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -31,6 +31,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Instrument;
 
+use crate::assets;
 use crate::origin::{self, AllowedOrigin};
 use crate::page_lang;
 use crate::telemetry;
@@ -138,7 +139,11 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    let router = Router::new();
+    // The site's compiled files: precompressed copies, cache headers, 304s.
+    let pkg = tower::ServiceBuilder::new()
+        .layer(middleware::from_fn(assets::pkg_headers))
+        .service(assets::pkg_files(&options.site_root, &options.site_pkg_dir));
+    let router = Router::new().nest_service(&format!("/{}", options.site_pkg_dir), pkg);
     #[cfg(feature = "e2e-clock")]
     let router = router.route(
         "/test/advance-clock",
@@ -177,6 +182,15 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        // Pages and answers are personal: browsers keep them only to
+        // revalidate, shared caches not at all. Exports say `no-store`
+        // themselves; `/pkg/` files say what they need.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        ))
+        .layer(assets::compression())
+        .layer(middleware::from_fn(assets::vary_on_encoding))
         // Outermost, in this order: the id is set before the span is made
         // (so the span carries it) and copied to the answer inside it.
         .layer(PropagateRequestIdLayer::new(request_id.clone()))

@@ -62,14 +62,15 @@ async fn run(
 
 /// The import's page once its run has ended.
 async fn finished(app: &TestApp, me: &CurrentUser, id: ImportId) -> ImportView {
-    for _ in 0..600 {
+    // Unoptimised, a 50,000-row run takes a while: wait up to 5 minutes.
+    for _ in 0..3000 {
         let v = view(app, me, id, None).await;
         if v.status != ImportStatus::Running {
             return v;
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("the import did not finish in 30 s");
+    panic!("the import did not finish in 5 minutes");
 }
 
 async fn scalar(app: &TestApp, sql: &'static str) -> i64 {
@@ -377,15 +378,17 @@ async fn the_seat_limit_refuses_the_rows_beyond_it_and_the_preview_says_so(backe
     );
 }
 
-/// A failure in the middle of a run (a trigger refusing the 150th
-/// invitation, as a full disk or a lost connection would) leaves nothing of
-/// it: no invitation, no mail, the import marked failed and runnable again.
+/// A failure in the middle of a large run (a trigger refusing the
+/// 50,000th invitation, as a full disk or a lost connection would) leaves
+/// nothing of it: no invitation, no mail, the import marked failed and
+/// runnable again.
 async fn a_failure_injected_mid_run_leaves_nothing(backend: Backend) {
+    const ROWS: usize = 50_100;
     let app = TestApp::new(backend).await;
     let admin = app.platform_admin("ada@exemple.fr").await;
     let (_, _, paris, _) = app.sample_tree().await;
     let mut file = String::from("email\n");
-    for i in 0..300 {
+    for i in 1..=ROWS {
         file.push_str(&format!("personne{i}@exemple.fr\n"));
     }
     let id = imports::upload(&app.state, &admin, paris, "gros.csv", file.into_bytes())
@@ -393,15 +396,15 @@ async fn a_failure_injected_mid_run_leaves_nothing(backend: Backend) {
         .unwrap();
     let mut conn = app.conn().await;
     let statements: &[&str] = match backend {
-        Backend::Sqlite => &["CREATE TRIGGER fail_at_150 BEFORE INSERT ON invitations \
-             WHEN (SELECT COUNT(*) FROM invitations) >= 149 \
+        Backend::Sqlite => &["CREATE TRIGGER fail_at_50000 BEFORE INSERT ON invitations \
+             WHEN NEW.email = 'personne50000@exemple.fr' \
              BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
         Backend::Postgres => &[
-            "CREATE FUNCTION fail_at_150() RETURNS trigger AS $$ BEGIN \
-             IF (SELECT COUNT(*) FROM invitations) >= 149 THEN RAISE EXCEPTION 'injected failure'; END IF; \
+            "CREATE FUNCTION fail_at_50000() RETURNS trigger AS $$ BEGIN \
+             IF NEW.email = 'personne50000@exemple.fr' THEN RAISE EXCEPTION 'injected failure'; END IF; \
              RETURN NEW; END $$ LANGUAGE plpgsql",
-            "CREATE TRIGGER fail_at_150 BEFORE INSERT ON invitations \
-             FOR EACH ROW EXECUTE FUNCTION fail_at_150()",
+            "CREATE TRIGGER fail_at_50000 BEFORE INSERT ON invitations \
+             FOR EACH ROW EXECUTE FUNCTION fail_at_50000()",
         ],
     };
     for sql in statements {
@@ -425,15 +428,19 @@ async fn a_failure_injected_mid_run_leaves_nothing(backend: Backend) {
         .unwrap();
     assert_eq!(mails, 0);
     let drop_trigger = match backend {
-        Backend::Sqlite => "DROP TRIGGER fail_at_150",
-        Backend::Postgres => "DROP TRIGGER fail_at_150 ON invitations",
+        Backend::Sqlite => "DROP TRIGGER fail_at_50000",
+        Backend::Postgres => "DROP TRIGGER fail_at_50000 ON invitations",
     };
     sqlx::query(drop_trigger).execute(&mut *conn).await.unwrap();
     drop(conn);
     // Once the cause is gone, the same import runs whole.
     let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
     assert_eq!(report.status, ImportStatus::Done);
-    assert_eq!(report.count(VerdictKind::Invite), 300);
+    assert_eq!(report.count(VerdictKind::Invite), ROWS);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM outbox").await,
+        ROWS as i64
+    );
 }
 
 async fn who_may_import_what(backend: Backend) {

@@ -478,6 +478,58 @@ async fn owners_claiming_concurrently_never_get_the_same_row(backend: Backend) {
     }
 }
 
+/// Two server instances on one database, each with its own pool and
+/// worker, deliver a queue of 300 mails: every mail reaches the SMTP
+/// server exactly once, with its own Message-ID, and is recorded sent.
+async fn two_instances_deliver_each_mail_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let smtp = FakeSmtp::start(0, &[]).await;
+    let mut queued = HashSet::new();
+    for i in 0..300 {
+        let id = enqueue(&app, &format!("u{i}@exemple.fr"), &format!("Mail {i}")).await;
+        queued.insert(id);
+    }
+    // The second instance: another pool on the same database, as a second
+    // process would have.
+    let other =
+        server::startup::build_state((*app.state.config).clone(), Arc::new(app.clock.clone()))
+            .await
+            .expect("a second instance connects");
+    let workers: Vec<_> = [(app.state.clone(), "instance-a"), (other, "instance-b")]
+        .into_iter()
+        .map(|(state, owner)| {
+            let transport = smtp_transport(&app, &smtp.url());
+            tokio::spawn(async move {
+                let mut sent = 0;
+                loop {
+                    let report = deliver_due(&state, &transport, owner).await;
+                    if report.total() == 0 {
+                        return sent;
+                    }
+                    sent += report.sent;
+                }
+            })
+        })
+        .collect();
+    let mut sent_by = Vec::new();
+    for worker in workers {
+        sent_by.push(worker.await.unwrap());
+    }
+    assert_eq!(sent_by.iter().sum::<usize>(), 300, "{sent_by:?}");
+    let received = smtp.received();
+    assert_eq!(received.len(), 300, "each mail reached the server once");
+    let message_ids: HashSet<String> = received
+        .iter()
+        .map(|r| r.header("Message-ID").expect("a Message-ID"))
+        .collect();
+    assert_eq!(message_ids.len(), 300, "no mail was sent twice");
+    for id in queued {
+        let r = row(&app, id).await;
+        assert_eq!((r.status.as_str(), r.attempts), ("sent", 1));
+        assert!(message_ids.contains(&r.message_id));
+    }
+}
+
 async fn a_permanent_smtp_refusal_fails_the_mail_at_once_with_the_error(backend: Backend) {
     let app = TestApp::new(backend).await;
     let smtp = FakeSmtp::start(0, &["nobody@exemple.fr"]).await;
@@ -709,4 +761,5 @@ on_both_backends!(
     a_permanent_smtp_refusal_fails_the_mail_at_once_with_the_error,
     without_smtp_mails_count_as_sent_and_platform_admins_read_them_in_the_mailbox,
     an_invitation_reports_the_delivery_of_its_newest_mail,
+    two_instances_deliver_each_mail_once,
 );

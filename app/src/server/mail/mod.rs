@@ -1,4 +1,5 @@
-//! Mail: what is written (`templates`), how it leaves (`transport`), and the
+//! Mail: what is written (`templates`), how it leaves (`transport`, over
+//! `smtp`'s pool of connections), and the
 //! background worker that delivers the outbox (`worker`).
 //!
 //! Code that causes a mail renders it with a template and queues it with
@@ -9,6 +10,7 @@
 //! nothing.
 
 pub mod mailbox;
+pub mod smtp;
 pub mod templates;
 pub mod transport;
 pub mod worker;

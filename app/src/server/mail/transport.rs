@@ -20,31 +20,31 @@
 //! This differs from lettre's own `AsyncSmtpTransport::from_url`, where a
 //! bare `smtp://` means *unencrypted* and port 25: here the secure choice is
 //! the default and plain text must be asked for. The transport is pooled
-//! (connections are reused between mails) and times out after 30 seconds.
+//! (`smtp::SmtpPool`: connections are reused between mails, their sockets
+//! send without delay) and times out after 30 seconds.
 //!
 //! Without an SMTP URL the transport is [`Transport::DevMailbox`]: mails are
 //! marked sent at once and stay readable at `/dev/mailbox`.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use lettre::transport::smtp::PoolConfig;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::transport::smtp::extension::ClientId;
-use lettre::{AsyncSmtpTransport, Tokio1Executor};
+use lettre::transport::smtp::client::TlsParameters;
 
+use super::smtp::SmtpPool;
 use crate::server::config::Config;
 
 /// How long one SMTP command may take before the attempt fails.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
-/// At most this many SMTP connections are open at once (and kept idle).
-pub const SMTP_POOL_SIZE: u32 = 4;
+/// At most this many SMTP connections are open at once (and kept idle): as
+/// many as the worker sends mails at once.
+pub const SMTP_POOL_SIZE: usize = super::worker::CONCURRENCY;
 
 #[derive(Clone)]
 pub enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Arc<SmtpPool>),
     /// No SMTP configured: mails stay readable in /dev/mailbox and count as
     /// sent.
     DevMailbox,
@@ -63,7 +63,7 @@ impl fmt::Debug for Transport {
 impl Transport {
     /// The transport the configuration asks for. Errors say what is wrong
     /// with the URL without repeating it (it may hold a password). Call it
-    /// inside the Tokio runtime: the SMTP pool spawns its cleanup task.
+    /// at start: it opens no connection yet.
     pub fn from_config(config: &Config) -> Result<Transport, String> {
         let Some(url) = config
             .smtp_url
@@ -194,32 +194,17 @@ impl SmtpSettings {
         })
     }
 
-    pub fn build(&self) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
-        let tls_parameters =
-            || TlsParameters::new(self.host.clone()).map_err(|e| format!("SMTP TLS setup: {e}"));
-        let tls = match self.tls {
-            TlsMode::Required => Tls::Required(tls_parameters()?),
-            TlsMode::Opportunistic => Tls::Opportunistic(tls_parameters()?),
-            TlsMode::Implicit => Tls::Wrapper(tls_parameters()?),
-            TlsMode::None => Tls::None,
-        };
-        let mut builder =
-            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(self.host.clone())
-                .port(self.port)
-                .tls(tls)
-                .timeout(Some(SMTP_TIMEOUT))
-                .pool_config(
-                    PoolConfig::new()
-                        .max_size(SMTP_POOL_SIZE)
-                        .idle_timeout(Duration::from_secs(60)),
-                );
-        if let Some((user, password)) = &self.credentials {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    pub fn build(&self) -> Result<Arc<SmtpPool>, String> {
+        // The TLS settings are checked now, so a bad host name fails at
+        // start rather than at the first mail.
+        if self.tls != TlsMode::None {
+            TlsParameters::new(self.host.clone()).map_err(|e| format!("SMTP TLS setup: {e}"))?;
         }
-        if let Some(name) = &self.hello_name {
-            builder = builder.hello_name(ClientId::Domain(name.clone()));
-        }
-        Ok(builder.build())
+        Ok(Arc::new(SmtpPool::new(
+            self.clone(),
+            SMTP_POOL_SIZE,
+            SMTP_TIMEOUT,
+        )))
     }
 }
 
@@ -311,7 +296,6 @@ mod tests {
         assert_eq!(s.hello_name.as_deref(), Some("onboard.example.org"));
     }
 
-    // Building a pooled transport spawns its cleanup task: it needs a runtime.
     #[tokio::test]
     async fn no_url_means_the_development_mailbox() {
         let mut config = Config::for_tests("sqlite::memory:".into(), std::env::temp_dir());

@@ -2,7 +2,7 @@
 //!
 //! Each pass leases up to `BATCH` due rows for `LEASE` to this process's
 //! owner id, sends them `CONCURRENCY` at a time, and marks each one sent, or
-//! queued again after a backoff, or failed. Several instances may run on one
+//! queued again after a backoff, or failed, all in one transaction. Several instances may run on one
 //! PostgreSQL: a row is leased to one owner at a time. If a worker dies
 //! mid-delivery its lease expires and another owner retries the row: a mail
 //! may be sent twice (with the same Message-ID), never lost.
@@ -10,12 +10,13 @@
 use std::time::Duration;
 
 use futures::StreamExt;
+use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncTransport, Message};
 use rand::RngCore;
 use tracing::Instrument;
 
 use super::transport::Transport;
+use crate::domain::{InvitationId, MailId};
 use crate::server::clock::{HOUR, MINUTE, Millis, SECOND};
 use crate::server::state::AppState;
 use crate::server::store::outbox::{self, OutboxRow};
@@ -23,9 +24,9 @@ use crate::server::store::outbox::{self, OutboxRow};
 /// How long a claimed row stays reserved to its worker.
 pub const LEASE: Millis = 5 * MINUTE;
 /// Rows claimed per pass.
-pub const BATCH: i64 = 20;
-/// Mails sent at once within a pass.
-pub const CONCURRENCY: usize = 4;
+pub const BATCH: i64 = 100;
+/// Mails sent at once within a pass: the SMTP connections kept open.
+pub const CONCURRENCY: usize = 8;
 /// Attempts before giving up on a mail.
 pub const MAX_ATTEMPTS: i64 = 8;
 /// The first retry waits this long; each next one twice as long…
@@ -70,12 +71,13 @@ enum Outcome {
     Failed { error: String, permanent: bool },
 }
 
-/// One pass: claim up to `BATCH` due rows (lease 5 minutes), send them (a
-/// few concurrently), record the outcome. Backoff: 30 s × 2^(attempts−1),
-/// capped at 1 hour; gives up (`failed`) after `MAX_ATTEMPTS` attempts or at
-/// once on a permanent SMTP error (5xx), recording the error text either
-/// way. Database errors are logged and end the pass: the leases expire and
-/// the rows come back.
+/// One pass: claim up to `BATCH` due rows (lease 5 minutes), send them
+/// (`CONCURRENCY` at a time), then record every outcome in one
+/// transaction. Backoff: 30 s × 2^(attempts−1), capped at 1 hour; gives up
+/// (`failed`) after `MAX_ATTEMPTS` attempts or at once on a permanent SMTP
+/// error (5xx), recording the error text either way. Database errors are
+/// logged and end the pass: the leases expire and the rows come back (sent
+/// again, with the same Message-ID: at least once, never lost).
 #[tracing::instrument(name = "mail::deliver_due", skip_all, fields(owner = owner))]
 pub async fn deliver_due(state: &AppState, transport: &Transport, owner: &str) -> DeliveryReport {
     let claimed = async {
@@ -90,34 +92,29 @@ pub async fn deliver_due(state: &AppState, transport: &Transport, owner: &str) -
             return DeliveryReport::default();
         }
     };
-    let outcomes: Vec<Option<Recorded>> = futures::stream::iter(rows)
+    if rows.is_empty() {
+        return DeliveryReport::default();
+    }
+    let outcomes: Vec<(OutboxRow, Outcome)> = futures::stream::iter(rows)
         .map(|row| {
             let span =
                 tracing::info_span!("mail", id = %row.id, kind = %row.kind, attempt = row.attempts);
             async move {
                 let outcome = send(state, transport, &row).await;
-                record(state, owner, &row, outcome).await
+                (row, outcome)
             }
             .instrument(span)
         })
         .buffer_unordered(CONCURRENCY)
         .collect()
         .await;
-    let mut report = DeliveryReport::default();
-    for recorded in outcomes.into_iter().flatten() {
-        match recorded {
-            Recorded::Sent => report.sent += 1,
-            Recorded::Retried => report.retried += 1,
-            Recorded::Failed => report.failed += 1,
+    match record(state, owner, outcomes).await {
+        Ok(report) => report,
+        Err(e) => {
+            tracing::warn!(error = %e, "mail: could not record the outcomes");
+            DeliveryReport::default()
         }
     }
-    report
-}
-
-enum Recorded {
-    Sent,
-    Retried,
-    Failed,
 }
 
 async fn send(state: &AppState, transport: &Transport, row: &OutboxRow) -> Outcome {
@@ -135,11 +132,9 @@ async fn send(state: &AppState, transport: &Transport, row: &OutboxRow) -> Outco
             };
         }
     };
-    match smtp.send(message).await {
-        Ok(_) => Outcome::Sent,
+    match smtp.send(&message).await {
+        Ok(()) => Outcome::Sent,
         Err(e) => Outcome::Failed {
-            // lettre's errors carry the server's reply or the I/O error,
-            // never the credentials.
             error: e.to_string(),
             permanent: e.is_permanent(),
         },
@@ -166,60 +161,55 @@ fn build_message(from: &str, row: &OutboxRow) -> Result<Message, String> {
         .map_err(|e| format!("could not build the message: {e}"))
 }
 
+/// Records a pass's outcomes in one transaction, each only if this owner
+/// still holds its lease (the outbox row and its invitation's delivery
+/// state change together). Sent mails are recorded together; failures,
+/// rare, one by one.
 async fn record(
     state: &AppState,
     owner: &str,
-    row: &OutboxRow,
-    outcome: Outcome,
-) -> Option<Recorded> {
+    outcomes: Vec<(OutboxRow, Outcome)>,
+) -> Result<DeliveryReport, sqlx::Error> {
     let now = state.clock.now();
-    let result = async {
-        // The outbox row and its invitation's delivery state change together.
-        let mut conn = state.db.begin().await?;
-        let recorded = match outcome {
-            Outcome::Sent => {
-                let kept = outbox::mark_sent(&mut conn, row.id, owner, now).await?;
-                (kept, Recorded::Sent)
-            }
-            Outcome::Failed { error, permanent } => {
-                let error = truncate(&error, MAX_ERROR_LEN);
-                let retry = retry_at(now, row.attempts, permanent);
-                tracing::warn!(
-                    mail = %row.id,
-                    kind = %row.kind,
-                    attempt = row.attempts,
-                    error = %error,
-                    retry_at = ?retry,
-                    "mail: delivery failed"
-                );
-                let kept =
-                    outbox::mark_attempt_failed(&mut conn, row.id, owner, &error, retry).await?;
-                let recorded = if retry.is_some() {
-                    Recorded::Retried
-                } else {
-                    Recorded::Failed
-                };
-                (kept, recorded)
-            }
+    let mut report = DeliveryReport::default();
+    let mut tx = state.db.begin().await?;
+    let sent: Vec<(MailId, Option<InvitationId>)> = outcomes
+        .iter()
+        .filter(|(_, outcome)| matches!(outcome, Outcome::Sent))
+        .map(|(row, _)| (row.id, row.invitation_id))
+        .collect();
+    let kept = outbox::mark_sent_many(&mut tx, &sent, owner, now).await?;
+    report.sent = kept.len();
+    if kept.len() < sent.len() {
+        tracing::warn!(
+            lost = sent.len() - kept.len(),
+            "mail: lease lost before the outcome was recorded"
+        );
+    }
+    for (row, outcome) in outcomes {
+        let Outcome::Failed { error, permanent } = outcome else {
+            continue;
         };
-        conn.commit().await?;
-        Ok::<_, sqlx::Error>(recorded)
-    }
-    .await;
-    match result {
-        Ok((true, recorded)) => Some(recorded),
-        Ok((false, _)) => {
-            tracing::warn!(
-                mail = %row.id,
-                "mail: lease lost before the outcome was recorded"
-            );
-            None
+        let error = truncate(&error, MAX_ERROR_LEN);
+        let retry = retry_at(now, row.attempts, permanent);
+        tracing::warn!(
+            mail = %row.id,
+            kind = %row.kind,
+            attempt = row.attempts,
+            error = %error,
+            retry_at = ?retry,
+            "mail: delivery failed"
+        );
+        if !outbox::mark_attempt_failed(&mut tx, row.id, owner, &error, retry).await? {
+            tracing::warn!(mail = %row.id, "mail: lease lost before the outcome was recorded");
+        } else if retry.is_some() {
+            report.retried += 1;
+        } else {
+            report.failed += 1;
         }
-        Err(e) => {
-            tracing::warn!(mail = %row.id, error = %e, "mail: could not record the outcome");
-            None
-        }
     }
+    tx.commit().await?;
+    Ok(report)
 }
 
 fn truncate(s: &str, max_chars: usize) -> String {

@@ -35,26 +35,11 @@ pub async fn record_many(
     entries: &[(AuditAction, Entry)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in entries.chunks(super::sql::rows_per_statement(conn, 7)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let n = |i: usize| r * 7 + i;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    n(1),
-                    n(2),
-                    n(3),
-                    n(4),
-                    n(5),
-                    n(6),
-                    n(7)
-                )
-            })
-            .collect();
+    for chunk in entries.chunks(super::sql::rows_per_statement(7)) {
         let text = format!(
             "INSERT INTO audit_log (at, actor_user_id, action, target_user_id, target_email, group_id, details) \
              VALUES {}",
-            values.join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 7)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (action, entry) in chunk {

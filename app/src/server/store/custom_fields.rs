@@ -104,13 +104,10 @@ pub async fn insert_values(
     conn: &mut Conn,
     values: &[(UserId, FieldId, &str)],
 ) -> Result<(), sqlx::Error> {
-    for chunk in values.chunks(super::sql::rows_per_statement(conn, 3)) {
+    for chunk in values.chunks(super::sql::rows_per_statement(3)) {
         let text = format!(
             "INSERT INTO user_custom_values (user_id, field_id, value) VALUES {}",
-            (0..chunk.len())
-                .map(|r| format!("(${}, ${}, ${})", r * 3 + 1, r * 3 + 2, r * 3 + 3))
-                .collect::<Vec<_>>()
-                .join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 3)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (user, field, value) in chunk {
@@ -145,7 +142,7 @@ pub async fn user_values_many(
     for chunk in users.chunks(super::sql::IN_CHUNK) {
         let text = format!(
             "SELECT user_id, field_id, value FROM user_custom_values WHERE user_id IN ({})",
-            super::sql::placeholders(1, chunk.len())
+            super::sql::Placeholders::new(conn).list(chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for id in chunk {

@@ -171,15 +171,29 @@ pub async fn insert_many(
     invited_by: UserId,
     now: i64,
 ) -> Result<Vec<InvitationId>, sqlx::Error> {
-    const COLUMNS: usize = 10;
+    const COLUMNS: usize = 13;
     let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
+    for chunk in rows.chunks(super::sql::rows_per_statement(COLUMNS)) {
+        let mut p = super::sql::Placeholders::new(conn);
         let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let n = |i: usize| r * COLUMNS + i;
+            .map(|_| {
+                let mut n = || p.next();
                 format!(
-                    "(${}, 'pending', ${}, ${}, ${}, ${}, CASE WHEN ${} = 1 THEN ${} ELSE NULL END,                      ${}, ${}, ${}, ${}, 1, ${}, ${})",
-                    n(1), n(2), n(3), n(4), n(5), n(5), n(2), n(6), n(7), n(8), n(8), n(9), n(10)
+                    "({}, 'pending', {}, {}, {}, {}, CASE WHEN {} = 1 THEN {} ELSE NULL END, \
+                     {}, {}, {}, {}, 1, {}, {})",
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n()
                 )
             })
             .collect();
@@ -190,6 +204,9 @@ pub async fn insert_many(
             values.join(", ")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        // In the order of the placeholders: the flag and the inviter twice
+        // (the inviter is also who granted the platform-admin flag), the
+        // time twice.
         for row in chunk {
             query = query
                 .bind(row.email.to_owned())
@@ -197,8 +214,11 @@ pub async fn insert_many(
                 .bind(row.options.language.code())
                 .bind(row.options.account_type.as_str())
                 .bind(flag(row.options.platform_admin))
+                .bind(flag(row.options.platform_admin))
+                .bind(invited_by)
                 .bind(row.options.message.clone())
                 .bind(row.options.deletion_at)
+                .bind(now)
                 .bind(now)
                 .bind(row.expires_at)
                 .bind(row.custom_values.unwrap_or("{}").to_owned());
@@ -280,13 +300,10 @@ pub async fn add_links_many(
     links: &[(InvitationId, String)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in links.chunks(super::sql::rows_per_statement(conn, 3)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| format!("(${}, ${}, ${})", r * 3 + 1, r * 3 + 2, r * 3 + 3))
-            .collect();
+    for chunk in links.chunks(super::sql::rows_per_statement(3)) {
         let text = format!(
             "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES {}",
-            values.join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 3)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (invitation, hash) in chunk {
@@ -330,22 +347,11 @@ pub async fn add_grants_many(
     grants: &[(InvitationId, GroupId, GroupRole)],
     granted_by: UserId,
 ) -> Result<(), sqlx::Error> {
-    for chunk in grants.chunks(super::sql::rows_per_statement(conn, 4)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                format!(
-                    "(${}, ${}, ${}, ${})",
-                    r * 4 + 1,
-                    r * 4 + 2,
-                    r * 4 + 3,
-                    r * 4 + 4
-                )
-            })
-            .collect();
+    for chunk in grants.chunks(super::sql::rows_per_statement(4)) {
         let text = format!(
             "INSERT INTO invitation_grants (invitation_id, group_id, role, granted_by) VALUES {} \
              ON CONFLICT (invitation_id, group_id, role) DO NOTHING",
-            values.join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 4)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (invitation, group, role) in chunk {
@@ -573,7 +579,7 @@ pub async fn custom_values_many(
     for chunk in ids.chunks(super::sql::IN_CHUNK) {
         let text = format!(
             "SELECT id, custom_values FROM invitations WHERE id IN ({})",
-            super::sql::placeholders(1, chunk.len())
+            super::sql::Placeholders::new(conn).list(chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for id in chunk {
@@ -719,7 +725,7 @@ pub async fn pending_by_emails(
         let text = format!(
             "SELECT (SELECT x.id FROM invitations x WHERE x.status = 'pending' \
              AND x.email = wanted.column1 LIMIT 1) AS id FROM (VALUES {}) AS wanted",
-            super::sql::value_rows(1, chunk.len())
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 1)
         );
         let mut query = sqlx::query_scalar::<_, Option<InvitationId>>(sqlx::AssertSqlSafe(text));
         for email in chunk {
@@ -737,7 +743,7 @@ pub async fn pending_by_emails(
         let text = format!(
             "{} i.id IN ({})",
             select_invitation!("WHERE "),
-            super::sql::placeholders(1, ids.len())
+            super::sql::Placeholders::new(conn).list(ids.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for id in &ids {
@@ -754,7 +760,7 @@ pub async fn pending_by_emails(
         }
         let text = format!(
             "SELECT invitation_id, group_id, role FROM invitation_grants WHERE invitation_id IN ({})",
-            super::sql::placeholders(1, records.len())
+            super::sql::Placeholders::new(conn).list(records.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for record in &records {

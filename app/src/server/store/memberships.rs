@@ -39,23 +39,20 @@ pub async fn grant_many(
     granted_by: Option<UserId>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in grants.chunks(super::sql::rows_per_statement(conn, 3)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let n = |i: usize| 2 + r * 3 + i;
-                format!("(${}, ${}, ${}, $1, $2)", n(1), n(2), n(3))
-            })
-            .collect();
+    for chunk in grants.chunks(super::sql::rows_per_statement(5)) {
         let text = format!(
             "INSERT INTO memberships (user_id, group_id, role, granted_by, created_at) \
              VALUES {} ON CONFLICT (user_id, group_id, role) DO NOTHING",
-            values.join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 5)
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
-            .bind(granted_by)
-            .bind(now);
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (user, group, role) in chunk {
-            query = query.bind(*user).bind(*group).bind(role.as_str());
+            query = query
+                .bind(*user)
+                .bind(*group)
+                .bind(role.as_str())
+                .bind(granted_by)
+                .bind(now);
         }
         query.execute(&mut *conn).await?;
     }
@@ -165,7 +162,7 @@ pub async fn roles_of_users(
     for chunk in users.chunks(super::sql::IN_CHUNK) {
         let text = format!(
             "SELECT user_id, group_id, role FROM memberships WHERE user_id IN ({})",
-            super::sql::placeholders(1, chunk.len())
+            super::sql::Placeholders::new(conn).list(chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for user in chunk {

@@ -118,28 +118,29 @@ pub async fn enqueue_many(
     message_id_domain: &str,
     now: i64,
 ) -> Result<Vec<MailId>, sqlx::Error> {
-    const COLUMNS: usize = 9;
+    const COLUMNS: usize = 10;
     let mut ids = Vec::with_capacity(mails.len());
-    for chunk in mails.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
+    for chunk in mails.chunks(super::sql::rows_per_statement(COLUMNS)) {
         let message_ids: Vec<String> = chunk
             .iter()
             .map(|_| new_message_id(message_id_domain))
             .collect();
+        let mut p = super::sql::Placeholders::new(conn);
         let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let n = |i: usize| r * COLUMNS + i;
+            .map(|_| {
+                let mut n = || p.next();
                 format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, 'queued', 0, ${}, ${}, ${}, ${})",
-                    n(1),
-                    n(2),
-                    n(3),
-                    n(4),
-                    n(5),
-                    n(6),
-                    n(7),
-                    n(8),
-                    n(9),
-                    n(7)
+                    "({}, {}, {}, {}, {}, {}, 'queued', 0, {}, {}, {}, {})",
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n(),
+                    n()
                 )
             })
             .collect();
@@ -160,7 +161,8 @@ pub async fn enqueue_many(
                 .bind(message_id.clone())
                 .bind(now)
                 .bind(mail.invitation_id)
-                .bind(mail.user_id);
+                .bind(mail.user_id)
+                .bind(now);
         }
         let mut by_message_id = std::collections::HashMap::new();
         for returned in query.fetch_all(&mut *conn).await? {
@@ -187,14 +189,11 @@ pub async fn enqueue_many(
             }
         }
         let newest: Vec<(InvitationId, MailId)> = newest.into_iter().collect();
-        for pairs in newest.chunks(super::sql::rows_per_statement(conn, 2)) {
+        for pairs in newest.chunks(super::sql::rows_per_statement(2)) {
             let text = format!(
                 "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
                  delivery_mail_id = v.column2 FROM (VALUES {}) AS v WHERE invitations.id = v.column1",
-                (0..pairs.len())
-                    .map(|r| format!("(${}, ${})", r * 2 + 1, r * 2 + 2))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                super::sql::Placeholders::new(conn).rows(pairs.len(), 2)
             );
             let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
             for (invitation, mail) in pairs {
@@ -274,28 +273,71 @@ pub async fn claim_due(
 
 /// Records a delivery (and on the invitation, if the mail is its newest).
 /// Only the lease holder may: `false` when the lease was lost (expired and
-/// taken by another worker). Two statements: run it in a transaction.
+/// taken by another worker). Run it in a transaction.
 pub async fn mark_sent(
     conn: &mut Conn,
     id: MailId,
     owner: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let updated = sqlx::query(
-        "UPDATE outbox SET status = 'sent', sent_at = $3, last_error = NULL, \
-         lease_owner = NULL, lease_until = NULL \
-         WHERE id = $1 AND lease_owner = $2 AND status = 'sending'",
-    )
-    .bind(id)
-    .bind(owner.to_owned())
-    .bind(now)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if updated > 0 {
-        record_invitation_delivery(conn, id, SENT, None).await?;
+    let row = by_id(conn, id).await?;
+    let invitation = row.and_then(|r| r.invitation_id);
+    Ok(!mark_sent_many(conn, &[(id, invitation)], owner, now)
+        .await?
+        .is_empty())
+}
+
+/// Records the delivery of many mails, each `(mail, its invitation)` as
+/// claimed, in a few statements; returns the mails recorded (those whose
+/// lease this owner still held). Each invitation whose newest mail was
+/// sent shows `sent`. Run it in a transaction.
+pub async fn mark_sent_many(
+    conn: &mut Conn,
+    sent: &[(MailId, Option<InvitationId>)],
+    owner: &str,
+    now: i64,
+) -> Result<Vec<MailId>, sqlx::Error> {
+    let mut kept = Vec::with_capacity(sent.len());
+    for chunk in sent.chunks(super::sql::rows_per_statement(1)) {
+        let mut p = super::sql::Placeholders::new(conn);
+        let text = format!(
+            "UPDATE outbox SET status = 'sent', sent_at = {}, last_error = NULL, \
+             lease_owner = NULL, lease_until = NULL \
+             WHERE lease_owner = {} AND status = 'sending' AND id IN ({}) RETURNING id",
+            p.next(),
+            p.next(),
+            p.list(chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
+            .bind(now)
+            .bind(owner.to_owned());
+        for (id, _) in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            kept.push(row.try_get::<MailId, _>("id")?);
+        }
     }
-    Ok(updated > 0)
+    let recorded: std::collections::HashSet<MailId> = kept.iter().copied().collect();
+    let newest: Vec<(InvitationId, MailId)> = sent
+        .iter()
+        .filter(|(id, _)| recorded.contains(id))
+        .filter_map(|(id, invitation)| Some(((*invitation)?, *id)))
+        .collect();
+    for pairs in newest.chunks(super::sql::rows_per_statement(2)) {
+        let text = format!(
+            "UPDATE invitations SET delivery_status = '{SENT}', delivery_error = NULL \
+             FROM (VALUES {}) AS v WHERE invitations.id = v.column1 \
+             AND invitations.delivery_mail_id = v.column2",
+            super::sql::Placeholders::new(conn).rows(pairs.len(), 2)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (invitation, mail) in pairs {
+            query = query.bind(*invitation).bind(*mail);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(kept)
 }
 
 /// Records a failed attempt with its error: queued again for `retry_at`, or

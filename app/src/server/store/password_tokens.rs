@@ -22,19 +22,18 @@ pub async fn insert_many(
     expires_at: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for chunk in links.chunks(super::sql::rows_per_statement(conn, 2)) {
+    for chunk in links.chunks(super::sql::rows_per_statement(4)) {
         let text = format!(
             "INSERT INTO password_tokens (token_hash, user_id, created_at, expires_at) VALUES {}",
-            (0..chunk.len())
-                .map(|r| format!("(${}, ${}, $1, $2)", r * 2 + 3, r * 2 + 4))
-                .collect::<Vec<_>>()
-                .join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), 4)
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
-            .bind(now)
-            .bind(expires_at);
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for (hash, user) in chunk {
-            query = query.bind(hash.clone()).bind(*user);
+            query = query
+                .bind(hash.clone())
+                .bind(*user)
+                .bind(now)
+                .bind(expires_at);
         }
         query.execute(&mut *conn).await?;
     }
@@ -49,15 +48,19 @@ pub async fn revoke_for_users(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     for chunk in users.chunks(super::sql::IN_CHUNK) {
+        let mut p = super::sql::Placeholders::new(conn);
         let text = format!(
-            "UPDATE password_tokens SET expires_at = $1 \
-             WHERE user_id IN ({}) AND used_at IS NULL AND expires_at > $1",
-            super::sql::placeholders(2, chunk.len())
+            "UPDATE password_tokens SET expires_at = {} \
+             WHERE user_id IN ({}) AND used_at IS NULL AND expires_at > {}",
+            p.next(),
+            p.list(chunk.len()),
+            p.next()
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).bind(now);
         for user in chunk {
             query = query.bind(*user);
         }
+        query = query.bind(now);
         query.execute(&mut *conn).await?;
     }
     Ok(())

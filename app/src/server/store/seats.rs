@@ -36,7 +36,7 @@ pub async fn billable_count(conn: &mut Conn, except: &[UserId]) -> Result<i64, s
     for chunk in except.chunks(super::sql::IN_CHUNK) {
         let text = format!(
             "{BILLABLE} AND id IN ({})",
-            super::sql::placeholders(1, chunk.len())
+            super::sql::Placeholders::new(conn).list(chunk.len())
         );
         let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(text));
         for id in chunk {

@@ -144,41 +144,19 @@ pub async fn insert_many(
     users: &[NewUser],
     now: i64,
 ) -> Result<Vec<UserId>, sqlx::Error> {
-    const COLUMNS: usize = 13;
+    const COLUMNS: usize = 14;
     let key = |email: Option<&str>, login: Option<&str>| match (email, login) {
         (Some(e), _) => format!("e:{e}"),
         (None, Some(l)) => format!("l:{l}"),
         (None, None) => String::new(),
     };
     let mut ids = Vec::with_capacity(users.len());
-    for chunk in users.chunks(super::sql::rows_per_statement(conn, COLUMNS)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let n = |i: usize| r * COLUMNS + i;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    n(1),
-                    n(2),
-                    n(3),
-                    n(4),
-                    n(5),
-                    n(6),
-                    n(7),
-                    n(8),
-                    n(9),
-                    n(10),
-                    n(11),
-                    n(12),
-                    n(13),
-                    n(13)
-                )
-            })
-            .collect();
+    for chunk in users.chunks(super::sql::rows_per_statement(COLUMNS)) {
         let text = format!(
             "INSERT INTO users (email, login_name, first_name, last_name, password_hash, \
              platform_admin, account_type, language, activated_at, created_by, extra_info, \
              deletion_at, created_at, updated_at) VALUES {} RETURNING id, email, login_name",
-            values.join(", ")
+            super::sql::Placeholders::new(conn).rows(chunk.len(), COLUMNS)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for user in chunk {
@@ -195,6 +173,7 @@ pub async fn insert_many(
                 .bind(user.created_by)
                 .bind(user.extra_info.clone())
                 .bind(user.deletion_at)
+                .bind(now)
                 .bind(now);
         }
         let mut by_key = std::collections::HashMap::new();
@@ -283,19 +262,20 @@ pub async fn record_billing_starts(
         .filter(|(_, t)| t.is_billable())
         .map(|(id, _)| *id)
         .collect();
-    for chunk in billable.chunks(super::sql::rows_per_statement(conn, 1)) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| format!("(${}, $1, 1, $2)", r + 3))
-            .collect();
+    for chunk in billable.chunks(super::sql::rows_per_statement(3)) {
         let text = format!(
             "INSERT INTO billing_events (user_id, at, change, reason) VALUES {}",
-            values.join(", ")
+            {
+                let mut p = super::sql::Placeholders::new(conn);
+                (0..chunk.len())
+                    .map(|_| format!("({}, {}, 1, {})", p.next(), p.next(), p.next()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(text))
-            .bind(now)
-            .bind(reason.as_str());
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for id in chunk {
-            query = query.bind(*id);
+            query = query.bind(*id).bind(now).bind(reason.as_str());
         }
         query.execute(&mut *conn).await?;
     }
@@ -415,7 +395,7 @@ pub async fn by_emails(conn: &mut Conn, emails: &[String]) -> Result<Vec<UserRec
         let text = format!(
             "{} email IN ({})",
             select_user!(""),
-            super::sql::placeholders(1, chunk.len())
+            super::sql::Placeholders::new(conn).list(chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
         for email in chunk {
