@@ -157,8 +157,11 @@ async fn journal_csv(
             }
         }
     });
+    // Fused: a compressing layer may poll the body once more after its
+    // end, and `unfold` panics when polled past it.
     let body = futures::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(head)) })
-        .chain(chunks);
+        .chain(chunks)
+        .fuse();
     file(
         "text/csv; charset=utf-8",
         "journal.csv",

@@ -40,10 +40,42 @@ pub type StartError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The site's compiled assets and names, from the variables cargo-leptos
 /// sets (at build time for the output name, at run time for the rest).
+/// The build names its files with a content hash (`hash-files`) and writes
+/// the hashes beside the server binary; a server started directly (the
+/// scripts, a service manager, the browser tests) uses them whenever they
+/// name the files of the site it serves.
 pub fn leptos_options() -> LeptosOptions {
-    leptos::config::get_configuration(None)
+    let mut options = leptos::config::get_configuration(None)
         .map(|conf| conf.leptos_options)
-        .unwrap_or_else(|_| LeptosOptions::builder().output_name("onboard").build())
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("onboard").build());
+    if !options.hash_files {
+        let beside_binary = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)));
+        options.hash_files = beside_binary.is_some_and(|file| hashes_match_site(&options, &file));
+    }
+    options
+}
+
+/// Whether `hash_file` (cargo-leptos's `js: …`, `wasm: …`, `css: …` lines)
+/// names a wasm present in the site's `pkg` folder: a hash file left by an
+/// earlier build must not send browsers to files that are gone.
+pub fn hashes_match_site(options: &LeptosOptions, hash_file: &std::path::Path) -> bool {
+    let Ok(hashes) = std::fs::read_to_string(hash_file) else {
+        return false;
+    };
+    let Some(wasm) = hashes
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("wasm:"))
+        .map(str::trim)
+        .filter(|hash| !hash.is_empty())
+    else {
+        return false;
+    };
+    std::path::Path::new(&*options.site_root)
+        .join(&*options.site_pkg_dir)
+        .join(format!("{}.{wasm}.wasm", options.output_name))
+        .is_file()
 }
 
 pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {

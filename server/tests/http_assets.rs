@@ -210,3 +210,81 @@ async fn pages_are_compressed_on_the_fly_and_not_cached_by_others() {
         plain.len()
     );
 }
+
+/// The journal streams its export; compressed, the stream is read to its
+/// end and once past it (a compressing layer polls again): the file
+/// arrives whole instead of a download cut short.
+#[tokio::test]
+async fn a_streamed_export_arrives_whole_when_compressed() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let site = site();
+    let router = router(&app, &site).await;
+    let login = router
+        .clone()
+        .oneshot(
+            Request::post("/api/auth/login")
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::ORIGIN, "http://127.0.0.1:3000")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(
+                    "input[identifier]=ada%40exemple.fr&input[password]=correct+horse+battery",
+                ))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::OK);
+    let cookie: String = login
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let export = router
+        .clone()
+        .oneshot(get(
+            "/journal/export.csv",
+            &[
+                (header::COOKIE, cookie.as_str()),
+                (header::ACCEPT_ENCODING, "gzip"),
+            ],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    assert_eq!(header_of(&export, header::CONTENT_ENCODING), "gzip");
+    assert_eq!(header_of(&export, header::CACHE_CONTROL), "no-store");
+    let mut csv = String::new();
+    flate2::read::GzDecoder::new(&bytes(export).await[..])
+        .read_to_string(&mut csv)
+        .expect("a complete gzip stream");
+    assert!(csv.starts_with("\u{feff}Quand,Qui,Action"), "{csv}");
+    assert!(csv.contains("ada@exemple.fr"), "{csv}");
+}
+
+/// A server started directly uses the hashed names only when the hash file
+/// beside it names the files of the site it serves.
+#[test]
+fn hashed_names_are_used_only_when_the_site_has_them() {
+    let site = site();
+    let mut options = server::startup::leptos_options();
+    options.site_root = site.path().to_string_lossy().as_ref().into();
+    let hashes = site.path().join("hash.txt");
+    assert!(
+        !server::startup::hashes_match_site(&options, &hashes),
+        "no hash file"
+    );
+    std::fs::write(
+        &hashes,
+        "js: AbCdEfGhIjKlMnOpQrStUv\nwasm: AbCdEfGhIjKlMnOpQrStUv\n",
+    )
+    .unwrap();
+    assert!(server::startup::hashes_match_site(&options, &hashes));
+    std::fs::write(&hashes, "wasm: ZZZZZZZZZZZZZZZZZZZZZZ\n").unwrap();
+    assert!(
+        !server::startup::hashes_match_site(&options, &hashes),
+        "a stale hash file names a file that is gone"
+    );
+}

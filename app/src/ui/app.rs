@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -42,6 +42,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
+                // The style sheet and scripts by their built names (with a
+                // content hash when the build wrote one: cached for a year).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 // The browser's time zone, for the dates the server writes
                 // on the next pages (the Journal's); the platform's until then.
@@ -70,7 +73,6 @@ pub fn App() -> impl IntoView {
     // first response is complete: real status codes, redirects, and pages
     // that read well before the wasm has loaded.
     view! {
-        <Stylesheet id="leptos" href="/pkg/onboard.css" />
         <Title text=lang.t(Msg::AppName) />
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>

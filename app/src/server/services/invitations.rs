@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 use crate::server::auth::{password as hashing, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult, Problems, is_unique_violation};
+use crate::server::mail::templates::InvitationCopies;
 use crate::server::mail::{InvitationMail, invitation as render_invitation};
 use crate::server::services::auth::{CurrentUser, SignedIn, open_session};
 use crate::server::services::directory::{self, Directory};
@@ -680,24 +681,36 @@ pub(crate) async fn create_many(
         .map(|(id, raw)| (*id, token::hash(raw)))
         .collect();
     invitations::add_links_many(tx, &links, now).await?;
-    // Rows of a file share their groups: each list of labels is made once.
-    let mut labels_of: HashMap<Vec<GroupId>, Vec<String>> = HashMap::new();
+    // Rows of a file share their language, groups and message: each such
+    // mail is rendered once, then copied with each row's link.
+    type Same = (crate::i18n::Lang, Vec<GroupId>, String, i64);
+    let mut rendered_for: HashMap<Same, InvitationCopies> = HashMap::new();
     let mut mails = Vec::with_capacity(fresh.len());
     for ((id, f), raw) in ids.iter().zip(fresh).zip(&tokens) {
         let mut groups: Vec<GroupId> = f.ask.grants.iter().map(|(g, _)| *g).collect();
         groups.dedup();
-        let labels = labels_of
-            .entry(groups.clone())
-            .or_insert_with(|| groups.iter().map(|g| ctx.group_label(*g)).collect());
-        let rendered = render_invitation(&InvitationMail {
-            lang: f.ask.options.language,
-            inviter: &ctx.inviter,
-            groups: labels,
-            message: &f.ask.options.message,
-            link: &ctx.link(raw),
-            expires_at: f.ask.expires_at,
-            reminder: false,
+        let same = (
+            f.ask.options.language,
+            groups,
+            f.ask.options.message.clone(),
+            f.ask.expires_at,
+        );
+        let copies = rendered_for.entry(same).or_insert_with_key(|same| {
+            let labels: Vec<String> = same.1.iter().map(|g| ctx.group_label(*g)).collect();
+            InvitationCopies::new(
+                &InvitationMail {
+                    lang: same.0,
+                    inviter: &ctx.inviter,
+                    groups: &labels,
+                    message: &same.2,
+                    link: "",
+                    expires_at: same.3,
+                    reminder: false,
+                },
+                format!("\u{1}{}\u{1}", token::generate()),
+            )
         });
+        let rendered = copies.with_link(&ctx.link(raw));
         mails.push(outbox::NewMail {
             kind: "invitation",
             recipient: f.address.to_owned(),
