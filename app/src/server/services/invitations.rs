@@ -658,13 +658,17 @@ pub(crate) async fn create_many(
         return Ok(());
     };
     let now = first.ask.now;
+    // Each invitation is written naming its mail, reserved first.
+    let mail_ids = outbox::reserve_ids(tx, fresh.len()).await?;
     let rows: Vec<invitations::NewInvitation> = fresh
         .iter()
-        .map(|f| invitations::NewInvitation {
+        .zip(&mail_ids)
+        .map(|(f, mail)| invitations::NewInvitation {
             email: f.address,
             options: f.ask.options,
             custom_values: f.ask.custom_json,
             expires_at: f.ask.expires_at,
+            delivery_mail_id: Some(*mail),
         })
         .collect();
     let ids = invitations::insert_many(tx, &rows, me.user.id, now).await?;
@@ -722,7 +726,7 @@ pub(crate) async fn create_many(
         });
     }
     let domain = ctx.state.config.public_url.host_str().unwrap_or("onboard");
-    outbox::enqueue_many(tx, &mails, domain, now).await?;
+    outbox::insert_reserved(tx, &mails, &mail_ids, domain, now).await?;
     let entries: Vec<(AuditAction, audit::Entry)> = fresh
         .iter()
         .map(|f| {

@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 
 use super::Conn;
 use crate::domain::invitation::InvitationStatus;
-use crate::domain::{AccountType, GroupId, GroupRole, InvitationId, UserId};
+use crate::domain::{AccountType, GroupId, GroupRole, InvitationId, MailId, UserId};
 use crate::server::db::flag;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -147,6 +147,7 @@ pub async fn insert(
         options,
         custom_values: None,
         expires_at,
+        delivery_mail_id: None,
     };
     let ids = insert_many(conn, std::slice::from_ref(&row), invited_by, now).await?;
     ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)
@@ -159,6 +160,8 @@ pub struct NewInvitation<'a> {
     /// Custom field values as a JSON object by key; `None`: none.
     pub custom_values: Option<&'a str>,
     pub expires_at: i64,
+    /// Its mail, when reserved before (`outbox::reserve_ids`).
+    pub delivery_mail_id: Option<MailId>,
 }
 
 /// Inserts pending invitations, sent now, with one statement per 500;
@@ -171,7 +174,7 @@ pub async fn insert_many(
     invited_by: UserId,
     now: i64,
 ) -> Result<Vec<InvitationId>, sqlx::Error> {
-    const COLUMNS: usize = 13;
+    const COLUMNS: usize = 14;
     let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(super::sql::rows_per_statement(COLUMNS)) {
         let mut p = super::sql::Placeholders::new(conn);
@@ -180,7 +183,8 @@ pub async fn insert_many(
                 let mut n = || p.next();
                 format!(
                     "({}, 'pending', {}, {}, {}, {}, CASE WHEN {} = 1 THEN {} ELSE NULL END, \
-                     {}, {}, {}, {}, 1, {}, {})",
+                     {}, {}, {}, {}, 1, {}, {}, {})",
+                    n(),
                     n(),
                     n(),
                     n(),
@@ -200,7 +204,7 @@ pub async fn insert_many(
         let text = format!(
             "INSERT INTO invitations (email, status, invited_by, language, account_type, \
              platform_admin, platform_admin_by, message, deletion_at, created_at, last_sent_at, \
-             send_count, expires_at, custom_values) VALUES {} RETURNING id, email",
+             send_count, expires_at, custom_values, delivery_mail_id) VALUES {} RETURNING id, email",
             values.join(", ")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
@@ -221,7 +225,8 @@ pub async fn insert_many(
                 .bind(now)
                 .bind(now)
                 .bind(row.expires_at)
-                .bind(row.custom_values.unwrap_or("{}").to_owned());
+                .bind(row.custom_values.unwrap_or("{}").to_owned())
+                .bind(row.delivery_mail_id);
         }
         let mut by_email = std::collections::HashMap::new();
         for returned in query.fetch_all(&mut *conn).await? {

@@ -108,29 +108,94 @@ pub async fn enqueue(
     ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)
 }
 
+/// Ids for `count` mails about to be queued, in order. Reserved first so
+/// that a new invitation is written already naming its mail
+/// (`delivery_mail_id`), instead of being updated after. PostgreSQL takes
+/// them from the table's identity sequence; SQLite above the highest id
+/// ever given (`AUTOINCREMENT` keeps it in `sqlite_sequence`), which is
+/// safe because a writing transaction there holds the write lock from its
+/// start (`Db::begin`: `BEGIN IMMEDIATE`).
+pub async fn reserve_ids(conn: &mut Conn, count: usize) -> Result<Vec<MailId>, sqlx::Error> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    if conn.backend_name() == "SQLite" {
+        let base: i64 = sqlx::query_scalar(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0), \
+             COALESCE((SELECT MAX(id) FROM outbox), 0))",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok((1..=count as i64).map(|i| MailId(base + i)).collect())
+    } else {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT nextval(pg_get_serial_sequence('outbox', 'id')) FROM generate_series(1, $1)",
+        )
+        .bind(count as i64)
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(ids.into_iter().map(MailId).collect())
+    }
+}
+
 /// Queues several mails with one statement per 500 (an import's, an
-/// `INVITER`'s); answers their ids in the order given, found back by
-/// their Message-IDs (neither database promises the order of
-/// `RETURNING`). Each invitation's mail becomes its newest.
+/// `INVITER`'s); answers their ids in the order given. Each invitation's
+/// mail becomes its newest.
 pub async fn enqueue_many(
     conn: &mut Conn,
     mails: &[NewMail],
     message_id_domain: &str,
     now: i64,
 ) -> Result<Vec<MailId>, sqlx::Error> {
-    const COLUMNS: usize = 10;
-    let mut ids = Vec::with_capacity(mails.len());
-    for chunk in mails.chunks(super::sql::rows_per_statement(COLUMNS)) {
-        let message_ids: Vec<String> = chunk
-            .iter()
-            .map(|_| new_message_id(message_id_domain))
-            .collect();
+    let ids = reserve_ids(conn, mails.len()).await?;
+    insert_reserved(conn, mails, &ids, message_id_domain, now).await?;
+    // Each invitation's newest mail is the last one queued for it here.
+    let mut newest: HashMap<InvitationId, MailId> = HashMap::new();
+    for (mail, id) in mails.iter().zip(&ids) {
+        if let Some(invitation) = mail.invitation_id {
+            let held = newest.entry(invitation).or_insert(*id);
+            *held = (*held).max(*id);
+        }
+    }
+    let newest: Vec<(InvitationId, MailId)> = newest.into_iter().collect();
+    for pairs in newest.chunks(super::sql::rows_per_statement(2)) {
+        let text = format!(
+            "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
+             delivery_mail_id = v.column2 FROM (VALUES {}) AS v WHERE invitations.id = v.column1",
+            super::sql::Placeholders::new(conn).rows(pairs.len(), 2)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+        for (invitation, mail) in pairs {
+            query = query.bind(*invitation).bind(*mail);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(ids)
+}
+
+/// Writes mails under ids from `reserve_ids`, due at once, each with a
+/// new Message-ID; the invitations they belong to are left as they are
+/// (new ones were written naming their mail).
+pub async fn insert_reserved(
+    conn: &mut Conn,
+    mails: &[NewMail],
+    ids: &[MailId],
+    message_id_domain: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 11;
+    debug_assert_eq!(mails.len(), ids.len());
+    for (chunk, chunk_ids) in mails
+        .chunks(super::sql::rows_per_statement(COLUMNS))
+        .zip(ids.chunks(super::sql::rows_per_statement(COLUMNS)))
+    {
         let mut p = super::sql::Placeholders::new(conn);
         let values: Vec<String> = (0..chunk.len())
             .map(|_| {
                 let mut n = || p.next();
                 format!(
-                    "({}, {}, {}, {}, {}, {}, 'queued', 0, {}, {}, {}, {})",
+                    "({}, {}, {}, {}, {}, {}, {}, 'queued', 0, {}, {}, {}, {})",
+                    n(),
                     n(),
                     n(),
                     n(),
@@ -145,64 +210,28 @@ pub async fn enqueue_many(
             })
             .collect();
         let text = format!(
-            "INSERT INTO outbox (kind, recipient, subject, body_text, body_html, message_id, status, \
-             attempts, next_attempt_at, invitation_id, user_id, created_at) VALUES {} \
-             RETURNING id, message_id",
+            "INSERT INTO outbox (id, kind, recipient, subject, body_text, body_html, message_id, \
+             status, attempts, next_attempt_at, invitation_id, user_id, created_at) VALUES {}",
             values.join(", ")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
-        for (mail, message_id) in chunk.iter().zip(&message_ids) {
+        for (mail, id) in chunk.iter().zip(chunk_ids) {
             query = query
+                .bind(*id)
                 .bind(mail.kind)
                 .bind(mail.recipient.clone())
                 .bind(mail.subject.clone())
                 .bind(mail.body_text.clone())
                 .bind(mail.body_html.clone())
-                .bind(message_id.clone())
+                .bind(new_message_id(message_id_domain))
                 .bind(now)
                 .bind(mail.invitation_id)
                 .bind(mail.user_id)
                 .bind(now);
         }
-        let mut by_message_id = std::collections::HashMap::new();
-        for returned in query.fetch_all(&mut *conn).await? {
-            let message_id: String = returned.try_get("message_id")?;
-            let id: MailId = returned.try_get("id")?;
-            by_message_id.insert(message_id, id);
-        }
-        for message_id in &message_ids {
-            ids.push(
-                by_message_id
-                    .remove(message_id)
-                    .ok_or(sqlx::Error::RowNotFound)?,
-            );
-        }
-        // Each invitation's newest mail is the one just queued: its id is
-        // written from the ids returned, never looked up (PostgreSQL planned
-        // `SELECT MAX(id) … WHERE invitation_id = …` as a backward walk of
-        // the whole outbox: 100 ms per 500 invitations at 20,000 mails).
-        let mut newest: HashMap<InvitationId, MailId> = HashMap::new();
-        for (mail, id) in chunk.iter().zip(&ids[ids.len() - chunk.len()..]) {
-            if let Some(invitation) = mail.invitation_id {
-                let held = newest.entry(invitation).or_insert(*id);
-                *held = (*held).max(*id);
-            }
-        }
-        let newest: Vec<(InvitationId, MailId)> = newest.into_iter().collect();
-        for pairs in newest.chunks(super::sql::rows_per_statement(2)) {
-            let text = format!(
-                "UPDATE invitations SET delivery_status = 'queued', delivery_error = NULL, \
-                 delivery_mail_id = v.column2 FROM (VALUES {}) AS v WHERE invitations.id = v.column1",
-                super::sql::Placeholders::new(conn).rows(pairs.len(), 2)
-            );
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
-            for (invitation, mail) in pairs {
-                query = query.bind(*invitation).bind(*mail);
-            }
-            query.execute(&mut *conn).await?;
-        }
+        query.execute(&mut *conn).await?;
     }
-    Ok(ids)
+    Ok(())
 }
 
 /// Copies the outcome of mail `id` onto its invitation, if it has one and
