@@ -180,24 +180,9 @@ pub async fn insert_many(
         let mut p = super::sql::Placeholders::new(conn);
         let values: Vec<String> = (0..chunk.len())
             .map(|_| {
-                let mut n = || p.next();
-                format!(
-                    "({}, 'pending', {}, {}, {}, {}, CASE WHEN {} = 1 THEN {} ELSE NULL END, \
-                     {}, {}, {}, {}, 1, {}, {}, {})",
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n()
+                p.fill(
+                    "(?, 'pending', ?, ?, ?, ?, CASE WHEN ? = 1 THEN ? ELSE NULL END, \
+                     ?, ?, ?, ?, 1, ?, ?, ?)",
                 )
             })
             .collect();

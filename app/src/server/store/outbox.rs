@@ -191,23 +191,7 @@ pub async fn insert_reserved(
     {
         let mut p = super::sql::Placeholders::new(conn);
         let values: Vec<String> = (0..chunk.len())
-            .map(|_| {
-                let mut n = || p.next();
-                format!(
-                    "({}, {}, {}, {}, {}, {}, {}, 'queued', 0, {}, {}, {}, {})",
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n(),
-                    n()
-                )
-            })
+            .map(|_| p.fill("(?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)"))
             .collect();
         let text = format!(
             "INSERT INTO outbox (id, kind, recipient, subject, body_text, body_html, message_id, \

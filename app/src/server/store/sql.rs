@@ -119,6 +119,19 @@ impl Placeholders {
         }
     }
 
+    /// `template` with each `?` replaced by the next placeholder: a row
+    /// mixing parameters and literals, e.g. `(?, 'pending', ?)`.
+    pub(crate) fn fill(&mut self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        for (i, part) in template.split('?').enumerate() {
+            if i > 0 {
+                out.push_str(&self.next());
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
     /// `(p, p, …)`: one row of `width` parameters.
     pub(crate) fn row(&mut self, width: usize) -> String {
         let cells: Vec<String> = (0..width).map(|_| self.next()).collect();
@@ -139,5 +152,26 @@ impl Placeholders {
             .map(|_| self.next())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Placeholders;
+
+    #[test]
+    fn placeholders_are_anonymous_on_sqlite_and_numbered_on_postgresql() {
+        let mut sqlite = Placeholders {
+            anonymous: true,
+            count: 0,
+        };
+        assert_eq!(sqlite.fill("(?, 'x', ?)"), "(?, 'x', ?)");
+        let mut postgres = Placeholders {
+            anonymous: false,
+            count: 0,
+        };
+        assert_eq!(postgres.fill("(?, 'x', ?)"), "($1, 'x', $2)");
+        assert_eq!(postgres.rows(2, 2), "($3, $4), ($5, $6)");
+        assert_eq!(postgres.list(2), "$7, $8");
     }
 }

@@ -268,7 +268,7 @@ pub async fn record_billing_starts(
             {
                 let mut p = super::sql::Placeholders::new(conn);
                 (0..chunk.len())
-                    .map(|_| format!("({}, {}, 1, {})", p.next(), p.next(), p.next()))
+                    .map(|_| p.fill("(?, ?, 1, ?)"))
                     .collect::<Vec<_>>()
                     .join(", ")
             }
