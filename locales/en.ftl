@@ -695,6 +695,7 @@ ImportRowAmbiguousGroup = Several groups are called “{ $value }”: give its p
 ImportRowNoGroup = No group
 ImportRowRoleNotAllowed = Role not allowed here: { $role }
 ImportRowAdminRefused = “admin” refused: only a platform admin may grant it
+ImportRowGuestHeldRoles = Cannot become a guest: this account holds roles a guest cannot hold ({ $roles }); remove them first from their page
 ImportRowNamesMissing = First and last name required to create an account
 ImportRowNameInvalid = Invalid name
 ImportRowField = { $field }: { $why }

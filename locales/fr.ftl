@@ -723,6 +723,7 @@ ImportRowAmbiguousGroup = Plusieurs groupes s'appellent « { $value } » : donne
 ImportRowNoGroup = Aucun groupe
 ImportRowRoleNotAllowed = Rôle non autorisé ici : { $role }
 ImportRowAdminRefused = « admin » refusé : seul un administrateur plateforme peut l'accorder
+ImportRowGuestHeldRoles = Ne peut passer en invité : ce compte a des rôles qu'un invité ne peut avoir ({ $roles }) ; retirez-les d'abord depuis sa fiche
 ImportRowNamesMissing = Prénom et nom requis pour créer un compte
 ImportRowNameInvalid = Nom invalide
 ImportRowField = { $field } : { $why }

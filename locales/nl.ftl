@@ -687,6 +687,7 @@ ImportRowAmbiguousGroup = Meerdere groepen heten „{ $value }”: geef het pad 
 ImportRowNoGroup = Geen groep
 ImportRowRoleNotAllowed = Rol hier niet toegestaan: { $role }
 ImportRowAdminRefused = „admin” geweigerd: alleen een platformbeheerder mag dit toekennen
+ImportRowGuestHeldRoles = Kan geen gast worden: dit account heeft rollen die een gast niet kan hebben ({ $roles }); verwijder ze eerst via de accountpagina
 ImportRowNamesMissing = Voor- en achternaam vereist om een account aan te maken
 ImportRowNameInvalid = Ongeldige naam
 ImportRowField = { $field }: { $why }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use app::contracts::imports::{ImportStatus, ImportView};
 use app::contracts::settings::PlatformSettingsInput;
 use app::domain::import::{Defaults, Mode, VerdictKind};
-use app::domain::{GroupId, GroupRole, ImportId};
+use app::domain::{AccountType, GroupId, GroupRole, ImportId};
 use app::i18n::Lang;
 use app::server::services::auth::CurrentUser;
 use app::server::services::imports::{self, RunRequest};
@@ -295,6 +295,130 @@ async fn create_or_update_changes_what_the_file_says_and_removes_nothing(backend
         app.roles_in(jean.user.id, paris).await,
         vec![GroupRole::Learner],
         "added"
+    );
+}
+
+/// The type column of "create or update": member → guest when no role
+/// stands in the way (never removed by an import), guest → member with a
+/// member's role in the same row when a seat is free; the seat freed by
+/// the first goes to those already waiting, and the second run of the
+/// same file finds the rest.
+async fn create_or_update_changes_the_account_type_within_the_rules_and_the_seats(
+    backend: Backend,
+) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, support) = app.sample_tree().await;
+    let marie = app
+        .user_with_roles("marie@exemple.fr", &[(paris, GroupRole::Learner)])
+        .await;
+    let paul = app
+        .user_with_roles("paul@exemple.fr", &[(support, GroupRole::Trainer)])
+        .await;
+    let gaston = app
+        .user_with_roles("gaston@exemple.fr", &[(paris, GroupRole::Learner)])
+        .await;
+    let mut conn = app.conn().await;
+    users::set_account_type(&mut conn, gaston.user.id, AccountType::Guest, 0)
+        .await
+        .unwrap();
+    drop(conn);
+    // Billable now: Ada, Marie and Paul — no seat left.
+    platform::update(
+        &app.state,
+        &admin,
+        PlatformSettingsInput {
+            default_language: "fr".into(),
+            seat_limit: Some("3".into()),
+            seat_limit_given: Some("on".into()),
+            time_zone: None,
+        },
+    )
+    .await
+    .unwrap();
+    let file = "email;Type de compte;rôles\n\
+        marie@exemple.fr;invité;apprenant\n\
+        paul@exemple.fr;invité;apprenant\n\
+        gaston@exemple.fr;membre;animateur\n";
+    let upload = |name: &'static str| {
+        imports::upload(&app.state, &admin, paris, name, file.as_bytes().to_vec())
+    };
+    let first = upload("types.csv").await.unwrap();
+    let report = run(&app, &admin, first, Mode::CreateOrUpdate, defaults(paris)).await;
+    let text = |email: &str, report: &ImportView| {
+        let row = report.rows.iter().find(|r| r.email == email).unwrap();
+        (row.kind, row.text.clone())
+    };
+    assert_eq!(
+        text("marie@exemple.fr", &report).0,
+        VerdictKind::Update,
+        "{:?}",
+        report.rows
+    );
+    assert!(
+        text("marie@exemple.fr", &report)
+            .1
+            .contains("Type de compte")
+    );
+    let (kind, why) = text("paul@exemple.fr", &report);
+    assert_eq!(kind, VerdictKind::Error);
+    assert!(why.contains("Animateur"), "the role in the way: {why}");
+    let (kind, why) = text("gaston@exemple.fr", &report);
+    assert_eq!(kind, VerdictKind::Error, "no seat for Gaston yet");
+    assert!(why.contains("place"), "{why}");
+
+    let account = |id| {
+        let app = &app;
+        async move {
+            let mut conn = app.conn().await;
+            users::by_id(&mut conn, id).await.unwrap().unwrap()
+        }
+    };
+    assert_eq!(
+        account(marie.user.id).await.account_type,
+        AccountType::Guest
+    );
+    assert_eq!(
+        account(paul.user.id).await.account_type,
+        AccountType::Member
+    );
+    assert_eq!(
+        app.roles_in(paul.user.id, support).await,
+        vec![GroupRole::Trainer],
+        "an import never removes a role"
+    );
+    assert_eq!(
+        account(gaston.user.id).await.account_type,
+        AccountType::Guest
+    );
+
+    // Marie's seat is free: the same file again makes Gaston a member
+    // with his trainer role, and finds Marie up to date.
+    let second = upload("types-again.csv").await.unwrap();
+    let report = run(&app, &admin, second, Mode::CreateOrUpdate, defaults(paris)).await;
+    assert_eq!(text("marie@exemple.fr", &report).0, VerdictKind::Unchanged);
+    assert_eq!(
+        text("gaston@exemple.fr", &report).0,
+        VerdictKind::Update,
+        "{:?}",
+        report.rows
+    );
+    assert_eq!(
+        account(gaston.user.id).await.account_type,
+        AccountType::Member
+    );
+    assert_eq!(
+        app.roles_in(gaston.user.id, paris).await,
+        vec![GroupRole::Trainer, GroupRole::Learner]
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'account.type_changed'"
+        )
+        .await,
+        2,
+        "each change journaled by the shared path"
     );
 }
 
@@ -857,6 +981,7 @@ on_both_backends!(
     invite_mode_invites_the_good_rows_and_says_why_of_the_others,
     create_mode_opens_accounts_with_propagation_and_adds_existing_ones,
     create_or_update_changes_what_the_file_says_and_removes_nothing,
+    create_or_update_changes_the_account_type_within_the_rules_and_the_seats,
     the_seat_limit_refuses_the_rows_beyond_it_and_the_preview_says_so,
     a_failure_injected_mid_run_leaves_nothing,
     who_may_import_what,

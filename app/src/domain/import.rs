@@ -337,6 +337,9 @@ pub enum RowProblem {
     AdminRefused,
     GuestRole(Vec<GroupRole>),
     GuestAdmin,
+    /// "Create or update" would make a guest of someone holding these
+    /// roles, which a guest cannot hold.
+    GuestHeldRoles(Vec<GroupRole>),
     NamesMissing,
     NameInvalid,
     Field(String, FieldError),
@@ -694,6 +697,7 @@ pub enum Known {
         /// The admin reaches some membership or may add to groups.
         visible: bool,
         account_type: AccountType,
+        platform_admin: bool,
         held: Vec<(GroupId, GroupRole)>,
         /// The columns whose value differs from the account's.
         differs: Vec<Target>,
@@ -719,18 +723,40 @@ pub fn decide(mode: Mode, ask: &RowAsk, known: &Known) -> Verdict {
             whole,
             visible,
             account_type,
+            platform_admin,
             held,
             differs,
         } => {
             if *own {
                 return Verdict::Error(vec![RowProblem::OwnAccount]);
             }
+            // "Create or update" may change the type the file names; the
+            // new roles are then checked against the type the account
+            // will have.
+            let converts = mode == Mode::CreateOrUpdate && differs.contains(&Target::AccountType);
+            let becomes = if converts {
+                ask.account_type
+            } else {
+                *account_type
+            };
             let beyond = policy::roles_not_held_by(
-                *account_type,
+                becomes,
                 &ask.grants.iter().map(|(_, r)| *r).collect::<Vec<_>>(),
             );
             if !beyond.is_empty() {
                 return Verdict::Error(vec![RowProblem::GuestRole(beyond)]);
+            }
+            if converts && !policy::may_be_platform_admin(becomes) && *platform_admin {
+                return Verdict::Error(vec![RowProblem::GuestAdmin]);
+            }
+            // An import only adds: the roles a guest cannot hold are not
+            // removed for it (the user's page does that, confirmed).
+            let kept = policy::roles_not_held_by(
+                becomes,
+                &held.iter().map(|(_, r)| *r).collect::<Vec<_>>(),
+            );
+            if converts && !kept.is_empty() {
+                return Verdict::Error(vec![RowProblem::GuestHeldRoles(kept)]);
             }
             let updates = mode == Mode::CreateOrUpdate && !differs.is_empty();
             if updates && !whole {
@@ -1068,6 +1094,7 @@ mod tests {
             whole: true,
             visible: true,
             account_type: AccountType::Member,
+            platform_admin: false,
             held: vec![g],
             differs: vec![],
         };
@@ -1092,6 +1119,7 @@ mod tests {
             whole,
             visible: true,
             account_type: AccountType::Member,
+            platform_admin: false,
             held: vec![],
             differs: vec![Target::LastName],
         };
@@ -1106,6 +1134,73 @@ mod tests {
         assert_eq!(
             decide(Mode::CreateOrUpdate, &row, &account(true, true)),
             Verdict::Error(vec![RowProblem::OwnAccount])
+        );
+    }
+
+    #[test]
+    fn create_or_update_changes_the_type_within_the_guest_rules() {
+        let g = |role| (GroupId(3), role);
+        let account =
+            |account_type, platform_admin, held: Vec<(GroupId, GroupRole)>| Known::Account {
+                own: false,
+                whole: true,
+                visible: true,
+                account_type,
+                platform_admin,
+                held,
+                differs: vec![Target::AccountType],
+            };
+        let guest_row = |grants| RowAsk {
+            account_type: AccountType::Guest,
+            given: vec![Target::AccountType],
+            ..ask(grants)
+        };
+        let learner = vec![g(GroupRole::Learner)];
+        assert_eq!(
+            decide(
+                Mode::CreateOrUpdate,
+                &guest_row(learner.clone()),
+                &account(AccountType::Member, false, learner.clone())
+            ),
+            Verdict::Update(vec![Target::AccountType])
+        );
+        assert_eq!(
+            decide(
+                Mode::CreateOrUpdate,
+                &guest_row(vec![]),
+                &account(AccountType::Member, false, vec![g(GroupRole::Trainer)])
+            ),
+            Verdict::Error(vec![RowProblem::GuestHeldRoles(vec![GroupRole::Trainer])])
+        );
+        assert_eq!(
+            decide(
+                Mode::CreateOrUpdate,
+                &guest_row(vec![]),
+                &account(AccountType::Member, true, vec![])
+            ),
+            Verdict::Error(vec![RowProblem::GuestAdmin])
+        );
+        // A guest becoming a member may receive a member's role in the same row.
+        let member_row = RowAsk {
+            given: vec![Target::AccountType],
+            ..ask(vec![g(GroupRole::Trainer)])
+        };
+        assert_eq!(
+            decide(
+                Mode::CreateOrUpdate,
+                &member_row,
+                &account(AccountType::Guest, false, learner.clone())
+            ),
+            Verdict::Update(vec![Target::AccountType])
+        );
+        // The other modes never change a type: the guest keeps its rules.
+        assert_eq!(
+            decide(
+                Mode::Create,
+                &member_row,
+                &account(AccountType::Guest, false, learner)
+            ),
+            Verdict::Error(vec![RowProblem::GuestRole(vec![GroupRole::Trainer])])
         );
     }
 

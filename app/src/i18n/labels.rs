@@ -384,6 +384,15 @@ fn row_problem(problem: &RowProblem, defs: &[FieldDef], lang: Lang) -> String {
         RowProblem::AdminRefused => lang.t(Msg::ImportRowAdminRefused).to_owned(),
         RowProblem::GuestRole(_) => lang.t(Msg::ErrGuestLearnerOnly).to_owned(),
         RowProblem::GuestAdmin => lang.t(Msg::ErrGuestNotPlatformAdmin).to_owned(),
+        RowProblem::GuestHeldRoles(roles) => with(
+            Msg::ImportRowGuestHeldRoles,
+            "roles",
+            &roles
+                .iter()
+                .map(|r| lang.t(role(*r)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         RowProblem::NamesMissing => lang.t(Msg::ImportRowNamesMissing).to_owned(),
         RowProblem::NameInvalid => lang.t(Msg::ImportRowNameInvalid).to_owned(),
         RowProblem::Field(key, e) => lang.fmt(

@@ -586,6 +586,7 @@ messages! {
     ImportRowNoGroup,
     ImportRowRoleNotAllowed(role),
     ImportRowAdminRefused,
+    ImportRowGuestHeldRoles(roles),
     ImportRowNamesMissing,
     ImportRowNameInvalid,
     ImportRowField(field, why),

@@ -9,14 +9,15 @@
 use crate::contracts::accounts::{BlockingRole, ConvertLine, ConvertOutcome};
 use crate::domain::audit::AuditAction;
 use crate::domain::billing::BillingReason;
-use crate::domain::{AccountType, GroupId, GroupRole, UserId, policy};
+use crate::domain::{AccountType, GroupId, GroupRole, GroupTree, UserId, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::{self, Directory};
 use crate::server::services::{profiles, seats};
 use crate::server::state::AppState;
-use crate::server::store::{audit, memberships, users};
+use crate::server::store::users::UserRecord;
+use crate::server::store::{Conn, audit, memberships, users};
 
 /// At most this many accounts per bulk request.
 pub const MAX_BULK: usize = 500;
@@ -77,6 +78,8 @@ async fn convert_one(
     to: AccountType,
     remove_roles: bool,
 ) -> AppResult<(String, ConvertOutcome)> {
+    // Said before the reach is looked up: one's own account is never
+    // "out of reach".
     if !policy::may_change_grants_of(&me.actor, id) {
         return Err(AppError::Invalid(Msg::ErrOwnAccountType));
     }
@@ -84,53 +87,92 @@ async fn convert_one(
     let mut tx = state.db.begin().await?;
     let user = profiles::managed_user(&mut tx, me, id).await?;
     let name = user.display_name();
-    if user.account_type == to {
-        return Ok((
-            name,
-            ConvertOutcome::Converted {
-                to,
-                removed: Vec::new(),
-            },
-        ));
-    }
     let Directory { tree, names, .. } = Directory::load(&mut tx).await?;
+    let said = |grants: &[(GroupId, GroupRole)]| -> Vec<BlockingRole> {
+        grants
+            .iter()
+            .map(|&(g, role)| BlockingRole {
+                group: directory::path(&tree, &names, g),
+                role,
+            })
+            .collect()
+    };
+    match change(&mut tx, me, &tree, &user, to, remove_roles, now).await? {
+        Change::Blocked(roles) => Ok((
+            name,
+            ConvertOutcome::Blocked {
+                roles: said(&roles),
+            },
+        )),
+        Change::Converted(removed) => {
+            tx.commit().await?;
+            Ok((
+                name,
+                ConvertOutcome::Converted {
+                    to,
+                    removed: said(&removed),
+                },
+            ))
+        }
+    }
+}
+
+/// What [`change`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The account has the new type (or had it already); the roles a
+    /// guest cannot hold that were removed on the way.
+    Converted(Vec<(GroupId, GroupRole)>),
+    /// Nothing written: the person holds these roles a guest cannot hold
+    /// and the admin did not confirm removing them.
+    Blocked(Vec<(GroupId, GroupRole)>),
+}
+
+/// Changes an account's type inside the caller's transaction: the one
+/// path of the user's page, the bulk action and the import's "create or
+/// update". The caller has checked that `me` reaches the whole account
+/// (`profiles::managed_user`, or the import's reach); a seat is taken or
+/// freed here, and the waiting invitees are the caller's to let in once
+/// its transaction commits (`seats::activate_waiting`).
+pub async fn change(
+    tx: &mut Conn,
+    me: &CurrentUser,
+    tree: &GroupTree,
+    user: &UserRecord,
+    to: AccountType,
+    remove_roles: bool,
+    now: i64,
+) -> AppResult<Change> {
+    let id = user.id;
+    if !policy::may_change_grants_of(&me.actor, id) {
+        return Err(AppError::Invalid(Msg::ErrOwnAccountType));
+    }
+    if user.account_type == to {
+        return Ok(Change::Converted(Vec::new()));
+    }
     let mut removed: Vec<(GroupId, GroupRole)> = Vec::new();
     match to {
         AccountType::Guest => {
             if !policy::may_be_platform_admin(to) && user.platform_admin {
                 return Err(AppError::Invalid(Msg::ErrGuestNotPlatformAdmin));
             }
-            let held = memberships::roles_of_user(&mut tx, id).await?;
+            let held = memberships::roles_of_user(tx, id).await?;
             let blocking: Vec<(GroupId, GroupRole)> = held
                 .into_iter()
                 .filter(|&(_, r)| !policy::may_hold(to, r))
                 .collect();
-            let said = |grants: &[(GroupId, GroupRole)]| -> Vec<BlockingRole> {
-                grants
-                    .iter()
-                    .map(|&(g, role)| BlockingRole {
-                        group: directory::path(&tree, &names, g),
-                        role,
-                    })
-                    .collect()
-            };
             if !blocking.is_empty() && !remove_roles {
-                return Ok((
-                    name,
-                    ConvertOutcome::Blocked {
-                        roles: said(&blocking),
-                    },
-                ));
+                return Ok(Change::Blocked(blocking));
             }
             for &(group, role) in &blocking {
-                if !policy::may_grant(&me.actor, &tree, group, role) {
+                if !policy::may_grant(&me.actor, tree, group, role) {
                     return Err(AppError::Forbidden);
                 }
-                memberships::revoke(&mut tx, id, group, role).await?;
+                memberships::revoke(tx, id, group, role).await?;
             }
-            users::set_account_type(&mut tx, id, to, now).await?;
+            users::set_account_type(tx, id, to, now).await?;
             users::record_billing_stop(
-                &mut tx,
+                tx,
                 id,
                 AccountType::Member,
                 user.activated_at.is_some(),
@@ -141,15 +183,14 @@ async fn convert_one(
             removed = blocking;
         }
         AccountType::Member => {
-            users::set_account_type(&mut tx, id, to, now).await?;
+            users::set_account_type(tx, id, to, now).await?;
             if user.activated_at.is_some() {
-                seats::start_billing(&mut tx, id, to, BillingReason::ConvertedToMember, now)
-                    .await?;
+                seats::start_billing(tx, id, to, BillingReason::ConvertedToMember, now).await?;
             }
         }
     }
     audit::record(
-        &mut tx,
+        tx,
         AuditAction::AccountTypeChanged,
         audit::Entry {
             actor_user_id: Some(me.user.id),
@@ -166,13 +207,5 @@ async fn convert_one(
         now,
     )
     .await?;
-    tx.commit().await?;
-    let removed = removed
-        .iter()
-        .map(|&(g, role)| BlockingRole {
-            group: directory::path(&tree, &names, g),
-            role,
-        })
-        .collect();
-    Ok((name, ConvertOutcome::Converted { to, removed }))
+    Ok(Change::Converted(removed))
 }

@@ -40,7 +40,7 @@ use crate::server::services::accounts::{NewAccount, insert_account, insert_accou
 use crate::server::services::auth::CurrentUser;
 use crate::server::services::directory::{self, Directory};
 use crate::server::services::invitations::{self as invitation_service, Ask, Fresh, MailContext};
-use crate::server::services::{custom_fields, grants, seats};
+use crate::server::services::{account_type, custom_fields, grants, seats};
 use crate::server::spreadsheet::{self, Dialect, ReadError, Table};
 use crate::server::state::AppState;
 use crate::server::store::invitations::InvitationOptions;
@@ -347,6 +347,7 @@ async fn evaluate(
                 whole: reach == AccountReach::Account,
                 visible: reach != AccountReach::None,
                 account_type: user.account_type,
+                platform_admin: user.platform_admin,
                 held,
                 differs,
             }
@@ -371,8 +372,21 @@ async fn evaluate(
             Known::Nothing
         };
         let mut verdict = rules::decide(setup.mode, ask, &known);
-        // A creation takes a seat now; an invitation only when accepted.
-        if verdict == Verdict::Create && ask.account_type.is_billable() {
+        // A creation takes a seat now; an invitation only when accepted;
+        // an active guest made a member takes one too. (A member made a
+        // guest frees one for the invitees already waiting, not for the
+        // rows below.)
+        let takes_seat = match &verdict {
+            Verdict::Create => true,
+            Verdict::Update(fields) => {
+                fields.contains(&Target::AccountType)
+                    && accounts
+                        .get(ask.email.as_str())
+                        .is_some_and(|u| u.activated_at.is_some())
+            }
+            _ => false,
+        };
+        if takes_seat && ask.account_type.is_billable() {
             if policy::seat_available(seat_use.limit, seats_taken) {
                 seats_taken += 1;
             } else {
@@ -429,6 +443,9 @@ fn differences(
     }
     if ask.given.contains(&Target::DeletionDate) && ask.deletion_at != user.deletion_at {
         differs.push(Target::DeletionDate);
+    }
+    if ask.given.contains(&Target::AccountType) && ask.account_type != user.account_type {
+        differs.push(Target::AccountType);
     }
     for (key, value) in &ask.custom {
         let target = Target::Custom(key.clone());
@@ -934,6 +951,12 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
     }
     let counts = counts(&report);
     let written = report.iter().filter(|l| l.verdict.writes()).count();
+    let freed_seat = report.iter().zip(&asks).any(|(line, ask)| {
+        matches!(&line.verdict, Verdict::Update(fields) if fields.contains(&Target::AccountType))
+            && ask
+                .as_ref()
+                .is_some_and(|a| a.account_type == AccountType::Guest)
+    });
     audit::record(
         &mut tx,
         AuditAction::ImportCompleted,
@@ -963,6 +986,9 @@ pub async fn commit(state: &AppState, me: &CurrentUser, id: ImportId) -> AppResu
     )
     .await?;
     tx.commit().await?;
+    if freed_seat && let Err(e) = seats::activate_waiting(state).await {
+        tracing::warn!(error = %e, "waiting invitees not activated after an import freed seats");
+    }
     if mailed {
         state.mail_wakeup.notify_one();
     }
@@ -1199,6 +1225,15 @@ async fn write_row(
                 values.push((id, value));
             }
             field_store::set_user_values(tx, user.id, &values).await?;
+            // Before the grants: a guest made a member may receive a
+            // member's role in the same row.
+            if given(&Target::AccountType) {
+                let change =
+                    account_type::change(tx, me, tree, &user, ask.account_type, false, now).await?;
+                if let account_type::Change::Blocked(_) = change {
+                    return Err(AppError::Invalid(Msg::ErrGuestLearnerOnly));
+                }
+            }
             let applied =
                 grants::apply(tx, tree, user.id, &ask.grants, Some(me.user.id), now).await?;
             audit::record(
