@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use app::i18n::Msg;
 use app::server::error::refusal;
-use app::server::services::{demo, setup};
+use app::server::services::{demo, imports, setup};
 use app::server::store::sessions;
-use app::server::{AppState, Clock, Config, Db};
+use app::server::{AppState, Backend, Clock, Config, Db};
 use app::server::{jobs, mail};
 use app::ui::{App, shell};
 use axum::Router;
@@ -299,6 +299,12 @@ pub async fn start(
         tracing::info!("demo groups created");
     }
     announce_setup_link(&state).await?;
+    if state.db.backend == Backend::Sqlite {
+        let failed = imports::fail_interrupted_runs(&state).await?;
+        if failed > 0 {
+            tracing::warn!(failed, "imports interrupted by the last stop marked failed");
+        }
+    }
     spawn_session_sweeper(state.clone());
     let transport = mail::Transport::from_config(&state.config)?;
     mail::spawn_worker(state.clone(), transport);

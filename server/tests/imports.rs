@@ -5,6 +5,7 @@
 
 mod support;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use app::contracts::imports::{ImportStatus, ImportView};
@@ -15,7 +16,7 @@ use app::i18n::Lang;
 use app::server::services::auth::CurrentUser;
 use app::server::services::imports::{self, RunRequest};
 use app::server::services::platform;
-use app::server::store::{invitations, outbox, users};
+use app::server::store::{imports as store_imports, invitations, outbox, users};
 use app::server::{AppError, Backend};
 use support::TestApp;
 
@@ -420,6 +421,105 @@ async fn create_or_update_changes_the_account_type_within_the_rules_and_the_seat
         2,
         "each change journaled by the shared path"
     );
+}
+
+/// Marks the import running as an instance that started it would (the
+/// run itself is not started, as if its process were busy or gone).
+async fn mark_running(app: &TestApp, id: ImportId) {
+    let mut conn = app.conn().await;
+    let setup = store_imports::by_id(&mut conn, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .setup;
+    assert!(
+        store_imports::start(&mut conn, id, "invite", &setup, app.state.now(), 0)
+            .await
+            .unwrap()
+    );
+}
+
+/// SQLite is one instance: an import still `running` when the server
+/// starts died with the previous process, and may be run again at once.
+#[tokio::test]
+async fn an_import_left_running_by_a_stopped_process_is_failed_at_start_up() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let file = "email\nun@exemple.fr\ndeux@exemple.fr\n";
+    let id = imports::upload(&app.state, &admin, paris, "a.csv", file.into())
+        .await
+        .unwrap();
+    mark_running(&app, id).await;
+    assert_eq!(
+        view(&app, &admin, id, None).await.status,
+        ImportStatus::Running
+    );
+    assert_eq!(imports::fail_interrupted_runs(&app.state).await.unwrap(), 1);
+    assert_eq!(
+        view(&app, &admin, id, None).await.status,
+        ImportStatus::Failed
+    );
+    let report = run(&app, &admin, id, Mode::Invite, defaults(paris)).await;
+    assert_eq!(report.status, ImportStatus::Done);
+    assert_eq!(report.count(VerdictKind::Invite), 2);
+}
+
+/// On PostgreSQL, several instances: the one running an import writes its
+/// rows done and a sign of life outside the run's transaction, so another
+/// follows the bar, refuses a second start, and knows within a minute
+/// that a silent run died — then runs it itself.
+#[tokio::test]
+async fn another_instance_follows_a_run_and_knows_when_it_died() {
+    let app = TestApp::new(Backend::Postgres).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let file = "email\nun@exemple.fr\ndeux@exemple.fr\ntrois@exemple.fr\n";
+    let id = imports::upload(&app.state, &admin, paris, "a.csv", file.into())
+        .await
+        .unwrap();
+    let other =
+        server::startup::build_state((*app.state.config).clone(), Arc::new(app.clock.clone()))
+            .await
+            .expect("a second instance connects");
+    mark_running(&app, id).await;
+    app.state.import_progress.lock().unwrap().insert(id.0, 2);
+    imports::beat(&app.state, id).await.unwrap();
+    let seen = imports::view(&other, &admin, id, None, 1, Lang::Fr)
+        .await
+        .unwrap();
+    assert_eq!(seen.status, ImportStatus::Running);
+    assert_eq!(seen.done_rows, 2, "the other instance sees the bar");
+    let again = RunRequest {
+        mode: Mode::Invite,
+        defaults: defaults(paris),
+    };
+    assert!(
+        imports::run(&other, &admin, id, again.clone())
+            .await
+            .is_err(),
+        "a live run is not started twice"
+    );
+    app.clock.advance(59_000);
+    imports::beat(&app.state, id).await.unwrap();
+    app.clock.advance(59_000);
+    let seen = imports::view(&other, &admin, id, None, 1, Lang::Fr)
+        .await
+        .unwrap();
+    assert_eq!(seen.status, ImportStatus::Running, "beating: alive");
+    app.clock.advance(2_000);
+    let seen = imports::view(&other, &admin, id, None, 1, Lang::Fr)
+        .await
+        .unwrap();
+    assert_eq!(
+        seen.status,
+        ImportStatus::Failed,
+        "silent for a minute: dead"
+    );
+    imports::run(&other, &admin, id, again).await.unwrap();
+    let done = finished(&app, &admin, id).await;
+    assert_eq!(done.status, ImportStatus::Done);
+    assert_eq!(done.count(VerdictKind::Invite), 3);
 }
 
 async fn the_seat_limit_refuses_the_rows_beyond_it_and_the_preview_says_so(backend: Backend) {

@@ -17,6 +17,8 @@
 //! on. The other rows (merges, updates) are written one by one.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -35,6 +37,7 @@ use crate::domain::import::{
 use crate::domain::policy::{self, AccountReach};
 use crate::domain::{AccountType, GroupId, GroupRole, ImportId, InvitationId, UserId};
 use crate::i18n::{Lang, Msg};
+use crate::server::Backend;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::accounts::{NewAccount, insert_account, insert_accounts};
 use crate::server::services::auth::CurrentUser;
@@ -50,9 +53,25 @@ use crate::server::store::{
 
 /// Rows shown per page of the preview and the report.
 pub const PAGE_ROWS: usize = 50;
-/// A run still `running` after this long died with its process (its
-/// transaction rolled back): it may be started again.
-const STALE_RUN_MS: i64 = 60 * 60_000;
+/// How often the instance running an import on PostgreSQL writes its
+/// progress and sign of life, outside the run's transaction.
+const HEARTBEAT_EVERY: Duration = Duration::from_secs(2);
+/// A run silent for this long died with its process (its transaction
+/// rolled back, nothing written): it may be started again.
+const SILENT_RUN_MS: i64 = 60_000;
+/// SQLite holds its one writer for the whole run, so no sign of life can
+/// be written meanwhile; being one instance, it fails its interrupted runs
+/// at start-up (`fail_interrupted_runs`), and this is only a last resort.
+const SQLITE_STALE_RUN_MS: i64 = 60 * 60_000;
+
+/// The instant before which a running import's last sign of life means
+/// its process died.
+fn stale_before(state: &AppState, now: i64) -> i64 {
+    match state.db.backend {
+        Backend::Postgres => now - SILENT_RUN_MS,
+        Backend::Sqlite => now - SQLITE_STALE_RUN_MS,
+    }
+}
 
 /// The wizard's choices, kept with the import as JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -468,10 +487,15 @@ fn counts(lines: &[ReportLine]) -> Vec<(VerdictKind, usize)> {
     counts.into_iter().collect()
 }
 
-fn status_of(record: &imports::ImportRecord, now: i64) -> ImportStatus {
+fn status_of(record: &imports::ImportRecord, stale_before: i64) -> ImportStatus {
     match record.status.as_str() {
         "draft" => ImportStatus::Draft,
-        "running" if record.started_at.is_some_and(|at| at < now - STALE_RUN_MS) => {
+        "running"
+            if record
+                .heartbeat_at
+                .or(record.started_at)
+                .is_some_and(|at| at < stale_before) =>
+        {
             ImportStatus::Failed
         }
         "running" => ImportStatus::Running,
@@ -506,7 +530,7 @@ pub async fn view(
     let mut conn = state.db.pool.acquire().await?;
     let loaded = load(&mut conn, me, id).await?;
     let now = state.now();
-    let status = status_of(&loaded.record, now);
+    let status = status_of(&loaded.record, stale_before(state, now));
     // While the run goes on the page asks every second for the count
     // alone: the file is not read again for it.
     let table = if status == ImportStatus::Running {
@@ -795,7 +819,7 @@ pub async fn run(
         req.mode.code(),
         &json,
         now,
-        now - STALE_RUN_MS,
+        stale_before(state, now),
     )
     .await?
     {
@@ -808,7 +832,14 @@ pub async fn run(
     let (state, me) = (state.clone(), me.clone());
     // The run outlives the request: the admin may close the page.
     tokio::spawn(async move {
+        let stop = Arc::new(tokio::sync::Notify::new());
+        let beating = (state.db.backend == Backend::Postgres)
+            .then(|| tokio::spawn(heartbeat(state.clone(), id, stop.clone())));
         let outcome = commit(&state, &me, id).await;
+        stop.notify_one();
+        if let Some(beating) = beating {
+            let _ = beating.await;
+        }
         if let Err(e) = outcome {
             tracing::error!(error = ?e, import = %id, "import run failed; nothing of it was kept");
             if let Ok(mut conn) = state.db.pool.acquire().await {
@@ -820,6 +851,41 @@ pub async fn run(
         }
     });
     Ok(())
+}
+
+/// Writes the run's progress and sign of life every `HEARTBEAT_EVERY`
+/// until told to stop (never in the middle of a write).
+async fn heartbeat(state: AppState, id: ImportId, stop: Arc<tokio::sync::Notify>) {
+    loop {
+        tokio::select! {
+            _ = stop.notified() => return,
+            _ = tokio::time::sleep(HEARTBEAT_EVERY) => {}
+        }
+        if let Err(e) = beat(&state, id).await {
+            tracing::warn!(error = %e, import = %id, "import progress not written");
+        }
+    }
+}
+
+/// One sign of life of a run of this instance: the rows done so far, for
+/// the admins following it from another instance.
+pub async fn beat(state: &AppState, id: ImportId) -> AppResult<()> {
+    let done = state
+        .import_progress
+        .lock()
+        .ok()
+        .and_then(|p| p.get(&id.0).copied())
+        .unwrap_or(0);
+    let mut conn = state.db.pool.acquire().await?;
+    imports::heartbeat(&mut conn, id, done as i64, state.now()).await?;
+    Ok(())
+}
+
+/// At start-up on SQLite (one instance, so no run can be alive): the runs
+/// left `running` by a stopped process are failed, and may be run again.
+pub async fn fail_interrupted_runs(state: &AppState) -> AppResult<u64> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(imports::fail_running(&mut conn, state.now()).await?)
 }
 
 /// How many rows are done between two progress updates.
@@ -1289,7 +1355,7 @@ pub async fn history(
             author,
             created_at: record.created_at,
             mode: Mode::parse(&record.mode).unwrap_or_default(),
-            status: status_of(&record, now),
+            status: status_of(&record, stale_before(state, now)),
             rows: record.total_rows as usize,
             counts,
         });
@@ -1314,7 +1380,7 @@ pub async fn report_rows(
     let loaded = load(&mut conn, me, id).await?;
     let now = state.now();
     let table = file_table(&mut conn, &loaded).await?;
-    let lines: Vec<ReportLine> = match status_of(&loaded.record, now) {
+    let lines: Vec<ReportLine> = match status_of(&loaded.record, stale_before(state, now)) {
         ImportStatus::Done => serde_json::from_str(&imports::report(&mut conn, id).await?)
             .map_err(AppError::internal)?,
         _ => {

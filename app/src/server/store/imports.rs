@@ -24,6 +24,8 @@ pub struct ImportRecord {
     pub counts: String,
     pub created_at: i64,
     pub started_at: Option<i64>,
+    /// A running import's last sign of life (see `heartbeat`).
+    pub heartbeat_at: Option<i64>,
     pub finished_at: Option<i64>,
     pub error: Option<String>,
 }
@@ -32,7 +34,8 @@ macro_rules! select_import {
     ($rest:literal) => {
         concat!(
             "SELECT id, group_id, created_by, file_name, file_sha256, mode, status, total_rows, \
-             done_rows, setup, counts, created_at, started_at, finished_at, error FROM imports ",
+             done_rows, setup, counts, created_at, started_at, heartbeat_at, finished_at, error \
+             FROM imports ",
             $rest
         )
     };
@@ -53,6 +56,7 @@ fn from_row(row: &AnyRow) -> Result<ImportRecord, sqlx::Error> {
         counts: row.try_get("counts")?,
         created_at: row.try_get("created_at")?,
         started_at: row.try_get("started_at")?,
+        heartbeat_at: row.try_get("heartbeat_at")?,
         finished_at: row.try_get("finished_at")?,
         error: row.try_get("error")?,
     })
@@ -132,7 +136,8 @@ pub async fn set_setup(
 
 /// Draft → running, once: two clicks on `IMPORTER` start one run. A run
 /// that died with its process (its transaction rolled back, nothing
-/// written) may be started again after `stale_before`.
+/// written) may be started again once its last sign of life is older
+/// than `stale_before`.
 pub async fn start(
     conn: &mut Conn,
     id: ImportId,
@@ -143,8 +148,9 @@ pub async fn start(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE imports SET status = 'running', mode = $2, setup = $3, started_at = $4, \
-         done_rows = 0, error = NULL WHERE id = $1 AND (status IN ('draft', 'failed') \
-         OR (status = 'running' AND started_at < $5))",
+         heartbeat_at = $4, done_rows = 0, error = NULL WHERE id = $1 \
+         AND (status IN ('draft', 'failed') \
+         OR (status = 'running' AND COALESCE(heartbeat_at, started_at) < $5))",
     )
     .bind(id)
     .bind(mode.to_owned())
@@ -178,6 +184,38 @@ pub async fn finish(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// A running import's sign of life and rows done, written outside its
+/// transaction by the instance running it.
+pub async fn heartbeat(
+    conn: &mut Conn,
+    id: ImportId,
+    done_rows: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE imports SET done_rows = $2, heartbeat_at = $3 WHERE id = $1 AND status = 'running'",
+    )
+    .bind(id)
+    .bind(done_rows)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Every run still `running` is failed (nothing of it was written): for
+/// start-up, when no run can be alive.
+pub async fn fail_running(conn: &mut Conn, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE imports SET status = 'failed', error = 'interrupted', finished_at = $1 \
+         WHERE status = 'running'",
+    )
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 /// A run whose transaction failed: nothing of it was written.
