@@ -398,6 +398,8 @@ BackHome = Back to the home page
 
 ## Sentences with values
 PageRange = { $first }–{ $last } of { $total }
+MoreThan = more than { $count }
+InvitationsCountMore = More than { $count } invitations
 OutcomeExistingAddedTo = The user already has an active account — added to { $group } as { $roles }
 OutcomeInvalidBecause = Invalid address: { $reason }
 EmailInvalidCharIs = forbidden character “{ $char }”

@@ -426,6 +426,8 @@ BackHome = Retour à l'accueil
 
 ## Sentences with values
 PageRange = { $first }–{ $last } sur { $total }
+MoreThan = plus de { $count }
+InvitationsCountMore = Plus de { $count } invitations
 OutcomeExistingAddedTo = L'utilisateur possède déjà un compte actif — ajouté à { $group } comme { $roles }
 OutcomeInvalidBecause = Adresse invalide : { $reason }
 EmailInvalidCharIs = caractère interdit « { $char } »

@@ -390,6 +390,8 @@ BackHome = Terug naar de startpagina
 
 ## Zinnen met waarden
 PageRange = { $first }–{ $last } van { $total }
+MoreThan = meer dan { $count }
+InvitationsCountMore = Meer dan { $count } uitnodigingen
 OutcomeExistingAddedTo = De gebruiker heeft al een actief account — toegevoegd aan { $group } als { $roles }
 OutcomeInvalidBecause = Ongeldig adres: { $reason }
 EmailInvalidCharIs = niet-toegestaan teken “{ $char }”

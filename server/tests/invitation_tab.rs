@@ -3,7 +3,7 @@
 
 mod support;
 
-use app::api::invitation_tab::{BulkSummary, PER_PAGE, TabFilter, TabPage};
+use app::api::invitation_tab::{BulkSummary, COUNT_CAP, PER_PAGE, TabFilter, TabPage};
 use app::domain::{GroupId, GroupRole, InvitationId};
 use app::i18n::{Lang, Msg};
 use app::server::clock::{DAY, SECOND};
@@ -719,7 +719,56 @@ async fn pages_of_fifty_cover_every_invitation_once(backend: Backend) {
     assert_eq!((filtered.total, filtered.rows.len()), (40, 40));
 }
 
+/// Past 10,000 matches the tab stops counting and says "more than"; the
+/// pages go on, and the last one is counted when asked for.
+async fn past_ten_thousand_the_count_says_more_than_and_the_pages_go_on(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    invite(&app, &admin, paris, "premiere@exemple.fr").await;
+    let now = app.state.now();
+    let mut conn = app.conn().await;
+    // 10,059 more, written directly: the tab reads them as any other.
+    sqlx::query(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 10059) \
+         INSERT INTO invitations (email, status, invited_by, created_at, last_sent_at, \
+         expires_at) SELECT 'masse' || k || '@exemple.fr', 'pending', $1, $2, $2 - k, $3 FROM n",
+    )
+    .bind(admin.user.id)
+    .bind(now)
+    .bind(now + 30 * 86_400_000)
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+    drop(conn);
+    let first = list(&app, &admin, all()).await;
+    assert_eq!((first.total, first.capped), (COUNT_CAP, true));
+    assert_eq!(first.rows.len(), 50);
+    assert_eq!(first.inviters.len(), 1, "Ada, once");
+    let far = list(&app, &admin, TabFilter { page: 201, ..all() }).await;
+    assert_eq!(far.rows.len(), 50, "the page after the cap exists");
+    assert!(far.capped);
+    let last = list(&app, &admin, TabFilter { page: 202, ..all() }).await;
+    assert_eq!(
+        (last.total, last.capped),
+        (10_060, false),
+        "counted to the end"
+    );
+    assert_eq!(last.rows.len(), 10);
+    let narrow = list(
+        &app,
+        &admin,
+        TabFilter {
+            search: "premiere".into(),
+            ..all()
+        },
+    )
+    .await;
+    assert_eq!((narrow.total, narrow.capped), (1, false));
+}
+
 on_both_backends!(
+    past_ten_thousand_the_count_says_more_than_and_the_pages_go_on,
     each_role_sees_the_invitations_of_the_groups_it_administers,
     a_cancelled_invitation_is_refused_and_leaves_the_tab,
     a_resend_replaces_the_link_and_renews_the_invitation,

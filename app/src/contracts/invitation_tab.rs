@@ -5,6 +5,9 @@ use crate::domain::{GroupId, GroupRole, InvitationId, UserId};
 use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE: i64 = 50;
+/// The tab counts the matching invitations up to this many (or up to the
+/// page asked for); beyond, it says "more than".
+pub const COUNT_CAP: i64 = 10_000;
 
 /// Closed sets of the tab's filter values. Read leniently from the URL
 /// (anything unknown means "any", or the default order): people edit URLs.
@@ -163,8 +166,10 @@ pub enum CancelOutcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TabPage {
     pub rows: Vec<TabRow>,
-    /// How many invitations match the filter (all pages).
+    /// How many invitations match the filter (all pages), counted up to
+    /// a cap: when `capped`, more than `total` match.
     pub total: i64,
+    pub capped: bool,
     pub page: i64,
     pub per_page: i64,
     /// Filter choices within the caller's scope.

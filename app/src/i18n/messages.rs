@@ -391,6 +391,8 @@ messages! {
     BackHome,
     // Sentences with values
     PageRange(first, last, total),
+    MoreThan(count),
+    InvitationsCountMore(count),
     OutcomeExistingAddedTo(group, roles),
     OutcomeInvalidBecause(reason),
     EmailInvalidCharIs(char),

@@ -454,6 +454,7 @@ fn TabBody(
     Effect::new(move |_| ready.set(true));
     let first = (page.page - 1) * page.per_page + 1;
     let last = first + page.rows.len() as i64 - 1;
+    let total_text = count_text(page.total, page.capped);
     let page_ids: Vec<InvitationId> = page.rows.iter().map(|r| r.id).collect();
     let all_on_page = {
         let ids = page_ids.clone();
@@ -468,11 +469,11 @@ fn TabBody(
         .map(|row| view! { <InvitationRow row actions selected /> })
         .collect_view();
     view! {
-        <BulkBar total=page.total query=query.clone() bulk selected />
+        <BulkBar total=page.total capped=page.capped query=query.clone() bulk selected />
         <p class="muted count">
             {lang.fmt(
                 Msg::PageRange,
-                &[("first", first.into()), ("last", last.into()), ("total", page.total.into())],
+                &[("first", first.into()), ("last", last.into()), ("total", total_text.clone().into())],
             )}
         </p>
         <div class="table-wrap" data-ready=move || ready.get().to_string()>
@@ -505,7 +506,7 @@ fn TabBody(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Pager page=page.page per_page=page.per_page total=page.total query />
+        <Pager page=page.page per_page=page.per_page total=page.total capped=page.capped query />
     }
     .into_any()
 }
@@ -721,11 +722,13 @@ fn address(email: &str) -> impl IntoView + use<> {
 #[component]
 fn BulkBar(
     total: i64,
+    capped: bool,
     query: ListInput,
     bulk: ServerAction<BulkInvitations>,
     selected: RwSignal<BTreeSet<InvitationId>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let total_text = count_text(total, capped);
     // (action, all matching?) awaiting confirmation
     let pending = RwSignal::new(None::<(&'static str, bool)>);
     let ask = move |action: &'static str, all: bool| move |_| pending.set(Some((action, all)));
@@ -774,10 +777,10 @@ fn BulkBar(
                 {lang.t(Msg::CancelSelection)}
             </button>
             <button type="button" class="button secondary" on:click=ask("resend", true)>
-                {lang.t(Msg::ResendMatching)} " (" {total} ")"
+                {lang.t(Msg::ResendMatching)} " (" {total_text.clone()} ")"
             </button>
             <button type="button" class="button secondary" on:click=ask("cancel", true)>
-                {lang.t(Msg::CancelMatching)} " (" {total} ")"
+                {lang.t(Msg::CancelMatching)} " (" {total_text} ")"
             </button>
         </div>
         {move || {
@@ -785,11 +788,16 @@ fn BulkBar(
                 .get()
                 .map(|(action, all)| {
                     let count = if all { total } else { selected.with(|s| s.len() as i64) };
+                    let counted = if all && capped {
+                        lang.fmt(Msg::InvitationsCountMore, &[("count", count.into())])
+                    } else {
+                        lang.fmt(Msg::InvitationsCount, &[("count", count.into())])
+                    };
                     let question = if action == "resend" { Msg::ConfirmResend } else { Msg::ConfirmCancel };
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text">
-                                <strong>{lang.fmt(Msg::InvitationsCount, &[("count", count.into())])}</strong>
+                                <strong>{counted}</strong>
                                 " — "
                                 {lang.t(question)}
                             </p>
@@ -807,7 +815,7 @@ fn BulkBar(
 }
 
 #[component]
-fn Pager(page: i64, per_page: i64, total: i64, query: ListInput) -> impl IntoView {
+fn Pager(page: i64, per_page: i64, total: i64, capped: bool, query: ListInput) -> impl IntoView {
     let lang = use_lang();
     let href = move |p: i64| {
         let mut params = vec![format!("page={p}")];
@@ -826,11 +834,28 @@ fn Pager(page: i64, per_page: i64, total: i64, query: ListInput) -> impl IntoVie
         format!("?{}", params.join("&"))
     };
     let last_page = ((total + per_page - 1) / per_page).max(1);
+    // Past the count's cap the last page is unknown, but there is a next.
+    let has_next = page < last_page || capped;
+    let of = if capped {
+        lang.fmt(Msg::MoreThan, &[("count", last_page.into())])
+    } else {
+        last_page.to_string()
+    };
     view! {
         <nav class="pager" aria-label="pagination">
             {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{lang.t(Msg::Previous)}</a> })}
-            <span class="muted">{page} " / " {last_page}</span>
-            {(page < last_page).then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
+            <span class="muted">{page} " / " {of}</span>
+            {has_next.then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
         </nav>
+    }
+}
+
+/// A count as the tab says it: "12 345", or "plus de 10 000" past the cap.
+fn count_text(total: i64, capped: bool) -> String {
+    let lang = use_lang();
+    if capped {
+        lang.fmt(Msg::MoreThan, &[("count", total.into())])
+    } else {
+        total.to_string()
     }
 }

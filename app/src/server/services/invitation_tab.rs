@@ -10,8 +10,8 @@ use crate::domain::audit::AuditAction;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::contracts::invitation_tab::{
-    BulkSummary, CancelOutcome, DeliveryFilter, PER_PAGE, SortKey, StatusFilter, TabFilter,
-    TabPage, TabRow,
+    BulkSummary, COUNT_CAP, CancelOutcome, DeliveryFilter, PER_PAGE, SortKey, StatusFilter,
+    TabFilter, TabPage, TabRow,
 };
 use crate::domain::invitation::InvitationStatus;
 use crate::domain::policy::InvitationScope;
@@ -120,6 +120,7 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let mut result = TabPage {
         rows: Vec::new(),
         total: 0,
+        capped: false,
         page,
         per_page: PER_PAGE,
         groups: Vec::new(),
@@ -146,8 +147,13 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let Some(criteria) = criteria(scope, filter, now) else {
         return Ok(result);
     };
-    result.total = tab::count(&mut conn, &criteria).await?;
     let offset = (page - 1).saturating_mul(PER_PAGE);
+    // Counting 100,000 matches costs more than the page itself: past the
+    // cap (or the page asked for) the tab says "more than".
+    let cap = COUNT_CAP.max(offset.saturating_add(PER_PAGE));
+    let counted = tab::count(&mut conn, &criteria, cap + 1).await?;
+    result.total = counted.min(cap);
+    result.capped = counted > cap;
     if offset >= result.total {
         return Ok(result);
     }
