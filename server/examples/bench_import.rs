@@ -177,7 +177,22 @@ async fn measure(backend: Backend, count: usize) -> Result<(), Error> {
             )
             .await
             .map_err(|e| e.to_string())?;
+            let wal = |dir: &std::path::Path| {
+                std::fs::read_dir(dir.join("data"))
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|e| e.file_name().to_string_lossy().ends_with("-wal"))
+                    .map(|e| e.metadata().map_or(0, |m| m.len()))
+                    .sum::<u64>()
+            };
+            if backend == Backend::Sqlite {
+                println!("    SQLite log: {} MB", wal(dir) / 1_000_000);
+            }
             preview(&state, &me, again, "preview of the same file again").await?;
+            // Once more, the log copied meanwhile: what the first preview
+            // paid for the copy running beside it.
+            preview(&state, &me, again, "and once more").await?;
             println!("    peak memory so far: {}", peak_mb());
         }
         Ok(())

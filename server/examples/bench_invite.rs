@@ -202,7 +202,7 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
             let write = async {
                 let mut tx = probe_state.db.begin().await?;
                 sqlx::query("UPDATE settings SET value = value WHERE key = 'none'")
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                 tx.commit().await?;
                 Ok::<_, Error>(())

@@ -6,6 +6,11 @@
 // The app's deeply nested view types exceed the default limit here too.
 #![recursion_limit = "512"]
 
+// Every binary that links the server (the server itself, its tests and
+// benchmarks) allocates through mimalloc: measured with bench_import.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod assets;
 pub mod config;
 mod exports;

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE: i64 = 50;
 /// The tab counts the matching invitations up to this many (or up to the
-/// page asked for); beyond, it says "more than".
-pub const COUNT_CAP: i64 = 10_000;
+/// page asked for); beyond, it says "more than" (GitLab's "1k+"): a group
+/// admin's count of 10,000 alone cost 30 ms at 100,000 invitations.
+pub const COUNT_CAP: i64 = 1_000;
 
 /// Closed sets of the tab's filter values. Read leniently from the URL
 /// (anything unknown means "any", or the default order): people edit URLs.

@@ -3,6 +3,8 @@
 //! `Any` driver carries unchanged to SQLite and PostgreSQL. The dialects differ
 //! only in the migrations, embedded here per backend.
 
+use std::sync::Arc;
+
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
@@ -32,6 +34,41 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite's writers take turns here, first come first served, before
+    /// `BEGIN IMMEDIATE`: left to SQLite's busy handler (sleeps growing to
+    /// 100 ms), a small write beside a long run of back-to-back batches
+    /// missed every gap between them and waited up to 0.9 s.
+    writers: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A writing transaction: derefs to sqlx's, and on SQLite holds this
+/// process's writer turn until it ends.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::Transaction<'static, sqlx::Any>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +114,11 @@ impl Db {
             // Persistent per file: readers no longer block the writer.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            writers: Arc::default(),
+        };
         db.migrate().await?;
         if backend == Backend::Sqlite {
             checkpoint_in_background(db.pool.clone());
@@ -86,13 +127,33 @@ impl Db {
     }
 
     /// A transaction that will write. On SQLite it takes the write lock at
-    /// `BEGIN` (`IMMEDIATE`), so a second writer waits (`busy_timeout`)
-    /// instead of failing with "database is locked" when its read snapshot
-    /// cannot be upgraded; PostgreSQL locks rows as it goes.
-    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    /// `BEGIN` (`IMMEDIATE`), so a second writer waits instead of failing
+    /// with "database is locked" when its read snapshot cannot be
+    /// upgraded — in this process in turn (`writers`), another process by
+    /// `busy_timeout`; PostgreSQL locks rows as it goes.
+    pub async fn begin(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                // The connection first: whoever holds the turn can always
+                // go on (the pool is never emptied by turn-holders).
+                let conn = self.pool.acquire().await?;
+                let turn = tokio::time::timeout(WRITER_WAIT, self.writers.clone().lock_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
+                let tx = sqlx::Transaction::begin(
+                    conn,
+                    Some(sqlx::SqlSafeStr::into_sql_str("BEGIN IMMEDIATE")),
+                )
+                .await?;
+                Ok(WriteTx {
+                    tx,
+                    _turn: Some(turn),
+                })
+            }
+            Backend::Postgres => Ok(WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 
@@ -104,6 +165,9 @@ impl Db {
         Ok(())
     }
 }
+
+/// How long a writer waits for its turn, as SQLite's `busy_timeout`.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How often the SQLite log is copied into the database file.
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
