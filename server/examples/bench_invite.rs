@@ -194,8 +194,11 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
     let probe_state = state.clone();
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let probe_stop = stop.clone();
+    let probe_epoch = Instant::now();
     let probe = tokio::spawn(async move {
         let mut worst = std::time::Duration::ZERO;
+        let mut worst_at = std::time::Duration::ZERO;
+        let mut long = 0usize;
         let mut failures = 0usize;
         while !probe_stop.load(Ordering::Relaxed) {
             let started = Instant::now();
@@ -210,10 +213,15 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
             if write.await.is_err() {
                 failures += 1;
             }
-            worst = worst.max(started.elapsed());
+            let waited = started.elapsed();
+            if waited > worst {
+                worst = waited;
+                worst_at = started - probe_epoch;
+            }
+            long += usize::from(waited > std::time::Duration::from_millis(100));
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
-        (worst, failures)
+        (worst, worst_at, long, failures)
     });
     let started = Instant::now();
     let mut lines = Vec::with_capacity(count);
@@ -237,7 +245,7 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
     }
     let invite_secs = started.elapsed().as_secs_f64();
     stop.store(true, Ordering::Relaxed);
-    let (worst_wait, probe_failures) = probe.await?;
+    let (worst_wait, worst_at, long_waits, probe_failures) = probe.await?;
     assert_eq!(lines.len(), count);
 
     let sample: (String, String, String) = {
@@ -260,8 +268,10 @@ async fn run(backend: Backend, count: usize) -> Result<(), Error> {
         count as f64 / invite_secs
     );
     println!(
-        "  a concurrent small write meanwhile: longest wait {:.0} ms, {probe_failures} failed",
-        worst_wait.as_secs_f64() * 1000.0
+        "  a concurrent small write meanwhile: longest wait {:.0} ms ({:.0} ms after the first \
+         call began), {long_waits} waits over 100 ms, {probe_failures} failed",
+        worst_wait.as_secs_f64() * 1000.0,
+        worst_at.as_secs_f64() * 1000.0
     );
     println!(
         "  raw batched inserts of the same rows: {raw_secs:.2} s = {:.0} rows/s  (invite reaches {:.0}% of it)",

@@ -389,10 +389,32 @@ async fn query_report(
         args
     };
     let count = |cond: &str| format!("SELECT COUNT(*) FROM invitations i {cond}");
+    // As the tab counts: no further than the cap.
+    let capped = |cond: &str| {
+        format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM invitations i {cond} LIMIT {}) AS matching",
+            app::contracts::invitation_tab::COUNT_CAP + 1
+        )
+    };
     let inviters = |cond: &str| {
         format!(
             "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name FROM users u \
              WHERE u.id IN (SELECT i.invited_by FROM invitations i {cond})"
+        )
+    };
+    // As the tab finds them: a skip through the inviter index, then one
+    // probe per inviter (`cond` without its WHERE).
+    let skipping = |cond: &str| {
+        format!(
+            "WITH RECURSIVE inviter(id) AS ( \
+                 SELECT MIN(invited_by) FROM invitations \
+                 UNION ALL \
+                 SELECT (SELECT MIN(n.invited_by) FROM invitations n WHERE n.invited_by > inviter.id) \
+                 FROM inviter WHERE inviter.id IS NOT NULL) \
+             SELECT u.id, u.first_name, u.last_name, u.email, u.login_name \
+             FROM inviter JOIN users u ON u.id = inviter.id \
+             WHERE EXISTS (SELECT 1 FROM invitations i WHERE i.invited_by = u.id AND {} LIMIT 1)",
+            cond.trim_start_matches("WHERE ")
         )
     };
     let rows = |cond: &str, first: usize| {
@@ -402,7 +424,37 @@ async fn query_report(
         )
     };
     let queries: Vec<(&str, String, Vec<Val>, bool)> = vec![
-        ("count, all pending", count(pending), vec![], true),
+        (
+            "count, all pending (uncapped)",
+            count(pending),
+            vec![],
+            false,
+        ),
+        ("count, all pending (capped)", capped(pending), vec![], true),
+        ("inviters (skipping)", skipping(pending), vec![], true),
+        (
+            "count, scoped (capped, from grants)",
+            format!(
+                "SELECT COUNT(*) FROM (SELECT DISTINCT i.id FROM invitation_grants sg \
+                 CROSS JOIN invitations i WHERE sg.group_id IN ({list}) \
+                 AND i.id = sg.invitation_id AND i.status = 'pending' LIMIT {}) AS matching",
+                app::contracts::invitation_tab::COUNT_CAP + 1
+            ),
+            ids.clone(),
+            true,
+        ),
+        (
+            "count, scoped (capped, EXISTS, before)",
+            capped(&exists),
+            ids.clone(),
+            false,
+        ),
+        (
+            "inviters, scoped (skipping)",
+            skipping(&exists),
+            ids.clone(),
+            true,
+        ),
         (
             "rows, default page",
             rows(pending, 1),
@@ -416,12 +468,10 @@ async fn query_report(
             false,
         ),
         (
-            "inviters (every listing)",
-            "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name FROM users u \
-             WHERE u.id IN (SELECT i.invited_by FROM invitations i WHERE i.status = 'pending')"
-                .to_owned(),
+            "inviters (before: every one read)",
+            inviters(pending),
             vec![],
-            true,
+            false,
         ),
         (
             "count, search 1 row",
@@ -472,13 +522,13 @@ async fn query_report(
             false,
         ),
         (
-            "count, scoped (EXISTS, as now)",
+            "count, scoped (uncapped, before)",
             count(&exists),
             ids.clone(),
-            true,
+            false,
         ),
         (
-            "rows, scoped (EXISTS, as now)",
+            "rows, scoped (EXISTS)",
             rows(&exists, n + 1),
             with_page(ids.clone(), 0),
             true,
@@ -490,7 +540,7 @@ async fn query_report(
             true,
         ),
         (
-            "inviters, scoped (as now)",
+            "inviters, scoped (before)",
             inviters(&exists),
             ids.clone(),
             false,
