@@ -413,7 +413,7 @@ async fn query_report(
                  FROM inviter WHERE inviter.id IS NOT NULL) \
              SELECT u.id, u.first_name, u.last_name, u.email, u.login_name \
              FROM inviter JOIN users u ON u.id = inviter.id \
-             WHERE EXISTS (SELECT 1 FROM invitations i WHERE i.invited_by = u.id AND {} LIMIT 1)",
+             WHERE EXISTS (SELECT 1 FROM invitations i WHERE i.invited_by = u.id AND {})",
             cond.trim_start_matches("WHERE ")
         )
     };
