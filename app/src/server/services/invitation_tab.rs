@@ -152,14 +152,13 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     // cap (or the page asked for) the tab says "more than". A search is
     // counted whole: its matches are few or found by an index, and with a
     // LIMIT PostgreSQL walked the table in order instead (100 ms).
-    let cap = if criteria.search.is_some() {
-        i64::MAX - 1
-    } else {
-        COUNT_CAP.max(offset.saturating_add(PER_PAGE))
-    };
-    let counted = tab::count(&mut conn, &criteria, cap + 1).await?;
-    result.total = counted.min(cap);
-    result.capped = counted > cap;
+    let cap = criteria
+        .search
+        .is_none()
+        .then(|| COUNT_CAP.max(offset.saturating_add(PER_PAGE)));
+    let counted = tab::count(&mut conn, &criteria, cap.map(|c| c + 1)).await?;
+    result.total = cap.map_or(counted, |c| counted.min(c));
+    result.capped = cap.is_some_and(|c| counted > c);
     if offset >= result.total {
         return Ok(result);
     }
