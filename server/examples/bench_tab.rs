@@ -379,6 +379,15 @@ async fn query_report(
         "{pending} AND EXISTS (SELECT 1 FROM invitation_grants sg \
          WHERE sg.invitation_id = i.id AND sg.group_id IN ({list}))"
     );
+    // As the tab probes the scope inside the inviters' EXISTS: fenced with
+    // `OFFSET 0` on PostgreSQL (`Walk::Probe`), as `exists` on SQLite.
+    let probe = match state.db.backend {
+        Backend::Sqlite => exists.clone(),
+        Backend::Postgres => format!(
+            "{pending} AND EXISTS (SELECT 1 FROM invitation_grants sg \
+             WHERE sg.invitation_id = i.id AND sg.group_id IN ({list}) OFFSET 0)"
+        ),
+    };
     let within = format!(
         "{pending} AND i.id IN (SELECT sg.invitation_id FROM invitation_grants sg \
          WHERE sg.group_id IN ({list}))"
@@ -450,10 +459,16 @@ async fn query_report(
             false,
         ),
         (
-            "inviters, scoped (skipping)",
-            skipping(&exists),
+            "inviters, scoped (skipping, probe)",
+            skipping(&probe),
             ids.clone(),
             true,
+        ),
+        (
+            "inviters, scoped (skipping, before)",
+            skipping(&exists),
+            ids.clone(),
+            false,
         ),
         (
             "rows, default page",
