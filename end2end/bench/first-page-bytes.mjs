@@ -21,11 +21,17 @@ const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KiB`;
 // ---------------------------------------------------------- files of /pkg/
 const pkg = path.join(siteRoot, 'pkg');
 const files = fs.readdirSync(pkg).filter((f) => !f.endsWith('.gz') && !f.endsWith('.br')).sort();
+const size = (name) => (fs.existsSync(path.join(pkg, name)) ? fs.statSync(path.join(pkg, name)).size : NaN);
+const sizes = (f) => [size(f), size(`${f}.gz`), size(`${f}.br`)];
+const line = (name, [raw, gz, br]) => console.log(`  ${name.padEnd(72)} ${kb(raw)} ${kb(gz)} ${kb(br)}`);
+// The first piece and the files of the page, then each lazy screen's
+// piece, then the pieces lazy screens share (many small ones) summed.
 console.log(`files of ${pkg} (raw / gzip / brotli):`);
-for (const f of files) {
-  const size = (name) => (fs.existsSync(path.join(pkg, name)) ? fs.statSync(path.join(pkg, name)).size : NaN);
-  console.log(`  ${f.padEnd(48)} ${kb(size(f))} ${kb(size(`${f}.gz`))} ${kb(size(`${f}.br`))}`);
-}
+const shared = files.filter((f) => f.startsWith('chunk_'));
+for (const f of files.filter((f) => !f.startsWith('chunk_'))) line(f, sizes(f));
+const total = shared.map(sizes).reduce((a, b) => a.map((x, i) => x + b[i]), [0, 0, 0]);
+line(`${shared.length} shared pieces (chunk_*.wasm), in all`, total);
+for (const f of shared.sort((a, b) => size(b) - size(a)).slice(0, 5)) line(`  largest: ${f}`, sizes(f));
 
 // ------------------------------------------------------------ the browser
 const browser = await chromium.launch({

@@ -6,5 +6,7 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::ui::App);
+    // Lazy: a page whose route lives in a split-off piece of wasm waits for
+    // that piece before hydrating (cargo-leptos `--split`).
+    leptos::mount::hydrate_lazy(app::ui::App);
 }

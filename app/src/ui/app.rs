@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, LazyRoute, SsrMode, lazy_route, path};
 
 use super::billing::BillingPage;
 use super::create_account::CreateAccountPage;
@@ -58,6 +58,49 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The screens loaded with their own piece of wasm when first opened
+/// (cargo-leptos `--split`): the sign-in page, the frame, the home and a
+/// group's page are in the first download; the rest is fetched when a
+/// route needs it. On the server they render as any route.
+macro_rules! lazy_routes {
+    ($($route:ident => $page:ident),* $(,)?) => {
+        $(
+            struct $route;
+
+            #[lazy_route]
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                fn view(_this: Self) -> AnyView {
+                    view! { <$page /> }.into_any()
+                }
+            }
+        )*
+    };
+}
+
+lazy_routes! {
+    SetupPageRoute => SetupPage,
+    InvitationPageRoute => InvitationPage,
+    SetPasswordPageRoute => SetPasswordPage,
+    NewGroupPageRoute => NewGroupPage,
+    InvitePanelPageRoute => InvitePanelPage,
+    InvitationsPanelPageRoute => InvitationsPanelPage,
+    ImportUploadPageRoute => ImportUploadPage,
+    ImportPageRoute => ImportPage,
+    ImportsHistoryPageRoute => ImportsHistoryPage,
+    CreateAccountPageRoute => CreateAccountPage,
+    UserPageRoute => UserPage,
+    CustomFieldsPageRoute => CustomFieldsPage,
+    PlatformSettingsPageRoute => PlatformSettingsPage,
+    MailboxPageRoute => MailboxPage,
+    BillingPageRoute => BillingPage,
+    JournalPageRoute => JournalPage,
+    GroupSettingsRoute => GroupSettings,
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -77,52 +120,52 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
-                <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
-                <Route path=path!("/set-password") view=SetPasswordPage ssr=SsrMode::Async />
+                <Route path=path!("/setup") view={Lazy::<SetupPageRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/invitation") view={Lazy::<InvitationPageRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/set-password") view={Lazy::<SetPasswordPageRoute>::new()} ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=Frame ssr=SsrMode::Async>
                     <Route path=path!("") view=Home ssr=SsrMode::Async />
-                    <Route path=path!("new-group") view=NewGroupPage ssr=SsrMode::Async />
+                    <Route path=path!("new-group") view={Lazy::<NewGroupPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("groups/:id") view=GroupUsers ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/users/invite")
-                        view=InvitePanelPage
+                        view={Lazy::<InvitePanelPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("groups/:id/users/invitations")
-                        view=InvitationsPanelPage
+                        view={Lazy::<InvitationsPanelPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("groups/:id/users/import")
-                        view=ImportUploadPage
+                        view={Lazy::<ImportUploadPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("groups/:id/users/import/:import")
-                        view=ImportPage
+                        view={Lazy::<ImportPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("groups/:id/users/imports")
-                        view=ImportsHistoryPage
+                        view={Lazy::<ImportsHistoryPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("groups/:id/users/create")
-                        view=CreateAccountPage
+                        view={Lazy::<CreateAccountPageRoute>::new()}
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("users/:id") view=UserPage ssr=SsrMode::Async />
-                    <Route path=path!("settings/fields") view=CustomFieldsPage ssr=SsrMode::Async />
-                    <Route path=path!("settings/platform") view=PlatformSettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("dev/mailbox") view=MailboxPage ssr=SsrMode::Async />
-                    <Route path=path!("billing") view=BillingPage ssr=SsrMode::Async />
-                    <Route path=path!("journal") view=JournalPage ssr=SsrMode::Async />
+                    <Route path=path!("users/:id") view={Lazy::<UserPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("settings/fields") view={Lazy::<CustomFieldsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("settings/platform") view={Lazy::<PlatformSettingsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("dev/mailbox") view={Lazy::<MailboxPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("billing") view={Lazy::<BillingPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("journal") view={Lazy::<JournalPageRoute>::new()} ssr=SsrMode::Async />
                     <Route
                         path=path!("groups/:id/settings")
-                        view=GroupSettings
+                        view={Lazy::<GroupSettingsRoute>::new()}
                         ssr=SsrMode::Async
                     />
                 </ParentRoute>
