@@ -1,5 +1,6 @@
 import { CDPSession, expect, Page, test } from '@playwright/test';
 import { RELEASE_ADMIN } from '../playwright.release.config';
+import { hydrated } from '../tests/helpers';
 
 // What a first visit of the sign-in page may download, every response
 // counted as it crossed the wire (headers included). A guard against
@@ -48,10 +49,6 @@ function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
-}
-
-async function hydrated(page: Page) {
-  await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
 const wasmOf = (responses: Map<string, Response>) =>
