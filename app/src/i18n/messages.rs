@@ -2,17 +2,15 @@
 //!
 //! Each `Msg` variant names one Fluent message of the same id. The texts —
 //! with their plural rules and named arguments — live in one file per
-//! language, which a translator edits without touching Rust; the files are
-//! compiled into the binary and the wasm (`include_str!`), so the server,
-//! the mails and the browser read the same catalogue. The `catalogue` test
-//! below keeps the guarantee the old Rust table gave: every key exists in
-//! every language, and every language uses exactly the arguments the code
-//! passes.
+//! language, which a translator edits without touching Rust. `app/build.rs`
+//! compiles the files into static tables (`Piece`), so the server, the
+//! mails and the browser read the same catalogue with no Fluent runtime.
+//! The tests below keep the guarantees: every key exists in every
+//! language, every language uses exactly the arguments the code passes,
+//! and every message reads exactly as Fluent itself would format it.
 
 use std::sync::LazyLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
 use super::Lang;
@@ -21,8 +19,9 @@ use super::numbers;
 macro_rules! messages {
     ($($(#[$doc:meta])* $key:ident $(($($arg:ident),*))?,)*) => {
         /// A translatable message; `Lang::t` gives the text of one without
-        /// arguments, `Lang::fmt` of one with.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        /// arguments, `Lang::fmt` of one with. It travels and is stored by
+        /// its name (see the serde impls below).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key,)* }
 
         impl Msg {
@@ -769,6 +768,49 @@ impl Msg {
     }
 }
 
+/// A message is written as its name (`"ErrEmailInvalid"`), as the
+/// derived impls wrote it: import reports stored in the database hold such
+/// names, and a name survives variants added before it, which an index
+/// would not. The impls are written by hand because the derived
+/// deserialiser is a string match over every variant, repeated for each
+/// deserialiser it meets: about 84 KB of the browser's first wasm piece
+/// before optimisation. This one looks the name up in `IDS`.
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Msg", *self as u32, self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Msg;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the name of a message")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Msg, E> {
+                Msg::from_id(name).ok_or_else(|| E::unknown_variant(name, &[]))
+            }
+        }
+
+        deserializer.deserialize_str(Name)
+    }
+}
+
+impl Msg {
+    /// The message of a Fluent id (a variant's name).
+    pub fn from_id(id: &str) -> Option<Msg> {
+        Self::IDS
+            .iter()
+            .position(|known| *known == id)
+            .map(|i| Self::ALL[i])
+    }
+}
+
 /// A value given to a message: a count (which also picks the plural form,
 /// and is written the reader's way: `1 000`, `1,000`, `1.000`) or a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -825,46 +867,59 @@ impl From<&String> for Arg {
     }
 }
 
-/// The source of a language's catalogue.
-pub(super) fn source(lang: Lang) -> &'static str {
+/// One part of a compiled message (see `app/build.rs`).
+#[derive(Debug)]
+pub(super) enum Piece {
+    Text(&'static str),
+    /// `{ $name }`.
+    Var(&'static str),
+    /// `{ $name -> [key] … *[default] … }`: the variable, the variants in
+    /// the catalogue's order, and the index of the default one.
+    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
+}
+
+/// A variant's key: a plural category (`one`, `other`…) or a word for a
+/// count, a word to equal for a text; or an exact count (`[0]`).
+#[derive(Debug)]
+pub(super) enum Key {
+    Name(&'static str),
+    Number(i64),
+}
+
+mod compiled {
+    use super::{Key, Piece};
+
+    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+}
+
+/// A language's messages, sorted by id.
+fn catalogue(lang: Lang) -> &'static [(&'static str, &'static [Piece])] {
     match lang {
-        Lang::Fr => include_str!("../../../locales/fr.ftl"),
-        Lang::En => include_str!("../../../locales/en.ftl"),
-        Lang::Nl => include_str!("../../../locales/nl.ftl"),
+        Lang::Fr => compiled::FR,
+        Lang::En => compiled::EN,
+        Lang::Nl => compiled::NL,
     }
 }
 
-type Bundle = FluentBundle<FluentResource>;
-
-fn bundle_of(lang: Lang) -> Bundle {
-    let resource = FluentResource::try_new(source(lang).to_owned())
-        .unwrap_or_else(|(_, errors)| panic!("locales/{}.ftl: {errors:?}", lang.code()));
-    let tag = lang
-        .code()
-        .parse()
-        .expect("language codes are valid BCP 47 tags");
-    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-    // No Unicode isolation marks around values: every language here is
-    // left-to-right, and the marks would end up in mail subjects and tests.
-    bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(match lang {
-        Lang::Fr => numbers::fluent_fr,
-        Lang::En => numbers::fluent_en,
-        Lang::Nl => numbers::fluent_nl,
-    }));
-    bundle
-        .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("locales/{}.ftl: {errors:?}", lang.code()));
-    bundle
+fn pattern(lang: Lang, msg: Msg) -> Option<&'static [Piece]> {
+    let messages = catalogue(lang);
+    messages
+        .binary_search_by(|(id, _)| (*id).cmp(msg.id()))
+        .ok()
+        .map(|i| messages[i].1)
 }
 
-/// Parsed once per language, on first use (the browser parses only the
-/// reader's language).
-static BUNDLES: [LazyLock<Bundle>; 3] = [
-    LazyLock::new(|| bundle_of(Lang::Fr)),
-    LazyLock::new(|| bundle_of(Lang::En)),
-    LazyLock::new(|| bundle_of(Lang::Nl)),
-];
+/// The CLDR cardinal plural category of a whole number: French counts 0
+/// and 1 as `one` (and round millions as `many`), English and Dutch only 1.
+fn plural_category(lang: Lang, n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    match lang {
+        Lang::Fr if n <= 1 => "one",
+        Lang::Fr if n.is_multiple_of(1_000_000) => "many",
+        Lang::En | Lang::Nl if n == 1 => "one",
+        _ => "other",
+    }
+}
 
 /// The texts of the messages without arguments, formatted once and kept for
 /// the life of the process, so `Lang::t` stays a `&'static str` lookup.
@@ -878,7 +933,7 @@ fn texts_of(lang: Lang) -> Vec<&'static str> {
     Msg::ALL
         .iter()
         .map(|&msg| match msg.args() {
-            [] => &*String::leak(format(lang, msg, None)),
+            [] => &*String::leak(format(lang, msg, &[])),
             _ => msg.id(),
         })
         .collect()
@@ -887,26 +942,7 @@ fn texts_of(lang: Lang) -> Vec<&'static str> {
 /// Formats `msg` in `lang`, falling back to French, then to the bare id, if
 /// a catalogue lacks it (the catalogue test forbids that; a release must
 /// still show something).
-pub(super) fn format(lang: Lang, msg: Msg, args: Option<&FluentArgs>) -> String {
-    let bundle = &*BUNDLES[lang as usize];
-    let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
-        return match lang {
-            Lang::Fr => msg.id().to_owned(),
-            _ => format(Lang::Fr, msg, args),
-        };
-    };
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
-    debug_assert!(
-        errors.is_empty(),
-        "{} in {}: {errors:?}",
-        msg.id(),
-        lang.code()
-    );
-    text.into_owned()
-}
-
-pub(super) fn fluent_args<'a>(msg: Msg, args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+pub(super) fn format(lang: Lang, msg: Msg, args: &[(&str, Arg)]) -> String {
     debug_assert_eq!(
         {
             let mut given: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
@@ -921,24 +957,63 @@ pub(super) fn fluent_args<'a>(msg: Msg, args: &'a [(&'a str, Arg)]) -> FluentArg
         "the arguments given to {} differ from its declaration",
         msg.id()
     );
-    let mut fluent = FluentArgs::with_capacity(args.len());
-    for (name, value) in args {
-        match value {
-            Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
-            Arg::Text(s) => fluent.set(*name, FluentValue::from(s.as_str())),
+    let Some(pieces) = pattern(lang, msg) else {
+        return match lang {
+            Lang::Fr => msg.id().to_owned(),
+            _ => format(Lang::Fr, msg, args),
+        };
+    };
+    let mut out = String::new();
+    write_pieces(&mut out, lang, pieces, args);
+    out
+}
+
+fn write_pieces(out: &mut String, lang: Lang, pieces: &[Piece], args: &[(&str, Arg)]) {
+    let arg = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Var(name) => match arg(name) {
+                Some(Arg::Count(n)) => out.push_str(&numbers::grouped(*n, lang)),
+                Some(Arg::Text(text)) => out.push_str(text),
+                // What Fluent writes for a missing argument.
+                None => {
+                    out.push_str("{$");
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Select(name, variants, default) => {
+                let chosen = variants.iter().position(|(key, _)| match (key, arg(name)) {
+                    (Key::Number(k), Some(Arg::Count(n))) => k == n,
+                    (Key::Name(k), Some(Arg::Count(n))) => *k == plural_category(lang, *n),
+                    (Key::Name(k), Some(Arg::Text(text))) => k == text,
+                    _ => false,
+                });
+                let (_, variant) = &variants[chosen.unwrap_or(*default)];
+                write_pieces(out, lang, variant, args);
+            }
         }
     }
-    fluent
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
     use fluent_syntax::ast;
     use fluent_syntax::parser;
 
     use super::*;
+
+    fn source(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => include_str!("../../../locales/fr.ftl"),
+            Lang::En => include_str!("../../../locales/en.ftl"),
+            Lang::Nl => include_str!("../../../locales/nl.ftl"),
+        }
+    }
 
     /// The ids of a catalogue and, for each, the variables it references.
     fn catalogue(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
@@ -1090,6 +1165,103 @@ mod tests {
         ];
         assert_eq!(Lang::Fr.fmt(Msg::FieldErrorOn, &args), "Matricule : x");
         assert_eq!(Lang::En.fmt(Msg::FieldErrorOn, &args), "Matricule: x");
+    }
+
+    /// Fluent's own resolver, with the options the product wants: no
+    /// isolation marks, whole numbers grouped the reader's way.
+    fn fluent_bundle(lang: Lang) -> FluentBundle<FluentResource> {
+        fn grouped(value: &FluentValue, lang: Lang) -> Option<String> {
+            match value {
+                FluentValue::Number(n) if n.value.fract() == 0.0 => {
+                    Some(numbers::grouped(n.value as i64, lang))
+                }
+                _ => None,
+            }
+        }
+        fn fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+            grouped(value, Lang::Fr)
+        }
+        fn en<M>(value: &FluentValue, _: &M) -> Option<String> {
+            grouped(value, Lang::En)
+        }
+        fn nl<M>(value: &FluentValue, _: &M) -> Option<String> {
+            grouped(value, Lang::Nl)
+        }
+        let resource = FluentResource::try_new(source(lang).to_owned()).unwrap();
+        let mut bundle = FluentBundle::new(vec![lang.code().parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+            Lang::Nl => nl,
+        }));
+        bundle.add_resource(resource).unwrap();
+        bundle
+    }
+
+    fn fluent_format(
+        bundle: &FluentBundle<FluentResource>,
+        msg: Msg,
+        args: &[(&str, Arg)],
+    ) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
+                Arg::Text(s) => fluent.set(*name, FluentValue::from(s.as_str())),
+            }
+        }
+        let pattern = bundle.get_message(msg.id()).unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+        assert!(errors.is_empty(), "{}: {errors:?}", msg.id());
+        text.into_owned()
+    }
+
+    #[test]
+    fn every_message_reads_as_fluent_formats_it() {
+        let counts = [0, 1, 2, 5, 21, 1_000, 12_500, 1_000_000, -1];
+        let mut compared = 0;
+        for lang in Lang::ALL {
+            let bundle = fluent_bundle(lang);
+            for &msg in Msg::ALL {
+                let mut cases: Vec<Vec<(&str, Arg)>> = counts
+                    .iter()
+                    .map(|&n| msg.args().iter().map(|a| (*a, Arg::Count(n))).collect())
+                    .collect();
+                cases.push(msg.args().iter().map(|a| (*a, Arg::from("Acme"))).collect());
+                cases.push(msg.args().iter().map(|a| (*a, Arg::from("one"))).collect());
+                for args in cases {
+                    assert_eq!(
+                        format(lang, msg, &args),
+                        fluent_format(&bundle, msg, &args),
+                        "{} in {} with {args:?}",
+                        msg.id(),
+                        lang.code()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 3 * 500 * 11, "{compared} cases");
+    }
+
+    #[test]
+    fn a_message_travels_and_is_stored_by_its_name() {
+        // The form the derived impls wrote, which stored reports hold.
+        assert_eq!(
+            serde_json::to_string(&Msg::ErrEmailInvalid).unwrap(),
+            r#""ErrEmailInvalid""#
+        );
+        for &msg in Msg::ALL {
+            let json = serde_json::to_string(&msg).unwrap();
+            assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), msg);
+        }
+        let nested: Vec<Option<Msg>> =
+            serde_json::from_str(r#"[null, "TabUsers", "AppName"]"#).unwrap();
+        assert_eq!(nested, [None, Some(Msg::TabUsers), Some(Msg::AppName)]);
+        assert!(serde_json::from_str::<Msg>(r#""NoSuchMessage""#).is_err());
+        assert!(serde_json::from_str::<Msg>("3").is_err());
     }
 
     #[test]

@@ -84,8 +84,7 @@ impl Lang {
     /// The text of a message with its named arguments, e.g.
     /// `lang.fmt(Msg::MembersCount, &[("count", n.into())])`.
     pub fn fmt(self, msg: Msg, args: &[(&str, Arg)]) -> String {
-        let args = messages::fluent_args(msg, args);
-        messages::format(self, msg, Some(&args))
+        messages::format(self, msg, args)
     }
 
     /// A count written the reader's way: `12 500`, `12,500`, `12.500`.

@@ -1,8 +1,5 @@
-//! Counts written per language. Fluent's own number formatting has no
-//! digit grouping without the ICU data, which would weigh more in the wasm
-//! than the three separators it would give us.
-
-use fluent_bundle::FluentValue;
+//! Counts written per language: the three separators, without the ICU
+//! data a general number formatter would weigh in the wasm.
 
 use super::Lang;
 
@@ -26,29 +23,6 @@ pub fn grouped(n: i64, lang: Lang) -> String {
         out.push(c);
     }
     out
-}
-
-/// Fluent formatters (one per language: the hook gets no language) for
-/// whole numbers; anything else keeps Fluent's default.
-fn fluent(value: &FluentValue, lang: Lang) -> Option<String> {
-    match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
-            Some(grouped(n.value as i64, lang))
-        }
-        _ => None,
-    }
-}
-
-pub fn fluent_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
-    fluent(value, Lang::Fr)
-}
-
-pub fn fluent_en<M>(value: &FluentValue, _: &M) -> Option<String> {
-    fluent(value, Lang::En)
-}
-
-pub fn fluent_nl<M>(value: &FluentValue, _: &M) -> Option<String> {
-    fluent(value, Lang::Nl)
 }
 
 #[cfg(test)]
