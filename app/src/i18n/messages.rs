@@ -3,7 +3,7 @@
 //! Each `Msg` variant names one Fluent message of the same id. The texts —
 //! with their plural rules and named arguments — live in one file per
 //! language, which a translator edits without touching Rust. `app/build.rs`
-//! compiles the files into static tables (`Piece`), so the server, the
+//! compiles the files into static tables (`write_pattern`), so the server, the
 //! mails and the browser read the same catalogue with no Fluent runtime.
 //! The tests below keep the guarantees: every key exists in every
 //! language, every language uses exactly the arguments the code passes,
@@ -867,33 +867,12 @@ impl From<&String> for Arg {
     }
 }
 
-/// One part of a compiled message (see `app/build.rs`).
-#[derive(Debug)]
-pub(super) enum Piece {
-    Text(&'static str),
-    /// `{ $name }`.
-    Var(&'static str),
-    /// `{ $name -> [key] … *[default] … }`: the variable, the variants in
-    /// the catalogue's order, and the index of the default one.
-    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
-}
-
-/// A variant's key: a plural category (`one`, `other`…) or a word for a
-/// count, a word to equal for a text; or an exact count (`[0]`).
-#[derive(Debug)]
-pub(super) enum Key {
-    Name(&'static str),
-    Number(i64),
-}
-
 mod compiled {
-    use super::{Key, Piece};
-
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
-/// A language's messages, sorted by id.
-fn catalogue(lang: Lang) -> &'static [(&'static str, &'static [Piece])] {
+/// A language's messages, aligned with `compiled::IDS` (sorted).
+fn catalogue(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::Fr => compiled::FR,
         Lang::En => compiled::EN,
@@ -901,12 +880,10 @@ fn catalogue(lang: Lang) -> &'static [(&'static str, &'static [Piece])] {
     }
 }
 
-fn pattern(lang: Lang, msg: Msg) -> Option<&'static [Piece]> {
-    let messages = catalogue(lang);
-    messages
-        .binary_search_by(|(id, _)| (*id).cmp(msg.id()))
-        .ok()
-        .map(|i| messages[i].1)
+/// The encoded pattern of `msg` in `lang`, if its catalogue has it.
+fn pattern(lang: Lang, msg: Msg) -> Option<&'static str> {
+    let i = compiled::IDS.binary_search(&msg.id()).ok()?;
+    Some(catalogue(lang)[i]).filter(|p| !p.is_empty())
 }
 
 /// The CLDR cardinal plural category of a whole number: French counts 0
@@ -957,42 +934,105 @@ pub(super) fn format(lang: Lang, msg: Msg, args: &[(&str, Arg)]) -> String {
         "the arguments given to {} differ from its declaration",
         msg.id()
     );
-    let Some(pieces) = pattern(lang, msg) else {
+    let Some(pattern) = pattern(lang, msg) else {
         return match lang {
             Lang::Fr => msg.id().to_owned(),
             _ => format(Lang::Fr, msg, args),
         };
     };
     let mut out = String::new();
-    write_pieces(&mut out, lang, pieces, args);
+    write_pattern(&mut out, true, pattern, lang, args);
     out
 }
 
-fn write_pieces(out: &mut String, lang: Lang, pieces: &[Piece], args: &[(&str, Arg)]) {
+// The markers `app/build.rs` writes between texts.
+const VAR: char = '\u{1}';
+const VAR_END: char = '\u{2}';
+const SELECT: char = '\u{3}';
+const VARIANT: char = '\u{4}';
+const KEY: char = '\u{5}';
+const SELECT_END: char = '\u{6}';
+
+/// Writes (when `write`) the pattern at the start of `src` and returns what
+/// follows it: the rest of an enclosing selection, or "". The grammar:
+///
+/// ```text
+/// pattern   = { text | VAR name VAR_END | selection }
+/// selection = SELECT name { KEY ["*"] key } { VARIANT pattern } SELECT_END
+/// ```
+///
+/// with one key per variant, in order, `*` marking the default, a key being
+/// a plural category (`one`), a word to equal, or a whole number (`0`).
+fn write_pattern<'a>(
+    out: &mut String,
+    write: bool,
+    mut src: &'a str,
+    lang: Lang,
+    args: &[(&str, Arg)],
+) -> &'a str {
     let arg = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
-            Piece::Var(name) => match arg(name) {
-                Some(Arg::Count(n)) => out.push_str(&numbers::grouped(*n, lang)),
-                Some(Arg::Text(text)) => out.push_str(text),
-                // What Fluent writes for a missing argument.
-                None => {
-                    out.push_str("{$");
-                    out.push_str(name);
-                    out.push('}');
-                }
-            },
-            Piece::Select(name, variants, default) => {
-                let chosen = variants.iter().position(|(key, _)| match (key, arg(name)) {
-                    (Key::Number(k), Some(Arg::Count(n))) => k == n,
-                    (Key::Name(k), Some(Arg::Count(n))) => *k == plural_category(lang, *n),
-                    (Key::Name(k), Some(Arg::Text(text))) => k == text,
-                    _ => false,
-                });
-                let (_, variant) = &variants[chosen.unwrap_or(*default)];
-                write_pieces(out, lang, variant, args);
+    loop {
+        let Some(at) = src.find([VAR, SELECT, VARIANT, SELECT_END]) else {
+            if write {
+                out.push_str(src);
             }
+            return "";
+        };
+        if write {
+            out.push_str(&src[..at]);
+        }
+        // Every marker is one byte.
+        let rest = &src[at + 1..];
+        match src.as_bytes()[at] as char {
+            VAR => {
+                let (name, after) = rest.split_once(VAR_END).unwrap_or((rest, ""));
+                if write {
+                    match arg(name) {
+                        Some(Arg::Count(n)) => out.push_str(&numbers::grouped(*n, lang)),
+                        Some(Arg::Text(text)) => out.push_str(text),
+                        // What Fluent writes for a missing argument.
+                        None => {
+                            out.push_str("{$");
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                }
+                src = after;
+            }
+            SELECT => {
+                let header_end = rest.find(VARIANT).unwrap_or(rest.len());
+                let mut header = rest[..header_end].split(KEY);
+                let name = header.next().unwrap_or_default();
+                let value = arg(name);
+                let mut default = 0;
+                let mut chosen = None;
+                for (i, key) in header.enumerate() {
+                    let key = key
+                        .strip_prefix('*')
+                        .inspect(|_| default = i)
+                        .unwrap_or(key);
+                    let matches = match (key.parse::<i64>(), value) {
+                        (Ok(k), Some(Arg::Count(n))) => k == *n,
+                        (Err(_), Some(Arg::Count(n))) => key == plural_category(lang, *n),
+                        (Err(_), Some(Arg::Text(text))) => key == text,
+                        _ => false,
+                    };
+                    if matches && chosen.is_none() {
+                        chosen = Some(i);
+                    }
+                }
+                let chosen = chosen.unwrap_or(default);
+                let mut variants = &rest[header_end..];
+                let mut i = 0;
+                while let Some(variant) = variants.strip_prefix(VARIANT) {
+                    variants = write_pattern(out, write && i == chosen, variant, lang, args);
+                    i += 1;
+                }
+                src = variants.strip_prefix(SELECT_END).unwrap_or(variants);
+            }
+            // The end of a variant: the enclosing selection goes on.
+            _ => return &src[at..],
         }
     }
 }
