@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::Lang;
+use super::markers::{KEY, SELECT, SELECT_END, VAR, VAR_END, VARIANT};
 use super::numbers;
 
 macro_rules! messages {
@@ -944,14 +945,6 @@ pub(super) fn format(lang: Lang, msg: Msg, args: &[(&str, Arg)]) -> String {
     write_pattern(&mut out, true, pattern, lang, args);
     out
 }
-
-// The markers `app/build.rs` writes between texts.
-const VAR: char = '\u{1}';
-const VAR_END: char = '\u{2}';
-const SELECT: char = '\u{3}';
-const VARIANT: char = '\u{4}';
-const KEY: char = '\u{5}';
-const SELECT_END: char = '\u{6}';
 
 /// Writes (when `write`) the pattern at the start of `src` and returns what
 /// follows it: the rest of an enclosing selection, or "". The grammar:

@@ -5,6 +5,7 @@
 //! Dates and counts are written per language here.
 
 pub mod labels;
+mod markers;
 mod messages;
 mod numbers;
 
