@@ -13,7 +13,10 @@ test.describe.serial('invite by e-mail', () => {
     await expect(page.getByRole('heading', { name: 'Paris Centre' })).toBeVisible();
     await page.getByLabel('Ajouter').click();
     await page.getByRole('link', { name: 'Utilisateur', exact: true }).click();
-    await expect(page.getByRole('heading', { name: /Ajouter des utilisateurs/ })).toBeVisible();
+    // Like the Invitations tab: the breadcrumb links back by the whole path,
+    // the title names the group.
+    await expect(page.getByRole('heading', { level: 1, name: 'Ajouter des utilisateurs — Paris Centre' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link')).toHaveText('Acme › Ventes › Paris Centre');
     await hydrated(page);
     await expectAccessible(page);
     await expectNoPageOverflow(page);

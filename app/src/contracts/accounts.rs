@@ -24,6 +24,8 @@ pub struct GroupChoice {
 pub struct CreatePanel {
     pub group_id: GroupId,
     pub group_name: String,
+    /// `Acme › Ventes`: the breadcrumb's link back to the group.
+    pub group_path: String,
     /// Tree order (each group after its parent).
     pub groups: Vec<GroupChoice>,
     /// Roles grantable in at least one of those groups.

@@ -54,6 +54,8 @@ pub struct InviteLine {
 pub struct InvitePanel {
     pub group_id: GroupId,
     pub group_name: String,
+    /// `Acme › Ventes`: the breadcrumb's link back to the group.
+    pub group_path: String,
     pub grantable_roles: Vec<GroupRole>,
     pub may_grant_platform_admin: bool,
     pub custom_fields: Vec<crate::domain::custom_field::FieldDef>,

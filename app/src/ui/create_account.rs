@@ -34,7 +34,7 @@ pub fn CreateAccountPage() -> impl IntoView {
                 match panel.await {
                     Ok(panel) => {
                         view! {
-                            <PanelShell group_id=panel.group_id group_name=panel.group_name.clone()>
+                            <PanelShell group_id=panel.group_id group_path=panel.group_path.clone()>
                                 <CreateForm panel=panel.clone() create />
                             </PanelShell>
                         }

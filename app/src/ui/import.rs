@@ -59,7 +59,7 @@ fn ImportHomeBody(home: ImportHome, history_only: bool) -> impl IntoView {
         .and_then(|code| Msg::ALL.iter().copied().find(|m| m.id() == code));
     let group_id = home.group_id;
     view! {
-        <PanelShell group_id group_name=home.group_path.clone()>
+        <PanelShell group_id group_path=home.group_path.clone()>
             {(!history_only)
                 .then(|| {
                     view! {

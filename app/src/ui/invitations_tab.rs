@@ -85,7 +85,7 @@ pub fn InvitationsHeader(group_id: GroupId, data: TabData) -> impl IntoView {
                     .and_then(|page| page.groups.into_iter().find(|(g, _)| *g == group_id))
                     .map(|(_, path)| path);
                 let Some(path) = path else { return plain() };
-                let name = path.rsplit(" › ").next().unwrap_or(&path).to_owned();
+                let name = format::last_group(&path).to_owned();
                 view! {
                     <header class="page-header">
                         <nav aria-label="breadcrumb">

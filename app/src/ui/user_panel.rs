@@ -83,24 +83,27 @@ pub fn InvitePanelPage() -> impl IntoView {
 #[component]
 fn PanelFrame(panel: InvitePanel, invite: ServerAction<InviteUsers>) -> impl IntoView {
     view! {
-        <PanelShell group_id=panel.group_id group_name=panel.group_name.clone()>
+        <PanelShell group_id=panel.group_id group_path=panel.group_path.clone()>
             <InviteForm panel invite />
         </PanelShell>
     }
 }
 
 /// The panel's frame: breadcrumb, title, the left bar of the ways in, and
-/// the chosen way's form.
+/// the chosen way's form. Like the Invitations tab and the import wizard,
+/// the breadcrumb links back to the group by its whole path and the title
+/// names the group.
 #[component]
-pub fn PanelShell(group_id: GroupId, group_name: String, children: Children) -> impl IntoView {
+pub fn PanelShell(group_id: GroupId, group_path: String, children: Children) -> impl IntoView {
     let lang = use_lang();
+    let group_name = format::last_group(&group_path).to_owned();
     view! {
         <section class="page">
             <header class="page-header">
                 <nav aria-label="breadcrumb">
                     <ol class="breadcrumb">
                         <li>
-                            <a href=format!("/groups/{group_id}")>{group_name.clone()}</a>
+                            <a href=format!("/groups/{group_id}")>{group_path}</a>
                         </li>
                         <li>
                             <span aria-current="page">{lang.t(Msg::PanelTitle)}</span>

@@ -23,20 +23,15 @@ pub async fn invite_panel(
     group_id: GroupId,
 ) -> AppResult<InvitePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let Directory {
-        groups: all, tree, ..
-    } = Directory::load(&mut conn).await?;
+    let dir = Directory::load(&mut conn).await?;
+    let tree = &dir.tree;
     let group = group_id;
-    super::groups::require_user_manager(me, &tree, group_id)?;
-    let name = all
-        .iter()
-        .find(|g| g.id == group_id)
-        .map(|g| g.name.clone())
-        .unwrap_or_default();
+    super::groups::require_user_manager(me, tree, group_id)?;
     Ok(InvitePanel {
         group_id,
-        group_name: name,
-        grantable_roles: policy::grantable_roles(&me.actor, &tree, group),
+        group_name: dir.names.get(&group_id).cloned().unwrap_or_default(),
+        group_path: dir.path(group_id),
+        grantable_roles: policy::grantable_roles(&me.actor, tree, group),
         may_grant_platform_admin: policy::may_grant_platform_admin(&me.actor),
         custom_fields: field_store::list(&mut conn).await?,
         seats: super::seats::usage(&mut conn).await?,
@@ -110,6 +105,7 @@ pub async fn create_panel(
     Ok(CreatePanel {
         group_id,
         group_name: names.get(&group_id).cloned().unwrap_or_default(),
+        group_path: directory::path(&tree, &names, group_id),
         roles: offered_roles(&choices),
         groups: choices,
         custom_fields: field_store::list(&mut conn).await?,
