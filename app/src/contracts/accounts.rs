@@ -23,8 +23,8 @@ pub struct GroupChoice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreatePanel {
     pub group_id: GroupId,
-    pub group_name: String,
-    /// `Acme › Ventes`: the breadcrumb's link back to the group.
+    /// `Acme › Ventes`: the breadcrumb's link back to the group (the title
+    /// names its last group).
     pub group_path: String,
     /// Tree order (each group after its parent).
     pub groups: Vec<GroupChoice>,

@@ -24,14 +24,12 @@ pub async fn invite_panel(
 ) -> AppResult<InvitePanel> {
     let mut conn = state.db.pool.acquire().await?;
     let dir = Directory::load(&mut conn).await?;
-    let tree = &dir.tree;
-    let group = group_id;
-    super::groups::require_user_manager(me, tree, group_id)?;
+    super::groups::require_user_manager(me, &dir.tree, group_id)?;
     Ok(InvitePanel {
         group_id,
         group_name: dir.names.get(&group_id).cloned().unwrap_or_default(),
         group_path: dir.path(group_id),
-        grantable_roles: policy::grantable_roles(&me.actor, tree, group),
+        grantable_roles: policy::grantable_roles(&me.actor, &dir.tree, group_id),
         may_grant_platform_admin: policy::may_grant_platform_admin(&me.actor),
         custom_fields: field_store::list(&mut conn).await?,
         seats: super::seats::usage(&mut conn).await?,
@@ -96,16 +94,12 @@ pub async fn create_panel(
     group_id: GroupId,
 ) -> AppResult<CreatePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let Directory {
-        groups: all, tree, ..
-    } = Directory::load(&mut conn).await?;
-    super::groups::require_user_manager(me, &tree, group_id)?;
-    let names: HashMap<GroupId, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
-    let choices = choosable_groups(me, &tree, &names);
+    let dir = Directory::load(&mut conn).await?;
+    super::groups::require_user_manager(me, &dir.tree, group_id)?;
+    let choices = choosable_groups(me, &dir.tree, &dir.names);
     Ok(CreatePanel {
         group_id,
-        group_name: names.get(&group_id).cloned().unwrap_or_default(),
-        group_path: directory::path(&tree, &names, group_id),
+        group_path: dir.path(group_id),
         roles: offered_roles(&choices),
         groups: choices,
         custom_fields: field_store::list(&mut conn).await?,
