@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use app::i18n::Msg;
+use app::server::context::RequestMemo;
 use app::server::error::refusal;
 use app::server::services::{demo, imports, setup};
 use app::server::store::sessions;
@@ -169,7 +170,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let allowed = AllowedOrigin::from_url(&state.config.public_url);
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            provide_context(RequestMemo::default());
+        }
     };
     // The site's compiled files: precompressed copies, cache headers, 304s.
     let pkg = tower::ServiceBuilder::new()

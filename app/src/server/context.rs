@@ -2,12 +2,15 @@
 //! state, the caller's session, cookies to set. Server functions call these
 //! first and then hand plain values to a service.
 
+use std::sync::Arc;
+
 use axum::extract::ConnectInfo;
-use axum::http::HeaderValue;
 use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+use tokio::sync::OnceCell;
 
 use super::auth::cookie;
 use super::error::{AppError, AppResult};
@@ -27,12 +30,32 @@ pub fn session_token() -> Option<String> {
     parts().and_then(|p| cookie::read(&p.headers, cookie::SESSION_COOKIE))
 }
 
+/// What the server functions of one page render would each read again.
+/// A page (a GET) calls several — the frame's user, the sidebar, the
+/// screen's own data — and each authenticates: three queries apiece, which
+/// on PostgreSQL were most of a page's time. A GET changes nothing, so the
+/// caller found once holds for the whole answer. A server function called
+/// by the browser is a POST of its own and reads afresh (a sign-in or a
+/// sign-out must not answer with what the request began with).
+#[derive(Clone, Default)]
+pub struct RequestMemo {
+    user: Arc<OnceCell<Option<CurrentUser>>>,
+}
+
 /// The signed-in user, if the session cookie names a live session.
 pub async fn current_user() -> AppResult<Option<CurrentUser>> {
     let state = state()?;
-    match session_token() {
-        Some(token) => auth_service::current_user(&state, &token).await,
-        None => Ok(None),
+    let Some(token) = session_token() else {
+        return Ok(None);
+    };
+    let is_page = parts().is_some_and(|p| p.method == Method::GET);
+    match use_context::<RequestMemo>().filter(|_| is_page) {
+        Some(memo) => memo
+            .user
+            .get_or_try_init(|| auth_service::current_user(&state, &token))
+            .await
+            .cloned(),
+        None => auth_service::current_user(&state, &token).await,
     }
 }
 

@@ -1,10 +1,16 @@
 //! The group tree of the left bar: collapsible, private groups marked,
-//! the current group highlighted by the router's `aria-current`.
+//! the current group highlighted (`aria-current`).
+//!
+//! Its links are plain anchors: the router already takes every same-site
+//! click for client-side navigation, and one location read shared by the
+//! tree costs far less than a router link per group (each builds its own
+//! resolved-path memo; with 50 groups the tree cost the server as much as
+//! the Invitations tab's 50 rows).
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::lang::use_lang;
 use crate::api::groups::{Sidebar, SidebarGroup};
@@ -19,6 +25,7 @@ pub fn GroupSidebar(sidebar: Sidebar) -> impl IntoView {
         children.entry(group.parent_id).or_default().push(group);
     }
     let empty = children.is_empty();
+    let here = use_location().pathname;
     view! {
         <h2 class="sidebar-title">{lang.t(Msg::Groups)}</h2>
         {if empty {
@@ -35,7 +42,7 @@ pub fn GroupSidebar(sidebar: Sidebar) -> impl IntoView {
             }
                 .into_any()
         } else {
-            tree_level(&children, None).into_any()
+            tree_level(&children, None, here).into_any()
         }}
     }
 }
@@ -43,6 +50,7 @@ pub fn GroupSidebar(sidebar: Sidebar) -> impl IntoView {
 fn tree_level(
     children: &HashMap<Option<GroupId>, Vec<SidebarGroup>>,
     parent: Option<GroupId>,
+    here: Memo<String>,
 ) -> AnyView {
     let Some(level) = children.get(&parent) else {
         return ().into_any();
@@ -52,16 +60,21 @@ fn tree_level(
         .map(|group| {
             let sub = children
                 .contains_key(&Some(group.id))
-                .then(|| tree_level(children, Some(group.id)));
-            view! { <TreeItem group=group.clone() sub /> }
+                .then(|| tree_level(children, Some(group.id), here));
+            view! { <TreeItem group=group.clone() sub here /> }
         })
         .collect_view();
     view! { <ul class="tree">{items}</ul> }.into_any()
 }
 
 #[component]
-fn TreeItem(group: SidebarGroup, sub: Option<AnyView>) -> impl IntoView {
+fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> impl IntoView {
     let lang = use_lang();
+    let href = format!("/groups/{}", group.id);
+    let current = {
+        let href = href.clone();
+        move || here.with(|path| within(path, &href)).then_some("page")
+    };
     let expanded = RwSignal::new(true);
     let has_children = sub.is_some();
     let private = group.visibility == Visibility::Private;
@@ -91,7 +104,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>) -> impl IntoView {
                             </button>
                         }
                     })}
-                <A href=format!("/groups/{}", group.id) attr:class="tree-link">
+                <a href=href class="tree-link" aria-current=current>
                     <span>{group.name.clone()}</span>
                     {private
                         .then(|| {
@@ -102,7 +115,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>) -> impl IntoView {
                                 </span>
                             }
                         })}
-                </A>
+                </a>
             </div>
             {sub
                 .map(|sub| {
@@ -113,5 +126,26 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>) -> impl IntoView {
                     }
                 })}
         </li>
+    }
+}
+
+/// Whether the page at `path` is the group's or one of its screens
+/// (`/groups/3` and `/groups/3/users/invite`, not `/groups/31`).
+fn within(path: &str, href: &str) -> bool {
+    path.strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within;
+
+    #[test]
+    fn a_group_is_current_on_its_page_and_its_screens_only() {
+        assert!(within("/groups/3", "/groups/3"));
+        assert!(within("/groups/3/users/invite", "/groups/3"));
+        assert!(!within("/groups/31", "/groups/3"));
+        assert!(!within("/groups", "/groups/3"));
+        assert!(!within("/users/3", "/groups/3"));
     }
 }

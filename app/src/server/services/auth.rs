@@ -140,12 +140,8 @@ pub async fn logout(state: &AppState, session_token: &str) -> AppResult<()> {
 #[tracing::instrument(name = "auth::current_user", skip_all)]
 pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Option<CurrentUser>> {
     let mut conn = state.db.pool.acquire().await?;
-    let Some(user_id) =
-        sessions::user_of(&mut conn, &token::hash(session_token), state.now()).await?
+    let Some(user) = users::by_session(&mut conn, &token::hash(session_token), state.now()).await?
     else {
-        return Ok(None);
-    };
-    let Some(user) = users::by_id(&mut conn, user_id).await? else {
         return Ok(None);
     };
     let roles = memberships::roles_of_user(&mut conn, user.id).await?;

@@ -139,7 +139,9 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
         .filter(|g| covers(&scope, g.id))
         .map(|g| (g.id, directory::path(&tree, &names, g.id)))
         .collect();
-    result.groups.sort_by_key(|(_, path)| path.to_lowercase());
+    result
+        .groups
+        .sort_by_cached_key(|(_, path)| path.to_lowercase());
     result.inviters = tab::inviters(&mut conn, &scope)
         .await?
         .into_iter()

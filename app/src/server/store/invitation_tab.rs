@@ -377,11 +377,7 @@ pub async fn inviters(
         .iter()
         .map(|row| Ok((row.try_get("id")?, display_name(row)?)))
         .collect::<Result<_, sqlx::Error>>()?;
-    inviters.sort_by(|a, b| {
-        a.1.to_lowercase()
-            .cmp(&b.1.to_lowercase())
-            .then(a.0.cmp(&b.0))
-    });
+    inviters.sort_by_cached_key(|(id, name)| (name.to_lowercase(), *id));
     Ok(inviters)
 }
 

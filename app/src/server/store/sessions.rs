@@ -21,21 +21,6 @@ pub async fn insert(
     Ok(())
 }
 
-/// The user of a session that has not expired.
-pub async fn user_of(
-    conn: &mut Conn,
-    token_hash: &str,
-    now: i64,
-) -> Result<Option<UserId>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(token_hash.to_owned())
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await
-}
-
 pub async fn delete(conn: &mut Conn, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1")
         .bind(token_hash.to_owned())

@@ -91,6 +91,25 @@ pub async fn by_id(conn: &mut Conn, id: UserId) -> Result<Option<UserRecord>, sq
         .transpose()
 }
 
+/// The account of a session that has not expired: one round trip where
+/// every page and server function asks it.
+pub async fn by_session(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query(select_user!(
+        "id = (SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2)"
+    ))
+    .bind(token_hash.to_owned())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
 pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
     sqlx::query(select_user!("email = $1"))
         .bind(email.to_owned())
