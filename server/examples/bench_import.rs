@@ -208,15 +208,7 @@ async fn main() -> Result<(), Error> {
         .unwrap_or(100_000);
     println!("{}", common::machine());
     println!("import of {count} rows");
-    // A second argument (`sqlite` or `postgres`) measures that one only.
-    let only = std::env::args().nth(2).map(|a| a.to_lowercase());
-    for backend in [Backend::Sqlite, Backend::Postgres] {
-        if only
-            .as_deref()
-            .is_some_and(|o| !format!("{backend:?}").eq_ignore_ascii_case(o))
-        {
-            continue;
-        }
+    for backend in common::chosen_backends() {
         println!("{backend:?}");
         measure(backend, count).await?;
     }

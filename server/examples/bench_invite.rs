@@ -307,15 +307,8 @@ async fn main() -> Result<(), Error> {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
-    // A second argument (`sqlite` or `postgres`) measures that one only.
-    let only = std::env::args().nth(2).map(|a| a.to_lowercase());
-    for backend in [Backend::Sqlite, Backend::Postgres] {
-        if only
-            .as_deref()
-            .is_none_or(|o| format!("{backend:?}").eq_ignore_ascii_case(o))
-        {
-            run(backend, count).await?;
-        }
+    for backend in common::chosen_backends() {
+        run(backend, count).await?;
     }
     Ok(())
 }

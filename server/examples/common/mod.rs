@@ -779,3 +779,17 @@ pub fn median_p95(mut times: Vec<f64>) -> (f64, f64) {
 pub fn median(times: Vec<f64>) -> f64 {
     median_p95(times).0
 }
+
+/// Both backends, or the one a second argument names (`sqlite` or
+/// `postgres`, in any case).
+pub fn chosen_backends() -> Vec<app::server::Backend> {
+    use app::server::Backend;
+    let only = std::env::args().nth(2);
+    [Backend::Sqlite, Backend::Postgres]
+        .into_iter()
+        .filter(|backend| {
+            only.as_deref()
+                .is_none_or(|o| format!("{backend:?}").eq_ignore_ascii_case(o))
+        })
+        .collect()
+}
