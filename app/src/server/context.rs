@@ -32,8 +32,8 @@ pub fn session_token() -> Option<String> {
 
 /// What the server functions of one page render would each read again.
 /// A page (a GET) calls several — the frame's user, the sidebar, the
-/// screen's own data — and each authenticates: three queries apiece, which
-/// on PostgreSQL were most of a page's time. A GET changes nothing, so the
+/// screen's own data — and each authenticated with queries of its own (the
+/// Invitations tab's page made nine). A GET changes nothing, so the
 /// caller found once holds for the whole answer. A server function called
 /// by the browser is a POST of its own and reads afresh (a sign-in or a
 /// sign-out must not answer with what the request began with).
