@@ -4,13 +4,35 @@
 //! only in the migrations, embedded here per backend.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// A pooled connection left idle longer than this is pinged before use.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(30);
+
+/// sqlx pings every connection it hands out by default: one more round
+/// trip per acquire (a page acquires three or four times), spent proving
+/// that a connection used a millisecond ago still works. Only one that
+/// sat idle long enough for the server or a firewall to have dropped it
+/// is checked; a dead one is closed and another taken, as before.
+fn pool_options() -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for > PING_AFTER_IDLE {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        })
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -98,7 +120,7 @@ impl Db {
             // = 0`): the commit that crossed the threshold paid for copying
             // the whole log into the database — 1.6 s after an import of
             // 100,000 invitations — so `checkpoint_in_background` does it.
-            Backend::Sqlite => AnyPoolOptions::new()
+            Backend::Sqlite => pool_options()
                 .max_connections(8)
                 .after_connect(|conn, _meta| {
                     Box::pin(async move {
@@ -107,7 +129,7 @@ impl Db {
                         Ok(())
                     })
                 }),
-            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+            Backend::Postgres => pool_options().max_connections(16),
         };
         let pool = options.connect(url).await?;
         if backend == Backend::Sqlite {

@@ -85,6 +85,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
                 {has_children
                     .then(|| {
                         let name = group.name.clone();
+                        let sub_id = sub_id.clone();
                         let label = move || {
                             let msg = if expanded.get() { Msg::CollapseGroup } else { Msg::ExpandGroup };
                             lang.fmt(msg, &[("name", name.as_str().into())])
@@ -94,7 +95,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
                                 type="button"
                                 class="tree-toggle"
                                 aria-expanded=move || expanded.get().to_string()
-                                aria-controls=sub_id.clone()
+                                aria-controls=sub_id
                                 aria-label=label
                                 on:click=move |_| expanded.update(|e| *e = !*e)
                             >
@@ -120,7 +121,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
             {sub
                 .map(|sub| {
                     view! {
-                        <div id=format!("tree-{}", group.id) hidden=move || !expanded.get()>
+                        <div id=sub_id hidden=move || !expanded.get()>
                             {sub}
                         </div>
                     }

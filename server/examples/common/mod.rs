@@ -195,8 +195,9 @@ pub async fn start_server(url: String, dir: &Path) -> Result<server::startup::Se
     .await
 }
 
-/// Statistics for the planner, as a live database would have them; returns
-/// the statement's name.
+/// Statistics for the planner, as a live database would have them, and the
+/// seed's writes flushed, so that no checkpoint of them runs while requests
+/// are timed; returns the statements' names.
 pub async fn analyze(state: &AppState) -> Result<&'static str, Error> {
     Ok(match state.db.backend {
         Backend::Sqlite => {
@@ -209,7 +210,11 @@ pub async fn analyze(state: &AppState) -> Result<&'static str, Error> {
                 sqlx::query("ANALYZE").execute(&mut *conn).await?;
                 held.push(conn);
             }
-            "ANALYZE"
+            drop(held);
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&state.db.pool)
+                .await?;
+            "ANALYZE, wal_checkpoint(TRUNCATE)"
         }
         Backend::Postgres => {
             // VACUUM as well: autovacuum would run after such an insert
@@ -217,7 +222,8 @@ pub async fn analyze(state: &AppState) -> Result<&'static str, Error> {
             sqlx::query("VACUUM ANALYZE")
                 .execute(&state.db.pool)
                 .await?;
-            "VACUUM ANALYZE"
+            sqlx::query("CHECKPOINT").execute(&state.db.pool).await?;
+            "VACUUM ANALYZE, CHECKPOINT"
         }
     })
 }
