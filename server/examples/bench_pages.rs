@@ -717,7 +717,7 @@ async fn measure(
     let seeded = seed(&state, &world, counts, now).await?;
     let seed_secs = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let analyzed = common::analyze(&state).await?;
+    let analyzed = common::settle(&state).await?;
     let analyze_secs = started.elapsed().as_secs_f64();
     println!(
         "seeded in {seed_secs:.1} s, then {analyzed} in {analyze_secs:.1} s; {}",

@@ -629,7 +629,7 @@ async fn measure(
     let seeded = seed(&state, &world, &other_inviters, pending, now).await?;
     let insert_secs = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    let analyzed = common::analyze(&state).await?;
+    let analyzed = common::settle(&state).await?;
     let analyze_secs = started.elapsed().as_secs_f64();
     println!(
         "seeded {} pending + {} accepted/cancelled invitations (links, grants) in {insert_secs:.2} s \

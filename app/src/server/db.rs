@@ -17,7 +17,7 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
 const PING_AFTER_IDLE: Duration = Duration::from_secs(30);
 
 /// sqlx pings every connection it hands out by default: one more round
-/// trip per acquire (a page acquires three or four times), spent proving
+/// trip per acquire (the Invitations tab acquires three times), spent proving
 /// that a connection used a millisecond ago still works. Only one that
 /// sat idle long enough for the server or a firewall to have dropped it
 /// is checked; a dead one is closed and another taken, as before.

@@ -198,7 +198,7 @@ pub async fn start_server(url: String, dir: &Path) -> Result<server::startup::Se
 /// Statistics for the planner, as a live database would have them, and the
 /// seed's writes flushed, so that no checkpoint of them runs while requests
 /// are timed; returns the statements' names.
-pub async fn analyze(state: &AppState) -> Result<&'static str, Error> {
+pub async fn settle(state: &AppState) -> Result<&'static str, Error> {
     Ok(match state.db.backend {
         Backend::Sqlite => {
             // A connection reads sqlite_stat1 when it opens or when it runs
