@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use app::api::invitation_tab::TabFilter;
 use app::domain::{GroupId, UserId, Visibility};
 use app::server::services::auth::CurrentUser;
+use app::server::services::directory::Shared;
 use app::server::services::invitation_tab;
 use app::server::store::users;
 use app::server::{AppState, Backend};
@@ -266,13 +267,13 @@ async fn verify(
     port: u16,
 ) -> Result<Unloaded, Error> {
     let Listing { me, filter } = &scenario.expected;
-    let expected = invitation_tab::list(state, me, filter)
+    let expected = invitation_tab::list(state, me, filter, &Shared::fresh())
         .await
         .map_err(|e| format!("{}: {e:?}", scenario.name))?;
     let mut times = Vec::new();
     for _ in 0..15 {
         let started = Instant::now();
-        let _ = invitation_tab::list(state, me, filter).await;
+        let _ = invitation_tab::list(state, me, filter, &Shared::fresh()).await;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let service_ms = median(times);

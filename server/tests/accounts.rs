@@ -5,6 +5,7 @@ mod support;
 
 use app::contracts::error::FormField;
 use app::domain::{GroupId, UserId};
+use app::server::services::directory::Shared;
 use std::collections::HashMap;
 
 use app::api::accounts::CreateOutcome;
@@ -167,7 +168,9 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
             .find(|m| m.user_id == id)
             .map(|m| (m.active, m.password_set))
     };
-    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
+    let page = groups::page(&app.state, &admin, ventes, &Shared::fresh())
+        .await
+        .unwrap();
     assert_eq!(password_set(page), Some((true, false)));
     // No password yet: signing in fails until the link is used.
     assert!(
@@ -187,7 +190,9 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     .await
     .unwrap();
     assert_eq!(signed_in.user.id, id);
-    let page = groups::page(&app.state, &admin, ventes).await.unwrap();
+    let page = groups::page(&app.state, &admin, ventes, &Shared::fresh())
+        .await
+        .unwrap();
     assert_eq!(password_set(page), Some((true, true)));
     assert!(matches!(
         password_links::set(

@@ -6,6 +6,7 @@ use app::contracts::error::FormField;
 use app::domain::GroupId;
 use app::domain::{GroupRole, Visibility};
 use app::i18n::Msg;
+use app::server::services::directory::Shared;
 use app::server::services::groups::{self, GroupInput};
 use app::server::store::audit;
 use app::server::{AppError, Backend};
@@ -38,7 +39,9 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
     .await
     .unwrap();
 
-    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+        .await
+        .unwrap();
     let crumbs: Vec<&str> = page.breadcrumb.iter().map(|(_, n)| n.as_str()).collect();
     assert_eq!(crumbs, ["Acme", "Ventes", "Paris"]);
     // Paris cannot become its own parent: it is not offered.
@@ -52,14 +55,16 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
     )
     .await
     .unwrap();
-    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+        .await
+        .unwrap();
     assert_eq!(page.name, "Paris 15e");
     assert_eq!(page.parent_id, Some(acme));
     assert_eq!(page.visibility, Visibility::Private);
 
     groups::delete(&app.state, &admin, paris).await.unwrap();
     assert!(matches!(
-        groups::page(&app.state, &admin, paris).await,
+        groups::page(&app.state, &admin, paris, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
 
@@ -208,9 +213,13 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
         ids.sort();
         ids
     };
-    let all = ids(groups::sidebar(&app.state, &admin).await.unwrap());
+    let all = ids(groups::sidebar(&app.state, &admin, &Shared::fresh())
+        .await
+        .unwrap());
     assert_eq!(all, [acme, ventes, paris, support]);
-    let sidebar = groups::sidebar(&app.state, &ventes_admin).await.unwrap();
+    let sidebar = groups::sidebar(&app.state, &ventes_admin, &Shared::fresh())
+        .await
+        .unwrap();
     assert!(!sidebar.can_manage_groups);
     // Ventes is shown as a root: its parent is not theirs to see.
     assert!(
@@ -221,21 +230,28 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
     );
     assert_eq!(ids(sidebar), [ventes, paris]);
     assert_eq!(
-        ids(groups::sidebar(&app.state, &learner).await.unwrap()),
+        ids(groups::sidebar(&app.state, &learner, &Shared::fresh())
+            .await
+            .unwrap()),
         [paris]
     );
-    assert!(ids(groups::sidebar(&app.state, &nobody).await.unwrap()).is_empty());
+    assert!(
+        ids(groups::sidebar(&app.state, &nobody, &Shared::fresh())
+            .await
+            .unwrap())
+        .is_empty()
+    );
 
     // A group one may not see answers like a missing one.
     assert!(matches!(
-        groups::page(&app.state, &learner, support).await,
+        groups::page(&app.state, &learner, support, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        groups::page(&app.state, &ventes_admin, acme).await,
+        groups::page(&app.state, &ventes_admin, acme, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
-    let page = groups::page(&app.state, &ventes_admin, paris)
+    let page = groups::page(&app.state, &ventes_admin, paris, &Shared::fresh())
         .await
         .unwrap();
     assert!(page.can_manage_users && !page.can_manage_groups && page.parent_choices.is_empty());
@@ -252,7 +268,9 @@ async fn the_users_list_shows_members_with_their_roles(backend: Backend) {
     .await;
     app.user_with_roles("bob@exemple.fr", &[(paris, GroupRole::Learner)])
         .await;
-    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+        .await
+        .unwrap();
     let rows: Vec<(Option<&str>, &[GroupRole], bool)> = page
         .members
         .iter()
@@ -271,7 +289,49 @@ async fn the_users_list_shows_members_with_their_roles(backend: Backend) {
     );
 }
 
+/// A page render reads the group directory once for its sidebar, its
+/// frame and its screen (`Shared::once`): they show one snapshot, while a
+/// server function called on its own reads afresh.
+async fn a_page_render_reads_the_directory_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    let acme = groups::create(&app.state, &admin, input("Acme", None, Visibility::Private))
+        .await
+        .unwrap();
+    let names = |sidebar: app::api::groups::Sidebar| {
+        sidebar
+            .groups
+            .into_iter()
+            .map(|g| g.name)
+            .collect::<Vec<_>>()
+    };
+    let render = Shared::once();
+    let first = groups::sidebar(&app.state, &admin, &render).await.unwrap();
+    assert_eq!(names(first), ["Acme"]);
+
+    groups::create(
+        &app.state,
+        &admin,
+        input("Ventes", Some(acme), Visibility::Public),
+    )
+    .await
+    .unwrap();
+    let same_render = groups::sidebar(&app.state, &admin, &render.clone())
+        .await
+        .unwrap();
+    assert_eq!(names(same_render), ["Acme"], "loaded once per render");
+    let page = groups::page(&app.state, &admin, acme, &render)
+        .await
+        .unwrap();
+    assert_eq!(page.name, "Acme");
+    let afresh = groups::sidebar(&app.state, &admin, &Shared::fresh())
+        .await
+        .unwrap();
+    assert_eq!(names(afresh), ["Acme", "Ventes"]);
+}
+
 on_both_backends!(
+    a_page_render_reads_the_directory_once,
     a_platform_admin_creates_renames_moves_and_deletes_groups,
     a_group_cannot_move_under_itself_or_its_descendants,
     sibling_names_are_unique_and_groups_with_children_are_kept,

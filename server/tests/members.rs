@@ -4,6 +4,7 @@ mod support;
 
 use app::domain::GroupRole::{GroupAdmin, Learner, Trainer, UserAdmin};
 use app::i18n::Msg;
+use app::server::services::directory::Shared;
 use app::server::services::{groups, members};
 use app::server::store::audit;
 use app::server::{AppError, Backend};
@@ -39,7 +40,9 @@ async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
     assert!(app.roles_in(id, paris).await.is_empty());
     // Removing from Paris leaves the roles held elsewhere.
     assert_eq!(app.roles_in(id, ventes).await, [Learner]);
-    let page = groups::page(&app.state, &admin, paris).await.unwrap();
+    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+        .await
+        .unwrap();
     assert!(page.members.iter().all(|m| m.user_id != id));
 
     // Removing again: no longer a member, said plainly.
@@ -142,7 +145,9 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     );
 
     // The page tells the UI whom the viewer may edit.
-    let page = groups::page(&app.state, &user_admin, paris).await.unwrap();
+    let page = groups::page(&app.state, &user_admin, paris, &Shared::fresh())
+        .await
+        .unwrap();
     let editable = |email: &str| {
         page.members
             .iter()

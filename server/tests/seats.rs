@@ -18,6 +18,7 @@ use app::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
 use app::i18n::{Lang, Msg};
 use app::server::services::accounts::{self, CreateRequest};
 use app::server::services::auth::CurrentUser;
+use app::server::services::directory::Shared;
 use app::server::services::invitations::{self, AcceptInput, AcceptOutcome};
 use app::server::services::memberships::{self, AddToGroupsRequest};
 use app::server::services::{account_type, auth, invitation_tab, members, platform, seats};
@@ -447,6 +448,7 @@ async fn an_invitee_without_a_seat_waits_with_their_form_and_is_let_in_when_one_
             page: 1,
             ..Default::default()
         },
+        &Shared::fresh(),
     )
     .await
     .unwrap();
@@ -460,6 +462,7 @@ async fn an_invitee_without_a_seat_waits_with_their_form_and_is_let_in_when_one_
             page: 1,
             ..Default::default()
         },
+        &Shared::fresh(),
     )
     .await
     .unwrap();

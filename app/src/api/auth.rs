@@ -9,7 +9,9 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
         return Ok(None);
     };
     let state = context::state()?;
-    Ok(Some(auth::me(&state, current).await?))
+    Ok(Some(
+        auth::me(&state, current, &context::directory()).await?,
+    ))
 }
 
 /// The signed-in person's own groups and profile (the home of someone who

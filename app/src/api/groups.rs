@@ -8,7 +8,7 @@ pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(groups::sidebar(&state, &me).await?)
+    Ok(groups::sidebar(&state, &me, &context::directory()).await?)
 }
 
 #[server(endpoint = "groups/page")]
@@ -16,7 +16,7 @@ pub async fn get_group_page(id: GroupId) -> Result<GroupPage, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(groups::page(&state, &me, id).await?)
+    Ok(groups::page(&state, &me, id, &context::directory()).await?)
 }
 
 /// Creates a group, then goes to its page.

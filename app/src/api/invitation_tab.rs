@@ -11,7 +11,7 @@ pub async fn get_invitations(input: ListInput) -> Result<TabPage, ApiError> {
     use crate::server::{context, services::invitation_tab};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(invitation_tab::list(&state, &me, &input.filter()).await?)
+    Ok(invitation_tab::list(&state, &me, &input.filter(), &context::directory()).await?)
 }
 
 #[server(endpoint = "invitations/cancel")]

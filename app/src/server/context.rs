@@ -15,6 +15,7 @@ use tokio::sync::OnceCell;
 use super::auth::cookie;
 use super::error::{AppError, AppResult};
 use super::services::auth::{self as auth_service, CurrentUser, SESSION_LIFETIME, SignedIn};
+use super::services::directory;
 use super::state::AppState;
 use crate::i18n::Lang;
 
@@ -37,9 +38,32 @@ pub fn session_token() -> Option<String> {
 /// caller found once holds for the whole answer. A server function called
 /// by the browser is a POST of its own and reads afresh (a sign-in or a
 /// sign-out must not answer with what the request began with).
-#[derive(Clone, Default)]
+/// The group directory likewise: the sidebar and the screen share one load.
+#[derive(Clone)]
 pub struct RequestMemo {
     user: Arc<OnceCell<Option<CurrentUser>>>,
+    directory: directory::Shared,
+}
+
+impl Default for RequestMemo {
+    fn default() -> Self {
+        RequestMemo {
+            user: Arc::default(),
+            directory: directory::Shared::once(),
+        }
+    }
+}
+
+/// The memo of this request, when it is a page render (a GET).
+fn page_memo() -> Option<RequestMemo> {
+    let is_page = parts().is_some_and(|p| p.method == Method::GET);
+    use_context::<RequestMemo>().filter(|_| is_page)
+}
+
+/// Where the use case takes the group directory from: the page render's
+/// shared load, or a fresh one for a server function called on its own.
+pub fn directory() -> directory::Shared {
+    page_memo().map_or_else(directory::Shared::fresh, |memo| memo.directory)
 }
 
 /// The signed-in user, if the session cookie names a live session.
@@ -48,8 +72,7 @@ pub async fn current_user() -> AppResult<Option<CurrentUser>> {
     let Some(token) = session_token() else {
         return Ok(None);
     };
-    let is_page = parts().is_some_and(|p| p.method == Method::GET);
-    match use_context::<RequestMemo>().filter(|_| is_page) {
+    match page_memo() {
         Some(memo) => memo
             .user
             .get_or_try_init(|| auth_service::current_user(&state, &token))

@@ -524,14 +524,18 @@ fn InvitationRow(
     // bulk action is: nothing is destroyed by one stray click.
     let confirming = RwSignal::new(false);
     let question_id = format!("cancel-question-{id}");
-    let question = lang.fmt(
-        if whole {
-            Msg::ConfirmCancelOne
-        } else {
-            Msg::ConfirmWithdrawOne
-        },
-        &[("email", row.email.as_str().into())],
-    );
+    // Written when asked, not for each of the page's rows.
+    let email = row.email.clone();
+    let question = move || {
+        lang.fmt(
+            if whole {
+                Msg::ConfirmCancelOne
+            } else {
+                Msg::ConfirmWithdrawOne
+            },
+            &[("email", email.as_str().into())],
+        )
+    };
     let grants = row
         .grants
         .iter()
@@ -676,7 +680,7 @@ fn InvitationRow(
                         .then(|| {
                             view! {
                                 <div class="confirm row-confirm" role="alertdialog" aria-labelledby=question_id.clone()>
-                                    <p id=question_id.clone()>{question.clone()}</p>
+                                    <p id=question_id.clone()>{question()}</p>
                                     <button
                                         type="button"
                                         class="button danger small"

@@ -157,8 +157,12 @@ pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Op
 /// `+ → Utilisateur` menu is theirs, whether mails are read in the
 /// development mailbox.
 #[tracing::instrument(name = "auth::me", skip_all, fields(user = %current.user.id))]
-pub async fn me(state: &AppState, current: CurrentUser) -> AppResult<Me> {
-    let manages_users = super::groups::administers_any(state, &current).await?;
+pub async fn me(
+    state: &AppState,
+    current: CurrentUser,
+    directory: &super::directory::Shared,
+) -> AppResult<Me> {
+    let manages_users = super::groups::administers_any(state, &current, directory).await?;
     let dev_mailbox = current.user.platform_admin && state.config.smtp_url.is_none();
     let user = current.user;
     let display_name = user.display_name();

@@ -3,6 +3,9 @@
 //! use case loads groups through here.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use tokio::sync::OnceCell;
 
 use crate::domain::{GroupId, GroupRole, GroupTree};
 use crate::server::store::Conn;
@@ -29,6 +32,40 @@ impl Directory {
 
     pub fn path(&self, id: GroupId) -> String {
         path(&self.tree, &self.names, id)
+    }
+}
+
+/// Where a use case takes its directory from: loaded afresh, or read once
+/// per page render and shared. A page calls several server functions (the
+/// sidebar, the screen's own data) that each need every group; a GET
+/// changes nothing, so one load serves them all, and they show the same
+/// snapshot of the tree. Anything that writes loads its own
+/// (`Shared::fresh`), inside its transaction.
+#[derive(Clone, Default)]
+pub struct Shared(Option<Arc<OnceCell<Arc<Directory>>>>);
+
+impl Shared {
+    /// Loads the directory at each use.
+    pub fn fresh() -> Shared {
+        Shared(None)
+    }
+
+    /// Loads it once, at the first use, for every holder of a clone.
+    pub fn once() -> Shared {
+        Shared(Some(Arc::default()))
+    }
+
+    /// The directory, loaded through `conn` unless already loaded. A failed
+    /// load is not kept: the next use tries again (and reports its own
+    /// error).
+    pub async fn get(&self, conn: &mut Conn) -> Result<Arc<Directory>, sqlx::Error> {
+        match &self.0 {
+            None => Ok(Arc::new(Directory::load(conn).await?)),
+            Some(cell) => cell
+                .get_or_try_init(|| async move { Ok(Arc::new(Directory::load(conn).await?)) })
+                .await
+                .cloned(),
+        }
     }
 }
 

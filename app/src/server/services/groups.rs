@@ -62,19 +62,22 @@ pub fn require_user_manager(me: &CurrentUser, tree: &GroupTree, group: GroupId) 
 }
 
 #[tracing::instrument(name = "groups::sidebar", skip_all, fields(actor = %me.user.id))]
-pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
+pub async fn sidebar(
+    state: &AppState,
+    me: &CurrentUser,
+    directory: &directory::Shared,
+) -> AppResult<Sidebar> {
     let mut conn = state.db.pool.acquire().await?;
-    let Directory {
-        groups: all, tree, ..
-    } = Directory::load(&mut conn).await?;
-    let visible = policy::visible_groups(&me.actor, &tree);
-    let groups = all
-        .into_iter()
+    let dir = directory.get(&mut conn).await?;
+    let visible = policy::visible_groups(&me.actor, &dir.tree);
+    let groups = dir
+        .groups
+        .iter()
         .filter(|g| visible.contains(&g.id))
         .map(|g| SidebarGroup {
             id: g.id,
             parent_id: g.parent_id.filter(|p| visible.contains(p)),
-            name: g.name,
+            name: g.name.clone(),
             visibility: g.visibility,
         })
         .collect();
@@ -85,13 +88,19 @@ pub async fn sidebar(state: &AppState, me: &CurrentUser) -> AppResult<Sidebar> {
 }
 
 #[tracing::instrument(name = "groups::page", skip_all, fields(actor = %me.user.id, group = %id))]
-pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<GroupPage> {
+pub async fn page(
+    state: &AppState,
+    me: &CurrentUser,
+    id: GroupId,
+    directory: &directory::Shared,
+) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
+    let dir = directory.get(&mut conn).await?;
     let Directory {
         groups: all,
         tree,
         names,
-    } = Directory::load(&mut conn).await?;
+    } = &*dir;
     // A group one may not see answers exactly like a missing one.
     if !tree.contains(id) || !policy::may_view_group(&me.actor, &tree, id) {
         return Err(AppError::NotFound);
@@ -159,13 +168,17 @@ pub async fn page(state: &AppState, me: &CurrentUser, id: GroupId) -> AppResult<
 
 /// True when the user may manage the users of at least one group.
 #[tracing::instrument(name = "groups::administers_any", skip_all, fields(actor = %me.user.id))]
-pub async fn administers_any(state: &AppState, me: &CurrentUser) -> AppResult<bool> {
+pub async fn administers_any(
+    state: &AppState,
+    me: &CurrentUser,
+    directory: &directory::Shared,
+) -> AppResult<bool> {
     if me.actor.platform_admin {
         return Ok(true);
     }
     let mut conn = state.db.pool.acquire().await?;
-    let tree = Directory::load(&mut conn).await?.tree;
-    Ok(!policy::administered_groups(&me.actor, &tree).is_empty())
+    let tree = &directory.get(&mut conn).await?.tree;
+    Ok(!policy::administered_groups(&me.actor, tree).is_empty())
 }
 
 fn require_group_manager(me: &CurrentUser) -> AppResult<()> {

@@ -114,7 +114,12 @@ fn criteria(scope: Scope, filter: &TabFilter, now: i64) -> Option<Criteria> {
         page = filter.page,
     )
 )]
-pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> AppResult<TabPage> {
+pub async fn list(
+    state: &AppState,
+    me: &CurrentUser,
+    filter: &TabFilter,
+    directory: &directory::Shared,
+) -> AppResult<TabPage> {
     let now = state.now();
     let page = filter.page.max(1);
     let mut result = TabPage {
@@ -127,17 +132,16 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
         inviters: Vec::new(),
     };
     let mut conn = state.db.pool.acquire().await?;
-    let Directory {
-        groups: all, tree, ..
-    } = Directory::load(&mut conn).await?;
-    let Some(scope) = scope_of(me, &tree) else {
+    let dir = directory.get(&mut conn).await?;
+    let tree = &dir.tree;
+    let Some(scope) = scope_of(me, tree) else {
         return Ok(result);
     };
-    let names: HashMap<GroupId, String> = all.iter().map(|g| (g.id, g.name.clone())).collect();
-    result.groups = all
+    result.groups = dir
+        .groups
         .iter()
         .filter(|g| covers(&scope, g.id))
-        .map(|g| (g.id, directory::path(&tree, &names, g.id)))
+        .map(|g| (g.id, dir.path(g.id)))
         .collect();
     result
         .groups
@@ -186,18 +190,16 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
     let names = tab::user_names(&mut conn, &inviter_ids).await?;
     // Grants are shown in the groups the caller may see; a hidden group's
     // name is not revealed by an invitation that also points elsewhere.
-    let visible = policy::visible_groups(&me.actor, &tree);
-    let group_names: HashMap<GroupId, &GroupRecord> = all.iter().map(|g| (g.id, g)).collect();
+    let visible = policy::visible_groups(&me.actor, tree);
     result.rows = records
         .into_iter()
         .map(|r| {
             let held = grants.remove(&r.id).unwrap_or_default();
-            let whole =
-                policy::may_handle_invitation(&me.actor, &tree, &typed(&held), r.platform_admin);
+            let whole = policy::may_handle_invitation(&me.actor, tree, &held, r.platform_admin);
             let mut shown: Vec<(String, GroupRole)> = held
-                .into_iter()
+                .iter()
                 .filter(|(g, _)| visible.contains(g))
-                .filter_map(|(g, role)| group_names.get(&g).map(|g| (g.name.clone(), role)))
+                .filter_map(|&(g, role)| dir.names.get(&g).map(|name| (name.clone(), role)))
                 .collect();
             shown.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.as_str().cmp(b.1.as_str())));
             TabRow {
@@ -220,10 +222,6 @@ pub async fn list(state: &AppState, me: &CurrentUser, filter: &TabFilter) -> App
         })
         .collect();
     Ok(result)
-}
-
-fn typed(grants: &[(GroupId, GroupRole)]) -> Vec<(GroupId, GroupRole)> {
-    grants.iter().map(|&(g, r)| (g, r)).collect()
 }
 
 /// What one action did to one invitation.
@@ -283,7 +281,7 @@ impl<'a> Session<'a> {
     }
 
     fn in_scope(&self, grants: &[(GroupId, GroupRole)]) -> bool {
-        self.reach.reaches(&typed(grants))
+        self.reach.reaches(grants)
     }
 
     /// The pending invitation `id` and its grants, if the caller reaches it.
@@ -304,7 +302,7 @@ impl<'a> Session<'a> {
         policy::may_handle_invitation(
             &self.me.actor,
             self.ctx.tree,
-            &typed(&loaded.grants),
+            &loaded.grants,
             loaded.invitation.platform_admin,
         )
     }
@@ -340,8 +338,7 @@ impl<'a> Session<'a> {
     async fn cancel(&self, conn: &mut Conn, loaded: &Loaded) -> AppResult<Outcome> {
         let invitation = &loaded.invitation;
         if !self.whole(loaded) {
-            let mine =
-                policy::withdrawable_grants(&self.me.actor, self.ctx.tree, &typed(&loaded.grants));
+            let mine = policy::withdrawable_grants(&self.me.actor, self.ctx.tree, &loaded.grants);
             if mine.is_empty() {
                 return Ok(Outcome::BeyondCaller);
             }
