@@ -102,7 +102,7 @@ pub async fn page(
         names,
     } = &*dir;
     // A group one may not see answers exactly like a missing one.
-    if !tree.contains(id) || !policy::may_view_group(&me.actor, &tree, id) {
+    if !tree.contains(id) || !policy::may_view_group(&me.actor, tree, id) {
         return Err(AppError::NotFound);
     }
     let group = all.iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
@@ -118,21 +118,21 @@ pub async fn page(
         let mut choices: Vec<(GroupId, String)> = all
             .iter()
             .filter(|g| !tree.is_same_or_descendant(g.id, id))
-            .map(|g| (g.id, directory::path(&tree, &names, g.id)))
+            .map(|g| (g.id, directory::path(tree, names, g.id)))
             .collect();
         choices.sort_by_key(|(_, path)| path.to_lowercase());
         choices
     } else {
         Vec::new()
     };
-    let can_manage_users = policy::may_manage_users(&me.actor, &tree, id);
+    let can_manage_users = policy::may_manage_users(&me.actor, tree, id);
     // Learners and trainers see their co-members' names, not their contacts.
-    let contacts = policy::may_see_member_contacts(&me.actor, &tree, id);
+    let contacts = policy::may_see_member_contacts(&me.actor, tree, id);
     let members = memberships::members_of_group(&mut conn, id)
         .await?
         .into_iter()
         .map(|m| MemberRow {
-            editable: policy::may_edit_member(&me.actor, &tree, id, m.user_id, &m.roles),
+            editable: policy::may_edit_member(&me.actor, tree, id, m.user_id, &m.roles),
             user_id: m.user_id,
             name: format!("{} {}", m.first_name, m.last_name)
                 .trim()
@@ -161,7 +161,7 @@ pub async fn page(
         members,
         can_manage_groups,
         can_manage_users,
-        grantable_roles: policy::grantable_roles(&me.actor, &tree, id),
+        grantable_roles: policy::grantable_roles(&me.actor, tree, id),
         parent_choices,
     })
 }
