@@ -10,6 +10,7 @@ use app::server::clock::{DAY, SECOND};
 use app::server::mail::worker::LEASE;
 use app::server::mail::{Transport, deliver_due};
 use app::server::services::auth::CurrentUser;
+use app::server::services::directory::Shared;
 use app::server::services::invitation_tab::{self as tab, BulkAction, BulkTarget};
 use app::server::services::invitations::{self, AcceptInput};
 use app::server::store::{audit, outbox};
@@ -57,7 +58,9 @@ fn all() -> TabFilter {
 }
 
 async fn list(app: &TestApp, me: &CurrentUser, filter: TabFilter) -> TabPage {
-    tab::list(&app.state, me, &filter).await.unwrap()
+    tab::list(&app.state, me, &filter, &Shared::fresh())
+        .await
+        .unwrap()
 }
 
 fn emails(page: &TabPage) -> Vec<&str> {
