@@ -39,9 +39,9 @@ impl Directory {
 /// per page render and shared. A page calls several server functions (the
 /// sidebar, the screen's own data) that each need every group; a GET
 /// changes nothing, so one load serves them all, and they show the same
-/// snapshot of the tree. Anything that writes loads its own
-/// (`Shared::fresh`), inside its transaction.
-#[derive(Clone, Default)]
+/// snapshot of the tree. Anything that writes calls `Directory::load`
+/// itself, inside its transaction.
+#[derive(Clone)]
 pub struct Shared(Option<Arc<OnceCell<Arc<Directory>>>>);
 
 impl Shared {
