@@ -73,9 +73,18 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
     let href = format!("/groups/{}", group.id);
     let current = {
         let href = href.clone();
-        move || here.with(|path| within(path, &href)).then_some("page")
+        move || {
+            here.try_with(|path| within(path, &href))
+                .unwrap_or(false)
+                .then_some("page")
+        }
     };
     let expanded = RwSignal::new(true);
+    // Read without panicking: when a client leaves mid-page, its reactive
+    // values are disposed while the suspended sidebar still finishes
+    // rendering on the server (`get` panicked there at the end of every
+    // benchmark run).
+    let open = move || expanded.try_get().unwrap_or(true);
     let has_children = sub.is_some();
     let private = group.visibility == Visibility::Private;
     let sub_id = format!("tree-{}", group.id);
@@ -87,20 +96,20 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
                         let name = group.name.clone();
                         let sub_id = sub_id.clone();
                         let label = move || {
-                            let msg = if expanded.get() { Msg::CollapseGroup } else { Msg::ExpandGroup };
+                            let msg = if open() { Msg::CollapseGroup } else { Msg::ExpandGroup };
                             lang.fmt(msg, &[("name", name.as_str().into())])
                         };
                         view! {
                             <button
                                 type="button"
                                 class="tree-toggle"
-                                aria-expanded=move || expanded.get().to_string()
+                                aria-expanded=move || open().to_string()
                                 aria-controls=sub_id
                                 aria-label=label
                                 on:click=move |_| expanded.update(|e| *e = !*e)
                             >
                                 <span aria-hidden="true">
-                                    {move || if expanded.get() { "▾" } else { "▸" }}
+                                    {move || if open() { "▾" } else { "▸" }}
                                 </span>
                             </button>
                         }
@@ -121,7 +130,7 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
             {sub
                 .map(|sub| {
                     view! {
-                        <div id=sub_id hidden=move || !expanded.get()>
+                        <div id=sub_id hidden=move || !open()>
                             {sub}
                         </div>
                     }
@@ -139,7 +148,39 @@ fn within(path: &str, href: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::within;
+    use std::collections::HashMap;
+
+    use leptos::prelude::*;
+    use leptos::tachys::view::RenderHtml;
+
+    use super::{tree_level, within};
+    use crate::api::groups::SidebarGroup;
+    use crate::domain::{GroupId, Visibility};
+
+    /// A client that leaves mid-page disposes the render's reactive values
+    /// while the suspended sidebar may still be resolved on the server.
+    #[test]
+    fn the_tree_still_renders_once_its_values_are_disposed() {
+        let group = |id: i64, parent: Option<i64>| SidebarGroup {
+            id: GroupId(id),
+            name: format!("Groupe {id}"),
+            parent_id: parent.map(GroupId),
+            visibility: Visibility::Public,
+        };
+        let mut children: HashMap<Option<GroupId>, Vec<SidebarGroup>> = HashMap::new();
+        children.insert(None, vec![group(1, None)]);
+        children.insert(Some(GroupId(1)), vec![group(2, Some(1))]);
+        let owner = Owner::new();
+        let mut tree = owner.with(|| {
+            let here = Memo::new(|_| "/groups/2".to_owned());
+            tree_level(&children, None, here)
+        });
+        owner.cleanup();
+        tree.dry_resolve();
+        let html = tree.to_html();
+        assert!(html.contains("Groupe 2"), "{html}");
+        assert!(html.contains("tree-toggle"), "{html}");
+    }
 
     #[test]
     fn a_group_is_current_on_its_page_and_its_screens_only() {
