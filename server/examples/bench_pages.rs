@@ -21,6 +21,7 @@ use app::contracts::journal::{JournalPage, JournalQuery};
 use app::domain::Visibility;
 use app::domain::audit::AuditAction;
 use app::domain::billing::Month;
+use app::server::services::directory::Shared;
 use app::server::services::{billing, journal};
 use app::server::{AppState, Backend, tz};
 use common::{
@@ -550,10 +551,16 @@ async fn call(state: &AppState, world: &World, call: &Call) -> Result<Outcome, E
             } else {
                 &world.admin
             };
-            journal::page(state, me, query.clone(), Some(BROWSER_ZONE))
-                .await
-                .map(Outcome::Journal)
-                .map_err(|e| format!("journal::page: {e:?}").into())
+            journal::page(
+                state,
+                me,
+                query.clone(),
+                Some(BROWSER_ZONE),
+                &Shared::fresh(),
+            )
+            .await
+            .map(Outcome::Journal)
+            .map_err(|e| format!("journal::page: {e:?}").into())
         }
     }
 }

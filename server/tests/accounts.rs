@@ -405,18 +405,18 @@ async fn creation_is_refused_where_the_policy_says_no(backend: Backend) {
         .unwrap();
     drop(conn);
     assert!(matches!(
-        profiles::profile(&app.state, &group_admin, platform.user.id).await,
+        profiles::profile(&app.state, &group_admin, platform.user.id, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
     // The panel offers each admin only their groups, with their roles.
-    let panel = panels::create_panel(&app.state, &user_admin, paris)
+    let panel = panels::create_panel(&app.state, &user_admin, paris, &Shared::fresh())
         .await
         .unwrap();
     let paths: Vec<&str> = panel.groups.iter().map(|g| g.path.as_str()).collect();
     assert_eq!(paths, ["Acme › Ventes", "Acme › Ventes › Paris"]);
     assert_eq!(panel.roles, [Trainer, Learner]);
     assert!(matches!(
-        panels::create_panel(&app.state, &learner, paris).await,
+        panels::create_panel(&app.state, &learner, paris, &Shared::fresh()).await,
         Err(AppError::Forbidden)
     ));
 }
@@ -554,7 +554,9 @@ async fn custom_fields_are_typed_and_copied_from_the_invitation(backend: Backend
     );
     req.custom = typed("1 234", "Lyon");
     let (id, _) = created(accounts::create(&app.state, &admin, req).await.unwrap());
-    let profile = profiles::profile(&app.state, &admin, id).await.unwrap();
+    let profile = profiles::profile(&app.state, &admin, id, &Shared::fresh())
+        .await
+        .unwrap();
     assert_eq!(
         profile.custom_values.get(&matricule).map(String::as_str),
         Some("1234")

@@ -6,6 +6,7 @@ mod support;
 use app::domain::GroupRole::{GroupAdmin, Learner, Trainer, UserAdmin};
 use app::domain::{GroupId, GroupRole, UserId};
 use app::i18n::Msg;
+use app::server::services::directory::Shared;
 use app::server::services::memberships::{self, AddToGroupsRequest};
 use app::server::services::profiles;
 use app::server::{AppError, Backend};
@@ -169,7 +170,7 @@ async fn the_page_offers_the_admins_groups_with_their_grantable_roles_never_on_t
         .user_with_roles("marie@exemple.fr", &[(paris, Trainer), (support, Learner)])
         .await;
 
-    let profile = profiles::profile(&app.state, &admin, person.user.id)
+    let profile = profiles::profile(&app.state, &admin, person.user.id, &Shared::fresh())
         .await
         .unwrap();
     let offered: Vec<(&str, &[GroupRole])> = profile
@@ -183,13 +184,13 @@ async fn the_page_offers_the_admins_groups_with_their_grantable_roles_never_on_t
     );
     assert_eq!(profile.addable_roles, vec![Trainer, Learner]);
 
-    let own = profiles::profile(&app.state, &admin, admin.user.id)
+    let own = profiles::profile(&app.state, &admin, admin.user.id, &Shared::fresh())
         .await
         .unwrap();
     assert!(own.addable_groups.is_empty() && own.addable_roles.is_empty());
 
     let platform = app.platform_admin("ada@exemple.fr").await;
-    let by_platform = profiles::profile(&app.state, &platform, person.user.id)
+    let by_platform = profiles::profile(&app.state, &platform, person.user.id, &Shared::fresh())
         .await
         .unwrap();
     assert_eq!(by_platform.addable_groups.len(), 4, "every group");

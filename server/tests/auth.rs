@@ -9,6 +9,7 @@ use app::domain::GroupRole::{Learner, Trainer};
 use app::i18n::{Lang, Msg};
 use app::server::auth::rate_limit::WINDOW;
 use app::server::clock::{DAY, MINUTE};
+use app::server::services::directory::Shared;
 use app::server::services::{auth, home, setup};
 use app::server::store::users;
 use app::server::{AppError, AppState, Backend};
@@ -556,7 +557,9 @@ async fn the_home_shows_ones_own_groups_and_profile(backend: Backend) {
         .await;
     app.user_with_roles("autre@exemple.fr", &[(support, Learner)])
         .await;
-    let mine = home::mine(&app.state, &lea).await.unwrap();
+    let mine = home::mine(&app.state, &lea, &Shared::fresh())
+        .await
+        .unwrap();
     assert_eq!(mine.email.as_deref(), Some("lea@exemple.fr"));
     assert_eq!(mine.language, Lang::Fr);
     let groups: Vec<(&str, &[app::domain::GroupRole])> = mine

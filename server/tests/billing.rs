@@ -14,6 +14,7 @@ use app::domain::billing::{BillingReason, Month};
 use app::i18n::Lang;
 use app::server::services::accounts::{self, CreateRequest};
 use app::server::services::auth::CurrentUser;
+use app::server::services::directory::Shared;
 use app::server::services::{account_type, billing, journal, platform};
 use app::server::{AppError, Backend, export};
 use support::TestApp;
@@ -134,6 +135,7 @@ async fn months_follow_the_platform_zone_across_a_month_boundary(backend: Backen
             ..Default::default()
         },
         None,
+        &Shared::fresh(),
     )
     .await
     .unwrap();

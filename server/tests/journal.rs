@@ -11,14 +11,21 @@ use app::domain::audit::AuditAction;
 use app::i18n::{Lang, Msg};
 use app::server::clock::{DAY, MINUTE};
 use app::server::services::auth::CurrentUser;
+use app::server::services::directory::Shared;
 use app::server::services::{account_type, auth, invitations, journal, members};
 use app::server::{AppError, Backend};
 use support::{TestApp, invite_request};
 
 async fn read(app: &TestApp, me: &CurrentUser, query: JournalQuery) -> JournalPage {
-    journal::page(&app.state, me, query, Some("Europe/Paris"))
-        .await
-        .expect("journal page")
+    journal::page(
+        &app.state,
+        me,
+        query,
+        Some("Europe/Paris"),
+        &Shared::fresh(),
+    )
+    .await
+    .expect("journal page")
 }
 
 fn actions(page: &JournalPage) -> Vec<AuditAction> {
@@ -131,7 +138,14 @@ async fn each_reader_sees_the_entries_of_their_scope(backend: Backend) {
 
     for outsider in [&trainer, &both] {
         assert!(matches!(
-            journal::page(&app.state, outsider, JournalQuery::default(), None).await,
+            journal::page(
+                &app.state,
+                outsider,
+                JournalQuery::default(),
+                None,
+                &Shared::fresh()
+            )
+            .await,
             Err(AppError::Forbidden)
         ));
     }
@@ -142,7 +156,7 @@ async fn each_reader_sees_the_entries_of_their_scope(backend: Backend) {
         ..Default::default()
     };
     assert!(matches!(
-        journal::page(&app.state, &ventes_admin, outside, None).await,
+        journal::page(&app.state, &ventes_admin, outside, None, &Shared::fresh()).await,
         Err(AppError::Invalid(Msg::ErrJournalGroup))
     ));
 }
@@ -267,7 +281,7 @@ async fn filters_narrow_the_entries_and_pages_follow_each_other(backend: Backend
         },
     ] {
         assert!(matches!(
-            journal::page(&app.state, &admin, bad, None).await,
+            journal::page(&app.state, &admin, bad, None, &Shared::fresh()).await,
             Err(AppError::Invalid(_))
         ));
     }

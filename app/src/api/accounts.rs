@@ -12,7 +12,7 @@ pub async fn get_create_panel(group_id: GroupId) -> Result<CreatePanel, ApiError
     use crate::server::{context, services::panels};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(panels::create_panel(&state, &me, group_id).await?)
+    Ok(panels::create_panel(&state, &me, group_id, &context::directory()).await?)
 }
 
 /// `CRÉER COMPTE`: the form is `input` (`CreateAccountInput`), custom
@@ -57,7 +57,7 @@ pub async fn get_user_profile(user_id: UserId) -> Result<UserProfile, ApiError> 
     use crate::server::{context, services::profiles};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(profiles::profile(&state, &me, user_id).await?)
+    Ok(profiles::profile(&state, &me, user_id, &context::directory()).await?)
 }
 
 /// The profile's editable part: extra information, deletion date and custom

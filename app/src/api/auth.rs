@@ -21,7 +21,7 @@ pub async fn get_my_home() -> Result<MyHome, ApiError> {
     use crate::server::{context, services::home};
     let me = context::require_user().await?;
     let state = context::state()?;
-    Ok(home::mine(&state, &me).await?)
+    Ok(home::mine(&state, &me, &context::directory()).await?)
 }
 
 /// Signs in with an e-mail address or a login name; on success the session

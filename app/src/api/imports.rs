@@ -65,5 +65,5 @@ pub async fn get_import_history(group_id: GroupId) -> Result<ImportHome, ApiErro
     use crate::server::{context, services::imports};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(imports::history(&state, &me, group_id).await?)
+    Ok(imports::history(&state, &me, group_id, &context::directory()).await?)
 }

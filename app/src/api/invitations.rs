@@ -10,7 +10,7 @@ pub async fn get_invite_panel(group_id: GroupId) -> Result<InvitePanel, ApiError
     use crate::server::{context, services::panels};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(panels::invite_panel(&state, &me, group_id).await?)
+    Ok(panels::invite_panel(&state, &me, group_id, &context::directory()).await?)
 }
 
 /// `INVITER`: the form is `input` (`InviteInput`), custom field values

@@ -11,5 +11,5 @@ pub async fn get_journal(#[server(default)] query: JournalQuery) -> Result<Journ
     let state = context::state()?;
     let me = context::require_user().await?;
     let zone = context::browser_zone();
-    Ok(journal::page(&state, &me, query, zone.as_deref()).await?)
+    Ok(journal::page(&state, &me, query, zone.as_deref(), &context::directory()).await?)
 }

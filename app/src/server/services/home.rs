@@ -4,15 +4,20 @@
 use crate::contracts::auth::MyHome;
 use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::directory::{self, Directory};
+use crate::server::services::directory;
 use crate::server::state::AppState;
 
 #[tracing::instrument(name = "home::mine", skip_all, fields(user = %me.user.id))]
-pub async fn mine(state: &AppState, me: &CurrentUser) -> AppResult<MyHome> {
+pub async fn mine(
+    state: &AppState,
+    me: &CurrentUser,
+    directory: &directory::Shared,
+) -> AppResult<MyHome> {
     let mut conn = state.db.pool.acquire().await?;
-    let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
     // The roles already loaded with the session are the ones held now.
-    let groups = directory::groups_with_roles(&tree, &names, me.actor.roles.iter().copied());
+    let groups =
+        directory::groups_with_roles(&dir.tree, &dir.names, me.actor.roles.iter().copied());
     let user = &me.user;
     Ok(MyHome {
         first_name: user.first_name.clone(),

@@ -1330,9 +1330,10 @@ pub async fn history(
     state: &AppState,
     me: &CurrentUser,
     group_id: GroupId,
+    directory: &directory::Shared,
 ) -> AppResult<ImportHome> {
     let mut conn = state.db.pool.acquire().await?;
-    let dir = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
     if !policy::may_import_into(&me.actor, &dir.tree, group_id) {
         return Err(AppError::NotFound);
     }

@@ -15,7 +15,7 @@ use crate::domain::{AccountType, Email, GroupId, GroupRole, UserId};
 use crate::i18n::{Lang, Msg};
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::directory::Directory;
+use crate::server::services::directory::{self, Directory};
 use crate::server::services::platform;
 use crate::server::state::AppState;
 use crate::server::store::codec::decode;
@@ -156,9 +156,10 @@ pub async fn page(
     me: &CurrentUser,
     query: JournalQuery,
     browser_zone: Option<&str>,
+    directory: &directory::Shared,
 ) -> AppResult<JournalPage> {
     let mut conn = state.db.pool.acquire().await?;
-    let dir = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
     let zone = reader_zone(&mut conn, browser_zone).await?;
     let resolved = resolve(&mut conn, me, &dir, &zone.zone, &query).await?;
     let groups = filter_groups(me, &dir);

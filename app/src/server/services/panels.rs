@@ -8,7 +8,7 @@ use crate::contracts::invitations::InvitePanel;
 use crate::domain::{GroupId, GroupRole, GroupTree, policy};
 use crate::server::error::AppResult;
 use crate::server::services::auth::CurrentUser;
-use crate::server::services::directory::{self, Directory};
+use crate::server::services::directory;
 use crate::server::state::AppState;
 use crate::server::store::custom_fields as field_store;
 
@@ -21,9 +21,10 @@ pub async fn invite_panel(
     state: &AppState,
     me: &CurrentUser,
     group_id: GroupId,
+    directory: &directory::Shared,
 ) -> AppResult<InvitePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let dir = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
     super::groups::require_user_manager(me, &dir.tree, group_id)?;
     Ok(InvitePanel {
         group_id,
@@ -92,9 +93,10 @@ pub async fn create_panel(
     state: &AppState,
     me: &CurrentUser,
     group_id: GroupId,
+    directory: &directory::Shared,
 ) -> AppResult<CreatePanel> {
     let mut conn = state.db.pool.acquire().await?;
-    let dir = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
     super::groups::require_user_manager(me, &dir.tree, group_id)?;
     let choices = choosable_groups(me, &dir.tree, &dir.names);
     Ok(CreatePanel {

@@ -61,22 +61,24 @@ pub async fn profile(
     state: &AppState,
     me: &CurrentUser,
     account: UserId,
+    directory: &directory::Shared,
 ) -> AppResult<UserProfile> {
     let user_id = account;
     let mut conn = state.db.pool.acquire().await?;
     let (user, reach) = reached_user(&mut conn, me, account).await?;
     let whole = reach == AccountReach::Account;
-    let Directory { tree, names, .. } = Directory::load(&mut conn).await?;
+    let dir = directory.get(&mut conn).await?;
+    let (tree, names) = (&dir.tree, &dir.names);
     let held = memberships::roles_of_user(&mut conn, user_id).await?;
     // An admin who shares only some groups with the person sees those.
     let shown = held
         .into_iter()
-        .filter(|(g, _)| whole || policy::may_manage_users(&me.actor, &tree, *g));
-    let groups = directory::groups_with_roles(&tree, &names, shown);
+        .filter(|(g, _)| whole || policy::may_manage_users(&me.actor, tree, *g));
+    let groups = directory::groups_with_roles(tree, names, shown);
     // Where the viewer may add the person: the create panel's chooser,
     // never for their own account.
     let addable_groups = if policy::may_change_grants_of(&me.actor, user.id) {
-        panels::choosable_groups(me, &tree, &names)
+        panels::choosable_groups(me, tree, names)
     } else {
         Vec::new()
     };
