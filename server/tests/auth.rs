@@ -577,7 +577,42 @@ async fn the_home_shows_ones_own_groups_and_profile(backend: Backend) {
     );
 }
 
+/// The session's user and roles come in one query: every role held, the
+/// account's own columns intact, nobody else's memberships, and an
+/// account holding none has none.
+async fn a_session_brings_its_user_with_every_role_they_hold(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let (acme, ventes, paris, support) = app.sample_tree().await;
+    let lea = app
+        .user_with_roles(
+            "lea@exemple.fr",
+            &[(paris, Learner), (ventes, Learner), (paris, Trainer)],
+        )
+        .await;
+    app.user_with_roles("autre@exemple.fr", &[(support, Learner), (acme, Trainer)])
+        .await;
+    let nobody = app.user_with_roles("nul@exemple.fr", &[]).await;
+    for (expected, email) in [(&lea, "lea@exemple.fr"), (&nobody, "nul@exemple.fr")] {
+        let signed_in = auth::login(&app.state, email, "correct horse battery".into(), None)
+            .await
+            .unwrap();
+        let found = auth::current_user(&app.state, &signed_in.session_token)
+            .await
+            .unwrap()
+            .expect("session is live");
+        assert_eq!(found.user, expected.user);
+        let mut roles = found.actor.roles.clone();
+        roles.sort_by_key(|(group, role)| (*group, role.as_str()));
+        let mut held = expected.actor.roles.clone();
+        held.sort_by_key(|(group, role)| (*group, role.as_str()));
+        assert_eq!(roles, held, "{email}");
+    }
+    assert_eq!(lea.actor.roles.len(), 3);
+    assert!(nobody.actor.roles.is_empty());
+}
+
 on_both_backends!(
+    a_session_brings_its_user_with_every_role_they_hold,
     the_home_shows_ones_own_groups_and_profile,
     setup_link_creates_the_first_platform_admin_once,
     two_racing_setup_submissions_create_one_admin,

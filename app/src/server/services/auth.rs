@@ -9,7 +9,7 @@ use crate::server::auth::{password, token};
 use crate::server::clock::{DAY, Millis};
 use crate::server::error::{AppError, AppResult};
 use crate::server::state::AppState;
-use crate::server::store::{audit, memberships, sessions, users};
+use crate::server::store::{audit, sessions, users};
 
 pub const SESSION_LIFETIME: Millis = 14 * DAY;
 
@@ -140,11 +140,11 @@ pub async fn logout(state: &AppState, session_token: &str) -> AppResult<()> {
 #[tracing::instrument(name = "auth::current_user", skip_all)]
 pub async fn current_user(state: &AppState, session_token: &str) -> AppResult<Option<CurrentUser>> {
     let mut conn = state.db.pool.acquire().await?;
-    let Some(user) = users::by_session(&mut conn, &token::hash(session_token), state.now()).await?
+    let Some((user, roles)) =
+        users::by_session(&mut conn, &token::hash(session_token), state.now()).await?
     else {
         return Ok(None);
     };
-    let roles = memberships::roles_of_user(&mut conn, user.id).await?;
     let actor = Actor {
         user_id: user.id,
         platform_admin: user.platform_admin,
