@@ -120,7 +120,14 @@ fn TreeItem(group: SidebarGroup, sub: Option<AnyView>, here: Memo<String>) -> im
                         .then(|| {
                             view! {
                                 <span class="lock" title=lang.t(Msg::Private)>
-                                    <span aria-hidden="true">"🔒"</span>
+                                    // Drawn, not the emoji: a system without an
+                                    // emoji font showed an empty box.
+                                    <svg aria-hidden="true" viewBox="0 0 12 14" width="10" height="12">
+                                        <path
+                                            fill="currentColor"
+                                            d="M3 6V4a3 3 0 0 1 6 0v2h.5A1.5 1.5 0 0 1 11 7.5v5A1.5 1.5 0 0 1 9.5 14h-7A1.5 1.5 0 0 1 1 12.5v-5A1.5 1.5 0 0 1 2.5 6H3zm1.5 0h3V4a1.5 1.5 0 0 0-3 0v2z"
+                                        />
+                                    </svg>
                                     <span class="visually-hidden">{lang.t(Msg::Private)}</span>
                                 </span>
                             }
@@ -165,7 +172,11 @@ mod tests {
             id: GroupId(id),
             name: format!("Groupe {id}"),
             parent_id: parent.map(GroupId),
-            visibility: Visibility::Public,
+            visibility: if id == 2 {
+                Visibility::Private
+            } else {
+                Visibility::Public
+            },
         };
         let mut children: HashMap<Option<GroupId>, Vec<SidebarGroup>> = HashMap::new();
         children.insert(None, vec![group(1, None)]);
@@ -180,6 +191,13 @@ mod tests {
         let html = tree.to_html();
         assert!(html.contains("Groupe 2"), "{html}");
         assert!(html.contains("tree-toggle"), "{html}");
+        // The private group's lock is drawn, not an emoji some systems
+        // cannot show.
+        assert_eq!(html.matches("class=\"lock\"").count(), 1, "{html}");
+        assert!(
+            html.contains("<svg") && !html.contains('\u{1F512}'),
+            "{html}"
+        );
     }
 
     #[test]
