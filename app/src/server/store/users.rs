@@ -101,16 +101,15 @@ pub async fn by_session(
     token_hash: &str,
     now: i64,
 ) -> Result<Option<(UserRecord, Vec<(GroupId, GroupRole)>)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT u.id AS id, u.email AS email, u.login_name AS login_name, \
-         u.first_name AS first_name, u.last_name AS last_name, \
-         u.password_hash AS password_hash, u.platform_admin AS platform_admin, \
-         u.account_type AS account_type, u.language AS language, \
-         u.activated_at AS activated_at, u.deletion_at AS deletion_at, \
-         u.created_at AS created_at, m.group_id AS group_id, m.role AS role \
-         FROM users u LEFT JOIN memberships m ON m.user_id = u.id \
-         WHERE u.id = (SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2)",
-    )
+    // The account's row as every other lookup reads it (`select_user!`),
+    // joined to its memberships.
+    let rows = sqlx::query(concat!(
+        "SELECT u.*, m.group_id, m.role FROM (",
+        select_user!(
+            "id = (SELECT user_id FROM auth_sessions WHERE token_hash = $1 AND expires_at > $2)"
+        ),
+        ") u LEFT JOIN memberships m ON m.user_id = u.id"
+    ))
     .bind(token_hash.to_owned())
     .bind(now)
     .fetch_all(&mut *conn)
