@@ -86,7 +86,7 @@ fn pattern(pattern: &ast::Pattern<&str>, context: &str, out: &mut String) {
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => {
-                if let Some(c) = value.chars().find(|c| (VAR..=SELECT_END).contains(c)) {
+                if let Some(c) = value.chars().find(|c| (SEPARATOR..=SELECT_END).contains(c)) {
                     panic!("{context}: the control character {c:?} cannot be in a text");
                 }
                 out.push_str(value);

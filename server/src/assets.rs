@@ -8,6 +8,8 @@
 //!   (`onboard.<hash>.wasm`) never changes: `immutable` for a year. Any
 //!   other is revalidated on each use (`no-cache`), answered `304` by its
 //!   `ETag` or date when unchanged.
+//! - `/texts/<code>.<hash>.js`, a page language's texts for the wasm, is
+//!   written by the server itself and cached the same way (`texts_script`).
 //! - Pages, server-function answers and exports are compressed on the fly
 //!   (brotli or gzip) when they are text and worth it; files already
 //!   compressed pass as they are.
@@ -124,6 +126,29 @@ pub async fn pkg_headers(request: Request, next: Next) -> Response {
         }
     }
     response
+}
+
+/// A page language's texts script (`app::i18n::shipped`), at
+/// `/texts/<code>.<hash>.js`: its name changes with its content, so it is
+/// `immutable` like the hashed files of `/pkg/`, and compressed on the fly
+/// (once per browser, which keeps it).
+pub async fn texts_script(uri: axum::http::Uri) -> Response {
+    match app::i18n::shipped::script_at(uri.path()) {
+        Some(script) => (
+            [
+                (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (CACHE_CONTROL, IMMUTABLE),
+            ],
+            script.body.as_str(),
+        )
+            .into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            [(CACHE_CONTROL, REVALIDATE)],
+            "not found",
+        )
+            .into_response(),
+    }
 }
 
 /// Text worth compressing on the fly: pages, JSON, style, scripts, CSV.

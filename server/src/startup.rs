@@ -179,7 +179,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let pkg = tower::ServiceBuilder::new()
         .layer(middleware::from_fn(assets::pkg_headers))
         .service(assets::pkg_files(&options.site_root, &options.site_pkg_dir));
-    let router = Router::new().nest_service(&format!("/{}", options.site_pkg_dir), pkg);
+    let router = Router::new()
+        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
+        .route("/texts/{file}", axum::routing::get(assets::texts_script));
     #[cfg(feature = "e2e-clock")]
     let router = router.route(
         "/test/advance-clock",

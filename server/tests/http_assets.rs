@@ -288,3 +288,76 @@ fn hashed_names_are_used_only_when_the_site_has_them() {
         "a stale hash file names a file that is gone"
     );
 }
+
+/// The page names its language's texts script, which the browser gets
+/// compressed and keeps for a year; another language's page names another
+/// script, and a name this build did not write is not found.
+#[tokio::test]
+async fn a_page_names_its_language_texts_script_which_is_immutable_and_compressed() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let site = site();
+    let router = router(&app, &site).await;
+    let script_of = |html: &str| {
+        let start = html
+            .find("src=\"/texts/")
+            .expect("the page names its texts")
+            + 5;
+        let end = start + html[start..].find('"').unwrap();
+        html[start..end].to_owned()
+    };
+
+    let page = router
+        .clone()
+        .oneshot(get("/login", &[(header::ACCEPT_LANGUAGE, "fr-FR")]))
+        .await
+        .unwrap();
+    let french = script_of(&String::from_utf8(bytes(page).await).unwrap());
+    assert!(french.starts_with("/texts/fr."), "{french}");
+    let page = router
+        .clone()
+        .oneshot(get("/login", &[(header::ACCEPT_LANGUAGE, "nl-BE")]))
+        .await
+        .unwrap();
+    let dutch = script_of(&String::from_utf8(bytes(page).await).unwrap());
+    assert!(dutch.starts_with("/texts/nl."), "{dutch}");
+
+    let gz = router
+        .clone()
+        .oneshot(get(&french, &[(header::ACCEPT_ENCODING, "gzip")]))
+        .await
+        .unwrap();
+    assert_eq!(gz.status(), StatusCode::OK);
+    assert_eq!(header_of(&gz, header::CONTENT_ENCODING), "gzip");
+    assert_eq!(
+        header_of(&gz, header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(header_of(&gz, header::CONTENT_TYPE).starts_with("text/javascript"));
+    let mut body = String::new();
+    flate2::read::GzDecoder::new(&bytes(gz).await[..])
+        .read_to_string(&mut body)
+        .unwrap();
+    assert!(
+        body.starts_with("window.__onboardTexts=\""),
+        "{}",
+        &body[..40]
+    );
+    // French texts, their markers escaped: one string literal.
+    assert!(body.contains("Connexion"));
+    assert!(body.contains("\\u0000"));
+
+    let br = router
+        .clone()
+        .oneshot(get(&dutch, &[(header::ACCEPT_ENCODING, "br")]))
+        .await
+        .unwrap();
+    assert_eq!(header_of(&br, header::CONTENT_ENCODING), "br");
+
+    let unknown = router
+        .clone()
+        .oneshot(get("/texts/fr.AAAAAAAAAAAAAAAAAAAAAA.js", &[]))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header_of(&unknown, header::CACHE_CONTROL), "no-cache");
+}

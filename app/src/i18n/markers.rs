@@ -8,3 +8,5 @@ pub(crate) const SELECT: char = '\u{3}';
 pub(crate) const VARIANT: char = '\u{4}';
 pub(crate) const KEY: char = '\u{5}';
 pub(crate) const SELECT_END: char = '\u{6}';
+// Between two patterns of the table shipped to the browser (`shipped`).
+pub(crate) const SEPARATOR: char = '\u{0}';

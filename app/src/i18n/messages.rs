@@ -868,11 +868,15 @@ impl From<&String> for Arg {
     }
 }
 
+/// The server holds every language's catalogue; the browser gets only its
+/// page's, from the texts script (see `shipped`).
+#[cfg(feature = "ssr")]
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
 /// A language's messages, aligned with `compiled::IDS` (sorted).
+#[cfg(feature = "ssr")]
 fn catalogue(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::Fr => compiled::FR,
@@ -882,9 +886,20 @@ fn catalogue(lang: Lang) -> &'static [&'static str] {
 }
 
 /// The encoded pattern of `msg` in `lang`, if its catalogue has it.
-fn pattern(lang: Lang, msg: Msg) -> Option<&'static str> {
+#[cfg(feature = "ssr")]
+pub(super) fn pattern(lang: Lang, msg: Msg) -> Option<&'static str> {
     let i = compiled::IDS.binary_search(&msg.id()).ok()?;
     Some(catalogue(lang)[i]).filter(|p| !p.is_empty())
+}
+
+/// In the browser, the page's language is the only one: its patterns came
+/// with the page (`shipped::patterns`), whatever `lang` asks.
+#[cfg(not(feature = "ssr"))]
+fn pattern(_lang: Lang, msg: Msg) -> Option<&'static str> {
+    super::shipped::patterns()
+        .get(msg as usize)
+        .copied()
+        .filter(|p| !p.is_empty())
 }
 
 /// The CLDR cardinal plural category of a whole number: French counts 0

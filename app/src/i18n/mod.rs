@@ -2,12 +2,14 @@
 //!
 //! The texts are Project Fluent catalogues in `locales/` (one file per
 //! language), addressed from Rust by typed keys (`Msg`); see `messages`.
-//! Dates and counts are written per language here.
+//! Dates and counts are written per language here. The browser gets only
+//! its page's language, from a script beside the wasm (`shipped`).
 
 pub mod labels;
 mod markers;
 mod messages;
 mod numbers;
+pub mod shipped;
 
 use serde::{Deserialize, Serialize};
 

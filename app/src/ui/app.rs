@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, LazyRoute, SsrMode, lazy_route, path};
 
@@ -13,7 +13,7 @@ use super::home::Home;
 use super::import::{ImportPage, ImportUploadPage, ImportsHistoryPage};
 use super::invitation_page::InvitationPage;
 use super::journal::JournalPage;
-use super::lang::{initial, provide_lang};
+use super::lang::provide_lang;
 use super::login::LoginPage;
 use super::mailbox::MailboxPage;
 use super::new_group::NewGroupPage;
@@ -24,39 +24,6 @@ use super::user_page::UserPage;
 use super::user_panel::{InvitationsPanelPage, InvitePanelPage};
 use super::widgets::NotFound;
 use crate::i18n::Msg;
-
-/// Keeps the `onboard_tz` cookie equal to the browser's time zone.
-const ZONE_SCRIPT: &str = "try{var z=encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone||'');\
-if(z&&document.cookie.indexOf('onboard_tz='+z)==-1)\
-document.cookie='onboard_tz='+z+';path=/;max-age=31536000;samesite=lax'}catch(e){}";
-
-/// The HTML document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let lang = initial();
-    view! {
-        <!DOCTYPE html>
-        <html lang=lang.code()>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="color-scheme" content="light" />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <AutoReload options=options.clone() />
-                // The style sheet and scripts by their built names (with a
-                // content hash when the build wrote one: cached for a year).
-                <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
-                // The browser's time zone, for the dates the server writes
-                // on the next pages (the Journal's); the platform's until then.
-                <script inner_html=ZONE_SCRIPT></script>
-                <MetaTags />
-            </head>
-            <body>
-                <App />
-            </body>
-        </html>
-    }
-}
 
 /// The screens loaded with their own piece of wasm when first opened
 /// (cargo-leptos `--split`): the sign-in page, the frame, the home and a

@@ -23,10 +23,14 @@ mod new_group;
 mod platform_settings;
 mod set_password;
 mod setup;
+#[cfg(feature = "ssr")]
+mod shell;
 mod sidebar;
 mod user_page;
 mod user_panel;
 mod widgets;
 
-pub use app::{App, shell};
+pub use app::App;
 pub use lang::use_lang;
+#[cfg(feature = "ssr")]
+pub use shell::shell;

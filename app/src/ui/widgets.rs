@@ -282,7 +282,7 @@ pub fn LangSwitch() -> impl IntoView {
                             aria-pressed=if l == lang { "true" } else { "false" }
                             title=l.native_name()
                         >
-                            {l.code().to_uppercase()}
+                            {l.code().to_ascii_uppercase()}
                         </button>
                     }
                 })
