@@ -145,6 +145,14 @@ test.describe.serial('a new platform', () => {
     await page.getByRole('button', { name: 'EN' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The wasm writes in the page's language too: it reads the English
+    // texts the page loaded beside it.
+    await expect(page.locator('script[src^="/texts/en."]')).toHaveCount(1);
+    await hydrated(page);
+    await page.getByLabel('E-mail or login name').fill('nobody@example.com');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'SIGN IN' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong login or password.');
     await expectAccessible(page);
     await expectNoPageOverflow(page);
   });
