@@ -27,7 +27,7 @@ test.describe.serial('a new platform', () => {
   });
 
   test('a wrong password shows the error and keeps the visitor on the login page', async ({ page }) => {
-    await login(page, ADMIN.email, 'pas le bon mot de passe');
+    await login(page, ADMIN.email, 'pas le bon mot de passe', { refused: true });
     await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await expect(page).toHaveURL(/\/login$/);
     await expectAccessible(page);

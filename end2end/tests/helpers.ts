@@ -35,12 +35,21 @@ export async function hydrated(page: Page) {
   await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
-export async function login(page: Page, identifier: string, password: string) {
+/** Signs in through the form. A sign-in that succeeds ends with a full
+ * load of home (`go_home_after`), which may start after the router has
+ * already shown `/`: unless `refused`, this waits for that load and its
+ * hydration, so that the test's next `goto` cannot be interrupted by it. */
+export async function login(page: Page, identifier: string, password: string, { refused = false } = {}) {
   await page.goto('/login');
   await hydrated(page);
   await page.getByLabel('E-mail ou identifiant').fill(identifier);
   await page.getByLabel('Mot de passe').fill(password);
+  const loaded = refused ? null : page.waitForEvent('load');
   await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+  if (loaded) {
+    await loaded;
+    await hydrated(page);
+  }
 }
 
 export type ReceivedMail = { subject: string; text: string; html: string; to: { address: string }[] };
