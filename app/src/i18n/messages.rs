@@ -14,8 +14,12 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::Lang;
+#[cfg(feature = "ssr")]
+use super::catalogue::pattern;
 use super::markers::{KEY, SELECT, SELECT_END, VAR, VAR_END, VARIANT};
 use super::numbers;
+#[cfg(not(feature = "ssr"))]
+use super::shipped::pattern;
 
 macro_rules! messages {
     ($($(#[$doc:meta])* $key:ident $(($($arg:ident),*))?,)*) => {
@@ -866,40 +870,6 @@ impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(s.clone())
     }
-}
-
-/// The server holds every language's catalogue; the browser gets only its
-/// page's, from the texts script (see `shipped`).
-#[cfg(feature = "ssr")]
-mod compiled {
-    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
-}
-
-/// A language's messages, aligned with `compiled::IDS` (sorted).
-#[cfg(feature = "ssr")]
-fn catalogue(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::Fr => compiled::FR,
-        Lang::En => compiled::EN,
-        Lang::Nl => compiled::NL,
-    }
-}
-
-/// The encoded pattern of `msg` in `lang`, if its catalogue has it.
-#[cfg(feature = "ssr")]
-pub(super) fn pattern(lang: Lang, msg: Msg) -> Option<&'static str> {
-    let i = compiled::IDS.binary_search(&msg.id()).ok()?;
-    Some(catalogue(lang)[i]).filter(|p| !p.is_empty())
-}
-
-/// In the browser, the page's language is the only one: its patterns came
-/// with the page (`shipped::patterns`), whatever `lang` asks.
-#[cfg(not(feature = "ssr"))]
-fn pattern(_lang: Lang, msg: Msg) -> Option<&'static str> {
-    super::shipped::patterns()
-        .get(msg as usize)
-        .copied()
-        .filter(|p| !p.is_empty())
 }
 
 /// The CLDR cardinal plural category of a whole number: French counts 0

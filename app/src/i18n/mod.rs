@@ -1,10 +1,13 @@
 //! Languages and their texts: French first, then English and Dutch.
 //!
 //! The texts are Project Fluent catalogues in `locales/` (one file per
-//! language), addressed from Rust by typed keys (`Msg`); see `messages`.
+//! language), addressed from Rust by typed keys (`Msg`); see `messages`;
+//! the server holds them all (`catalogue`).
 //! Dates and counts are written per language here. The browser gets only
 //! its page's language, from a script beside the wasm (`shipped`).
 
+#[cfg(feature = "ssr")]
+mod catalogue;
 pub mod labels;
 mod markers;
 mod messages;

@@ -29,7 +29,7 @@ mod server {
     use sha2::{Digest, Sha256};
 
     use super::{GLOBAL, SEPARATOR};
-    use crate::i18n::messages::pattern;
+    use crate::i18n::catalogue::pattern;
     use crate::i18n::{Lang, Msg};
 
     /// One language's texts script: where it is served, and what.
@@ -72,15 +72,17 @@ mod server {
     }
 }
 
-/// The page language's patterns, in `Msg` order, as its texts script left
-/// them. Without the script (blocked, or a page of another build) every
-/// pattern is missing and a message shows its id: visible, never a crash.
+/// The encoded pattern of `msg` in the page's language: in the browser it
+/// is the only language, whatever `lang` asks. Without the script
+/// (blocked, or a page of another build) every pattern is missing and a
+/// message shows its id: visible, never a crash.
 #[cfg(not(feature = "ssr"))]
-pub(super) fn patterns() -> &'static [&'static str] {
+pub(super) fn pattern(_lang: crate::i18n::Lang, msg: crate::i18n::Msg) -> Option<&'static str> {
     use std::sync::LazyLock;
 
     use web_sys::js_sys::Reflect;
 
+    // The page's patterns, in `Msg` order, as its texts script left them.
     static PATTERNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         let table = web_sys::window()
             .and_then(|window| Reflect::get(&window, &GLOBAL.into()).ok())
@@ -89,13 +91,16 @@ pub(super) fn patterns() -> &'static [&'static str] {
         // Kept for the life of the page, as the compiled tables were.
         String::leak(table).split(SEPARATOR).collect()
     });
-    &PATTERNS
+    PATTERNS
+        .get(msg as usize)
+        .copied()
+        .filter(|p| !p.is_empty())
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::i18n::messages::pattern;
+    use crate::i18n::catalogue::pattern;
     use crate::i18n::{Lang, Msg};
 
     /// What the browser does with a script's body, without a browser: the
