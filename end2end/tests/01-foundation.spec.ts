@@ -34,6 +34,24 @@ test.describe.serial('a new platform', () => {
     await expectNoPageOverflow(page);
   });
 
+  test('before the wasm loads (here: never), the sign-in form still refuses with its reason and signs in', async ({ browser }) => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-mail ou identifiant').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+    // Back on the sign-in page, the reason in place of a bare error body.
+    await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+    await expect(page).toHaveURL(/\/login\?/);
+    await page.getByLabel('E-mail ou identifiant').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+    await noScript.close();
+  });
+
   test('the admin signs in, sees the tree, adds a group and finds it in the sidebar', async ({ page }) => {
     await login(page, ADMIN.email.toUpperCase(), ADMIN.password);
     await expect(page).toHaveURL('/');

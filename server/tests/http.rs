@@ -399,3 +399,133 @@ async fn every_signed_in_function_refuses_an_anonymous_caller() {
         r#"{"Public":"PasswordLinkInvalid"}"#
     );
 }
+
+/// Our wasm asks for postcard and gets it, errors included; every other
+/// client (scripts, curl) gets the same answer in JSON; a form posted
+/// before the wasm loaded gets a redirect whose error the next page reads
+/// back and shows.
+#[tokio::test]
+async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect_for_forms() {
+    use app::api::ApiError;
+    use app::api::auth::Me;
+    use app::contracts::wire::Wire;
+    use app::i18n::Msg;
+    use leptos::server_fn::{Bytes, ContentType, Decodes};
+
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let router = router(&app).await;
+    let signed_in = router
+        .clone()
+        .oneshot(post(
+            "/api/auth/login",
+            Some("http://127.0.0.1:3000"),
+            LOGIN,
+        ))
+        .await
+        .unwrap();
+    let session = signed_in
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with("onboard_session="))
+        .expect("session cookie");
+    let me = |accept: Option<&str>| {
+        let mut req = post("/api/auth/me", Some("http://127.0.0.1:3000"), "");
+        req.headers_mut()
+            .insert(header::COOKIE, session.parse().unwrap());
+        if let Some(accept) = accept {
+            req.headers_mut()
+                .insert(header::ACCEPT, accept.parse().unwrap());
+        }
+        router.clone().oneshot(req)
+    };
+    let content_type = |r: &axum::response::Response| {
+        r.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+
+    let binary = me(Some(Wire::CONTENT_TYPE)).await.unwrap();
+    assert_eq!(binary.status(), StatusCode::OK);
+    assert_eq!(content_type(&binary), Wire::CONTENT_TYPE);
+    let bytes = binary.into_body().collect().await.unwrap().to_bytes();
+    let from_postcard: Option<Me> = <Wire as Decodes<Option<Me>>>::decode(bytes).unwrap();
+    assert_eq!(
+        from_postcard.as_ref().and_then(|m| m.email.as_deref()),
+        Some("ada@exemple.fr")
+    );
+
+    let text = me(None).await.unwrap();
+    assert_eq!(content_type(&text), "application/json");
+    let json: serde_json::Value = serde_json::from_str(&body_text(text).await).unwrap();
+    assert_eq!(json["email"], "ada@exemple.fr");
+    assert_eq!(
+        json["display_name"],
+        from_postcard.unwrap().display_name.as_str()
+    );
+
+    // A refusal, to the wasm: its status, and the error in postcard.
+    let wrong = "input[identifier]=ada%40exemple.fr&input[password]=wrong";
+    let mut req = post("/api/auth/login", Some("http://127.0.0.1:3000"), wrong);
+    req.headers_mut()
+        .insert(header::ACCEPT, Wire::CONTENT_TYPE.parse().unwrap());
+    let refused = router.clone().oneshot(req).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(content_type(&refused), Wire::CONTENT_TYPE);
+    let bytes = refused.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(
+        <Wire as Decodes<ApiError>>::decode(bytes).unwrap(),
+        ApiError::Public(Msg::InvalidCredentials)
+    );
+
+    // The same refusal to a form posted by a browser without the wasm:
+    // back to the sign-in page, which shows why.
+    let mut req = post("/api/auth/login", Some("http://127.0.0.1:3000"), wrong);
+    req.headers_mut().insert(
+        header::ACCEPT,
+        "text/html,application/xhtml+xml".parse().unwrap(),
+    );
+    req.headers_mut().insert(
+        header::REFERER,
+        "http://127.0.0.1:3000/login".parse().unwrap(),
+    );
+    let redirected = router.clone().oneshot(req).await.unwrap();
+    assert_eq!(redirected.status(), StatusCode::FOUND);
+    let location = redirected.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let url = url::Url::parse(&location).unwrap();
+    let err = url
+        .query_pairs()
+        .find(|(k, _)| k == "__err")
+        .map(|(_, v)| v.into_owned())
+        .expect("the error travels in the URL");
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE
+        .decode(err)
+        .unwrap();
+    assert_eq!(
+        <Wire as Decodes<ApiError>>::decode(Bytes::from(bytes)).unwrap(),
+        ApiError::Public(Msg::InvalidCredentials)
+    );
+    let page = router
+        .oneshot(
+            Request::get(&location[url.origin().ascii_serialization().len()..])
+                .header(header::ACCEPT_LANGUAGE, "fr")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(
+        body_text(page)
+            .await
+            .contains("Identifiant ou mot de passe incorrect."),
+        "the sign-in page shows the refusal"
+    );
+}

@@ -1,13 +1,13 @@
 //! `Créer un compte`, the set-password link, the user's page (and its
 //! `Ajouter à des groupes`), and the custom fields settings.
 
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::accounts::*;
 use crate::domain::custom_field::FieldDef;
 use crate::domain::{FieldId, GroupId, UserId};
 use leptos::prelude::*;
 
-#[server(endpoint = "accounts/panel")]
+#[server(endpoint = "accounts/panel", output = Answer)]
 pub async fn get_create_panel(group_id: GroupId) -> Result<CreatePanel, ApiError> {
     use crate::server::{context, services::panels};
     let state = context::state()?;
@@ -17,7 +17,7 @@ pub async fn get_create_panel(group_id: GroupId) -> Result<CreatePanel, ApiError
 
 /// `CRÉER COMPTE`: the form is `input` (`CreateAccountInput`), custom
 /// field values included (`input[custom][<key>]`).
-#[server(endpoint = "accounts/create")]
+#[server(endpoint = "accounts/create", output = Answer)]
 pub async fn create_account(input: CreateAccountInput) -> Result<CreateOutcome, ApiError> {
     use crate::server::{context, services::accounts};
     let state = context::state()?;
@@ -26,7 +26,7 @@ pub async fn create_account(input: CreateAccountInput) -> Result<CreateOutcome, 
     Ok(accounts::create(&state, &me, request).await?)
 }
 
-#[server(endpoint = "password-link/open")]
+#[server(endpoint = "password-link/open", output = Answer)]
 pub async fn get_password_link(token: String) -> Result<SetPasswordView, ApiError> {
     use crate::server::{context, services::password_links};
     let state = context::state()?;
@@ -34,7 +34,7 @@ pub async fn get_password_link(token: String) -> Result<SetPasswordView, ApiErro
 }
 
 /// The set-password form: sets the password, signs in, goes home.
-#[server(endpoint = "password-link/set")]
+#[server(endpoint = "password-link/set", output = Answer)]
 pub async fn set_password(input: SetPasswordInput) -> Result<(), ApiError> {
     use crate::server::{context, services::password_links};
     let state = context::state()?;
@@ -44,7 +44,7 @@ pub async fn set_password(input: SetPasswordInput) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[server(endpoint = "password-link/resend")]
+#[server(endpoint = "password-link/resend", output = Answer)]
 pub async fn resend_password_link(user_id: UserId) -> Result<(), ApiError> {
     use crate::server::{context, services::password_links};
     let state = context::state()?;
@@ -52,7 +52,7 @@ pub async fn resend_password_link(user_id: UserId) -> Result<(), ApiError> {
     Ok(password_links::resend(&state, &me, user_id).await?)
 }
 
-#[server(endpoint = "users/profile")]
+#[server(endpoint = "users/profile", output = Answer)]
 pub async fn get_user_profile(user_id: UserId) -> Result<UserProfile, ApiError> {
     use crate::server::{context, services::profiles};
     let state = context::state()?;
@@ -62,7 +62,7 @@ pub async fn get_user_profile(user_id: UserId) -> Result<UserProfile, ApiError> 
 
 /// The profile's editable part: extra information, deletion date and custom
 /// field values.
-#[server(endpoint = "users/update")]
+#[server(endpoint = "users/update", output = Answer)]
 pub async fn update_user_profile(input: ProfileInput) -> Result<(), ApiError> {
     use crate::server::{context, services::profiles};
     let state = context::state()?;
@@ -73,7 +73,7 @@ pub async fn update_user_profile(input: ProfileInput) -> Result<(), ApiError> {
 
 /// The user's page `AJOUTER`: every ticked role in every chosen group;
 /// answers what is new for the person, group by group.
-#[server(endpoint = "users/add-to-groups")]
+#[server(endpoint = "users/add-to-groups", output = Answer)]
 pub async fn add_to_groups(input: AddToGroupsInput) -> Result<Vec<AddedGroup>, ApiError> {
     use crate::server::{context, services::memberships};
     let state = context::state()?;
@@ -83,7 +83,7 @@ pub async fn add_to_groups(input: AddToGroupsInput) -> Result<Vec<AddedGroup>, A
 
 /// `Passer en membre` / `Passer en invité`: one account (the user's page)
 /// or a selection (the members list); one line per account.
-#[server(endpoint = "users/convert-type")]
+#[server(endpoint = "users/convert-type", output = Answer)]
 pub async fn convert_account_type(input: ConvertInput) -> Result<Vec<ConvertLine>, ApiError> {
     use crate::server::{context, services::account_type};
     let state = context::state()?;
@@ -92,7 +92,7 @@ pub async fn convert_account_type(input: ConvertInput) -> Result<Vec<ConvertLine
     Ok(account_type::convert(&state, &me, &ids, to, remove_roles).await?)
 }
 
-#[server(endpoint = "custom-fields/list")]
+#[server(endpoint = "custom-fields/list", output = Answer)]
 pub async fn get_custom_fields() -> Result<Vec<FieldDef>, ApiError> {
     use crate::server::{context, services::custom_fields};
     let state = context::state()?;
@@ -100,7 +100,7 @@ pub async fn get_custom_fields() -> Result<Vec<FieldDef>, ApiError> {
     Ok(custom_fields::list(&state).await?)
 }
 
-#[server(endpoint = "custom-fields/create")]
+#[server(endpoint = "custom-fields/create", output = Answer)]
 pub async fn create_custom_field(input: CustomFieldInput) -> Result<FieldId, ApiError> {
     use crate::server::{context, services::custom_fields};
     let state = context::state()?;
@@ -108,7 +108,7 @@ pub async fn create_custom_field(input: CustomFieldInput) -> Result<FieldId, Api
     Ok(custom_fields::create(&state, &me, input).await?)
 }
 
-#[server(endpoint = "custom-fields/delete")]
+#[server(endpoint = "custom-fields/delete", output = Answer)]
 pub async fn delete_custom_field(id: FieldId) -> Result<(), ApiError> {
     use crate::server::{context, services::custom_fields};
     let state = context::state()?;

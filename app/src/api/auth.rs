@@ -1,8 +1,8 @@
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::auth::*;
 use leptos::prelude::*;
 
-#[server(endpoint = "auth/me")]
+#[server(endpoint = "auth/me", output = Answer)]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
     use crate::server::{context, services::auth};
     let Some(current) = context::current_user().await? else {
@@ -16,7 +16,7 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
 
 /// The signed-in person's own groups and profile (the home of someone who
 /// administers nothing).
-#[server(endpoint = "auth/home")]
+#[server(endpoint = "auth/home", output = Answer)]
 pub async fn get_my_home() -> Result<MyHome, ApiError> {
     use crate::server::{context, services::home};
     let me = context::require_user().await?;
@@ -27,7 +27,7 @@ pub async fn get_my_home() -> Result<MyHome, ApiError> {
 /// Signs in with an e-mail address or a login name; on success the session
 /// cookie is set, the UI switches to the user's language and the browser
 /// goes home.
-#[server(endpoint = "auth/login")]
+#[server(endpoint = "auth/login", output = Answer)]
 pub async fn login(input: LoginInput) -> Result<(), ApiError> {
     use crate::server::{context, services::auth};
     let state = context::state()?;
@@ -37,7 +37,7 @@ pub async fn login(input: LoginInput) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[server(endpoint = "auth/logout")]
+#[server(endpoint = "auth/logout", output = Answer)]
 pub async fn logout() -> Result<(), ApiError> {
     use crate::server::{auth::cookie, context, services::auth};
     let state = context::state()?;
@@ -51,7 +51,7 @@ pub async fn logout() -> Result<(), ApiError> {
 
 /// Switches the UI language; for a signed-in user it also becomes the
 /// language of their mails.
-#[server(endpoint = "prefs/language")]
+#[server(endpoint = "prefs/language", output = Answer)]
 pub async fn set_language(lang: String) -> Result<(), ApiError> {
     use crate::server::{context, services::auth};
     let lang = crate::i18n::Lang::parse(&lang).ok_or(ApiError::NotFound)?;

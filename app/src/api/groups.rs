@@ -1,9 +1,9 @@
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::groups::*;
 use crate::domain::GroupId;
 use leptos::prelude::*;
 
-#[server(endpoint = "groups/sidebar")]
+#[server(endpoint = "groups/sidebar", output = Answer)]
 pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
@@ -11,7 +11,7 @@ pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
     Ok(groups::sidebar(&state, &me, &context::directory()).await?)
 }
 
-#[server(endpoint = "groups/page")]
+#[server(endpoint = "groups/page", output = Answer)]
 pub async fn get_group_page(id: GroupId) -> Result<GroupPage, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
@@ -20,7 +20,7 @@ pub async fn get_group_page(id: GroupId) -> Result<GroupPage, ApiError> {
 }
 
 /// Creates a group, then goes to its page.
-#[server(endpoint = "groups/create")]
+#[server(endpoint = "groups/create", output = Answer)]
 pub async fn create_group(input: CreateGroupInput) -> Result<GroupId, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
@@ -31,7 +31,7 @@ pub async fn create_group(input: CreateGroupInput) -> Result<GroupId, ApiError> 
 }
 
 /// Renames, moves (new parent) and changes visibility in one go.
-#[server(endpoint = "groups/update")]
+#[server(endpoint = "groups/update", output = Answer)]
 pub async fn update_group(input: UpdateGroupInput) -> Result<(), ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
@@ -40,7 +40,7 @@ pub async fn update_group(input: UpdateGroupInput) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[server(endpoint = "groups/delete")]
+#[server(endpoint = "groups/delete", output = Answer)]
 pub async fn delete_group(id: GroupId) -> Result<(), ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
@@ -52,7 +52,7 @@ pub async fn delete_group(id: GroupId) -> Result<(), ApiError> {
 
 /// Sets a member's roles in a group to the ticked ones; none ticked
 /// removes them from the group.
-#[server(endpoint = "groups/member-roles")]
+#[server(endpoint = "groups/member-roles", output = Answer)]
 pub async fn set_member_roles(input: MemberRolesInput) -> Result<(), ApiError> {
     use crate::server::{context, services::members};
     let state = context::state()?;
@@ -62,7 +62,7 @@ pub async fn set_member_roles(input: MemberRolesInput) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[server(endpoint = "groups/member-remove")]
+#[server(endpoint = "groups/member-remove", output = Answer)]
 pub async fn remove_member(input: MemberInput) -> Result<(), ApiError> {
     use crate::server::{context, services::members};
     let state = context::state()?;

@@ -3,12 +3,12 @@
 //! and the reports are downloads (`GET /imports/…`); the steps between are
 //! these functions.
 
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::imports::*;
 use crate::domain::GroupId;
 use leptos::prelude::*;
 
-#[server(endpoint = "imports/page")]
+#[server(endpoint = "imports/page", output = Answer)]
 pub async fn get_import(input: ImportQuery) -> Result<ImportView, ApiError> {
     use crate::domain::import::VerdictKind;
     use crate::server::{context, services::imports};
@@ -19,7 +19,7 @@ pub async fn get_import(input: ImportQuery) -> Result<ImportView, ApiError> {
     Ok(imports::view(&state, &me, input.id, filter, input.page.unwrap_or(1), lang).await?)
 }
 
-#[server(endpoint = "imports/dialect")]
+#[server(endpoint = "imports/dialect", output = Answer)]
 pub async fn set_import_dialect(input: DialectInput) -> Result<(), ApiError> {
     use crate::server::{context, services::imports};
     let state = context::state()?;
@@ -27,7 +27,7 @@ pub async fn set_import_dialect(input: DialectInput) -> Result<(), ApiError> {
     Ok(imports::set_dialect(&state, &me, input.id, input.dialect()).await?)
 }
 
-#[server(endpoint = "imports/columns")]
+#[server(endpoint = "imports/columns", output = Answer)]
 pub async fn set_import_columns(input: ColumnsInput) -> Result<(), ApiError> {
     use crate::server::{context, forms, services::imports};
     let state = context::state()?;
@@ -35,7 +35,7 @@ pub async fn set_import_columns(input: ColumnsInput) -> Result<(), ApiError> {
     Ok(imports::set_columns(&state, &me, input.id, forms::by_index(input.columns)).await?)
 }
 
-#[server(endpoint = "imports/edit-row")]
+#[server(endpoint = "imports/edit-row", output = Answer)]
 pub async fn edit_import_row(input: EditRowInput) -> Result<(), ApiError> {
     use crate::server::{context, forms, services::imports};
     let state = context::state()?;
@@ -50,7 +50,7 @@ pub async fn edit_import_row(input: EditRowInput) -> Result<(), ApiError> {
     .await?)
 }
 
-#[server(endpoint = "imports/run")]
+#[server(endpoint = "imports/run", output = Answer)]
 pub async fn run_import(input: RunInput) -> Result<(), ApiError> {
     use crate::server::{context, services::imports};
     let state = context::state()?;
@@ -60,7 +60,7 @@ pub async fn run_import(input: RunInput) -> Result<(), ApiError> {
     Ok(imports::run(&state, &me, id, request).await?)
 }
 
-#[server(endpoint = "imports/history")]
+#[server(endpoint = "imports/history", output = Answer)]
 pub async fn get_import_history(group_id: GroupId) -> Result<ImportHome, ApiError> {
     use crate::server::{context, services::imports};
     let state = context::state()?;

@@ -1,11 +1,11 @@
 //! `INVITER`, and the first-login form of an invitation link.
 
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::invitations::*;
 use crate::domain::GroupId;
 use leptos::prelude::*;
 
-#[server(endpoint = "invitations/panel")]
+#[server(endpoint = "invitations/panel", output = Answer)]
 pub async fn get_invite_panel(group_id: GroupId) -> Result<InvitePanel, ApiError> {
     use crate::server::{context, services::panels};
     let state = context::state()?;
@@ -15,7 +15,7 @@ pub async fn get_invite_panel(group_id: GroupId) -> Result<InvitePanel, ApiError
 
 /// `INVITER`: the form is `input` (`InviteInput`), custom field values
 /// included (`input[custom][<key>]`).
-#[server(endpoint = "invitations/invite")]
+#[server(endpoint = "invitations/invite", output = Answer)]
 pub async fn invite_users(input: InviteInput) -> Result<Vec<InviteLine>, ApiError> {
     use crate::server::{context, services::invitations};
     let state = context::state()?;
@@ -24,7 +24,7 @@ pub async fn invite_users(input: InviteInput) -> Result<Vec<InviteLine>, ApiErro
     Ok(invitations::invite(&state, &me, request).await?)
 }
 
-#[server(endpoint = "invitations/link")]
+#[server(endpoint = "invitations/link", output = Answer)]
 pub async fn get_invitation_link(token: String) -> Result<LinkView, ApiError> {
     use crate::server::{context, services::invitations};
     let state = context::state()?;
@@ -34,7 +34,7 @@ pub async fn get_invitation_link(token: String) -> Result<LinkView, ApiError> {
 /// The first-login form: creates the account and signs in. The answer
 /// lists what the invitation promised that no longer holds (shown before
 /// going home); empty in the usual case.
-#[server(endpoint = "invitations/accept")]
+#[server(endpoint = "invitations/accept", output = Answer)]
 pub async fn accept_invitation(input: AcceptInvitationInput) -> Result<AcceptResult, ApiError> {
     use crate::server::{context, services::invitations};
     let state = context::state()?;

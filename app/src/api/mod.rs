@@ -1,5 +1,5 @@
 //! Server functions: the HTTP API (`POST /api/<endpoint>`, form-encoded in,
-//! JSON out). Each one is a thin adapter: read the session, call one
+//! JSON out; postcard out to our own wasm, see `contracts::wire`). Each one is a thin adapter: read the session, call one
 //! service, map the error. No SQL, no hashing. The types they take and
 //! give are in `contracts` (re-exported here for the UI).
 
@@ -16,3 +16,4 @@ pub mod settings;
 pub mod setup;
 
 pub use crate::contracts::error::{self, ApiError};
+use crate::contracts::wire::Answer;

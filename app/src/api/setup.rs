@@ -1,8 +1,8 @@
-use super::ApiError;
+use super::{Answer, ApiError};
 pub use crate::contracts::setup::*;
 use leptos::prelude::*;
 
-#[server(endpoint = "setup/status")]
+#[server(endpoint = "setup/status", output = Answer)]
 pub async fn get_setup_status(token: String) -> Result<SetupStatus, ApiError> {
     use crate::server::{context, services::setup};
     let state = context::state()?;
@@ -11,7 +11,7 @@ pub async fn get_setup_status(token: String) -> Result<SetupStatus, ApiError> {
 
 /// Creates the first platform admin from the one-time setup link, then
 /// signs them in.
-#[server(endpoint = "setup/admin")]
+#[server(endpoint = "setup/admin", output = Answer)]
 pub async fn create_first_admin(input: FirstAdminInput) -> Result<(), ApiError> {
     use crate::server::{context, services::setup};
     let state = context::state()?;

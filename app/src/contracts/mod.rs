@@ -18,6 +18,7 @@ pub mod mailbox;
 pub mod seats;
 pub mod settings;
 pub mod setup;
+pub mod wire;
 
 pub use error::ApiError;
 

@@ -774,7 +774,8 @@ impl Msg {
 }
 
 /// A message is written as its name (`"ErrEmailInvalid"`), as the
-/// derived impls wrote it: import reports stored in the database hold such
+/// derived impls wrote it in JSON, and as a plain string, so a format
+/// without field names (postcard, to the browser) writes the name too: import reports stored in the database hold such
 /// names, and a name survives variants added before it, which an index
 /// would not. The impls are written by hand because the derived
 /// deserialiser is a string match over every variant, repeated for each
@@ -782,7 +783,7 @@ impl Msg {
 /// before optimisation. This one looks the name up in `IDS`.
 impl Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_unit_variant("Msg", *self as u32, self.id())
+        serializer.serialize_str(self.id())
     }
 }
 

@@ -13,6 +13,7 @@ use super::auth::cookie;
 use super::context;
 use crate::contracts::ApiError;
 use crate::contracts::error::{FieldProblem, FormField};
+use crate::contracts::wire;
 use crate::domain::custom_field::Labels;
 use crate::i18n::{Lang, Msg};
 
@@ -101,7 +102,12 @@ impl AppError {
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
-        if let Some(response) = use_context::<ResponseOptions>() {
+        // A form posted before the wasm loaded is answered with a redirect
+        // back to its page, the error in the URL: a status would replace
+        // the redirect's and leave the person on a bare error body.
+        if let Some(response) = use_context::<ResponseOptions>()
+            && wire::reader() != wire::Reader::Form
+        {
             response.set_status(e.status());
         }
         match e {

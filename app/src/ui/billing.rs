@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::billing::{BillingPage, BillingQuery, get_billing};
@@ -20,7 +21,7 @@ pub fn BillingPage() -> impl IntoView {
     let input = Memo::new(move |_| BillingQuery {
         month: query.read().get("month").filter(|m| !m.is_empty()),
     });
-    let page = Resource::new(move || input.get(), get_billing);
+    let page = loaded(move || input.get(), get_billing);
     view! {
         <section class="page">
             <header class="page-header">

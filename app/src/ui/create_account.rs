@@ -11,6 +11,7 @@ use super::format;
 use super::group_chooser::{GroupChooser, RoleChooser};
 use super::group_page::use_group_id;
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::user_panel::PanelShell;
 use super::widgets::{
     CopyButton, FieldHint, FormError, Loading, NameFields, NotFound, SeatLine, field_problems,
@@ -25,7 +26,7 @@ use crate::i18n::{Lang, Msg};
 #[component]
 pub fn CreateAccountPage() -> impl IntoView {
     let id = use_group_id();
-    let panel = Resource::new(move || id.get(), get_create_panel);
+    let panel = loaded(move || id.get(), get_create_panel);
     // Outside the Transition: the result survives a reload of the panel.
     let create = ServerAction::<CreateAccount>::new();
     view! {

@@ -1,6 +1,7 @@
 //! Custom fields: their inputs on every form that sets them, and the
 //! platform admin's settings page that defines them.
 
+use super::loaded::loaded;
 use crate::domain::FieldId;
 use std::collections::HashMap;
 
@@ -95,7 +96,7 @@ pub fn CustomFieldInputs(
 pub fn CustomFieldsPage() -> impl IntoView {
     let lang = use_lang();
     let refresh = use_refresh();
-    let fields = Resource::new(move || refresh.0.get(), |_| get_custom_fields());
+    let fields = loaded(move || refresh.0.get(), |_| get_custom_fields());
     let create = ServerAction::<CreateCustomField>::new();
     let delete = ServerAction::<DeleteCustomField>::new();
     Effect::new(move |_| {

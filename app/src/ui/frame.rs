@@ -1,6 +1,7 @@
 //! The signed-in frame: top bar (`+` menu, language, user menu), the group
 //! tree on the left, the page on the right.
 
+use super::loaded::loaded;
 use crate::domain::GroupId;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
@@ -34,7 +35,7 @@ pub fn use_refresh() -> Refresh {
 pub fn Frame() -> impl IntoView {
     let refresh = Refresh(RwSignal::new(0));
     provide_context(refresh);
-    let me = Resource::new(|| (), |_| current_user());
+    let me = loaded(|| (), |_| current_user());
     view! {
         <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -70,7 +71,7 @@ fn SignedInFrame(me: Me) -> impl IntoView {
     // Loaded only once signed in: an anonymous call would answer 401 and
     // spoil the redirect to the login page.
     let refresh = use_refresh();
-    let groups = Resource::new(move || refresh.0.get(), |_| get_sidebar());
+    let groups = loaded(move || refresh.0.get(), |_| get_sidebar());
     let sidebar_open = RwSignal::new(false);
     let can_add_group = me.platform_admin;
     let can_add_user = me.manages_users;

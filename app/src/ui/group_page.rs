@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::format;
 use super::frame::use_refresh;
 use super::lang::use_lang;
+use super::loaded::{Loaded, loaded};
 use super::widgets::{Loading, NotFound, RoleCheckbox};
 use crate::api::ApiError;
 use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
@@ -29,10 +30,10 @@ pub fn use_group_id() -> Memo<GroupId> {
 }
 
 /// Loads the page data of the current group, reloaded after edits.
-pub fn use_group_page() -> Resource<Result<GroupPage, ApiError>> {
+pub fn use_group_page() -> Loaded<Result<GroupPage, ApiError>> {
     let id = use_group_id();
     let refresh = use_refresh();
-    Resource::new(
+    loaded(
         move || (id.get(), refresh.0.get()),
         |(id, _)| get_group_page(id),
     )

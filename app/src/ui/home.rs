@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{GroupRolesList, LangSwitch, Loading};
 use crate::api::auth::{Me, MyHome, get_my_home};
 use crate::i18n::Msg;
@@ -27,7 +28,7 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn MemberHome() -> impl IntoView {
-    let home = Resource::new(|| (), |_| get_my_home());
+    let home = loaded(|| (), |_| get_my_home());
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move { home.await.ok().map(|home| view! { <MemberHomePage home /> }) })}

@@ -12,6 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::custom_fields::CustomFieldInputs;
 use super::group_page::use_group_id;
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::user_panel::PanelShell;
 use super::widgets::{FormError, Loading, NotFound, RoleCheckbox};
 use crate::api::imports::{
@@ -36,7 +37,7 @@ pub fn ImportsHistoryPage() -> impl IntoView {
 
 fn import_home(history_only: bool) -> impl IntoView {
     let id = use_group_id();
-    let home = Resource::new(move || id.get(), get_import_history);
+    let home = loaded(move || id.get(), get_import_history);
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -289,7 +290,7 @@ pub fn ImportPage() -> impl IntoView {
     let edit = ServerAction::<EditImportRow>::new();
     let run = ServerAction::<RunImport>::new();
     let tick = RwSignal::new(0u32);
-    let data = Resource::new(
+    let data = loaded(
         move || {
             (
                 ImportQuery {

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{
     AuthCard, ClosedLink, FormError, Loading, NameFields, NewPasswordFields, field_problems,
     go_home_after,
@@ -21,7 +22,7 @@ use crate::i18n::{Lang, Msg};
 pub fn InvitationPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let link = Resource::new(token, get_invitation_link);
+    let link = loaded(token, get_invitation_link);
     view! {
         <AuthCard>
                 <Suspense fallback=|| view! { <Loading /> }>

@@ -2,6 +2,7 @@
 //! responsible for, with its mail's fate, and the actions on one or many.
 //! The filter lives in the URL (bookmarkable, works without script).
 
+use super::loaded::{Loaded, loaded};
 use crate::domain::{GroupId, InvitationId, UserId};
 use std::collections::BTreeSet;
 
@@ -45,13 +46,13 @@ fn use_filter_query() -> Memo<ListInput> {
 pub struct TabData {
     query: Memo<ListInput>,
     version: RwSignal<u32>,
-    list: Resource<Result<TabPage, ApiError>>,
+    list: Loaded<Result<TabPage, ApiError>>,
 }
 
 pub fn use_tab_data() -> TabData {
     let query = use_filter_query();
     let version = RwSignal::new(0u32);
-    let list = Resource::new(
+    let list = loaded(
         move || (query.get(), version.get()),
         |(q, _)| get_invitations(q),
     );

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{Loading, NotFound};
 use crate::api::ApiError;
 use crate::api::journal::{JournalEntry, JournalPage, JournalQuery, PersonRef, get_journal};
@@ -36,7 +37,7 @@ fn use_journal_query() -> Memo<JournalQuery> {
 pub fn JournalPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_journal_query();
-    let page = Resource::new(move || query.get(), get_journal);
+    let page = loaded(move || query.get(), get_journal);
     view! {
         <section class="page">
             <header class="page-header">

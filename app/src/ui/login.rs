@@ -2,13 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{AuthCard, FormError, Loading, go_home_after};
 use crate::api::auth::{Login, current_user};
 use crate::i18n::Msg;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let me = Resource::new(|| (), |_| current_user());
+    let me = loaded(|| (), |_| current_user());
     view! {
         <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {

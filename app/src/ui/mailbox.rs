@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::format;
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::Loading;
 use crate::api::mailbox::{MailboxMail, get_mailbox};
 use crate::i18n::{Lang, Msg};
@@ -61,7 +62,7 @@ fn with_base_target(html: &str) -> String {
 #[component]
 pub fn MailboxPage() -> impl IntoView {
     let lang = use_lang();
-    let mails = Resource::new(|| (), |_| get_mailbox());
+    let mails = loaded(|| (), |_| get_mailbox());
     view! {
         <section class="page mailbox">
             <header class="page-header">

@@ -16,6 +16,7 @@ mod invitation_page;
 mod invitations_tab;
 mod journal;
 mod lang;
+mod loaded;
 mod login;
 mod mailbox;
 mod menu;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use super::frame::use_refresh;
 use super::group_settings::{GroupNameField, ParentChoice, VisibilityChoice};
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{FormError, Loading, NotFound, field_problems};
 use crate::api::groups::{CreateGroup, get_sidebar};
 use crate::contracts::error::FormField;
@@ -22,7 +23,7 @@ pub fn NewGroupPage() -> impl IntoView {
             .get("parent")
             .and_then(|p| p.parse::<GroupId>().ok())
     };
-    let groups = Resource::new(|| (), |_| get_sidebar());
+    let groups = loaded(|| (), |_| get_sidebar());
     let refresh = use_refresh();
     let create = ServerAction::<CreateGroup>::new();
     let problem = field_problems(create.value());

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{FormError, FormSuccess, Loading, NotFound};
 use crate::api::settings::{PlatformSettings, UpdatePlatformSettings, get_platform_settings};
 use crate::i18n::{Lang, Msg};
@@ -13,7 +14,7 @@ use crate::i18n::{Lang, Msg};
 pub fn PlatformSettingsPage() -> impl IntoView {
     let lang = use_lang();
     let update = ServerAction::<UpdatePlatformSettings>::new();
-    let settings = Resource::new(move || update.version().get(), |_| get_platform_settings());
+    let settings = loaded(move || update.version().get(), |_| get_platform_settings());
     view! {
         <section class="page">
             <header class="page-header">

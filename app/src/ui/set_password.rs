@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{
     AuthCard, ClosedLink, FormError, Loading, NewPasswordFields, field_problems, go_home_after,
 };
@@ -16,7 +17,7 @@ use crate::i18n::Msg;
 pub fn SetPasswordPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let link = Resource::new(token, get_password_link);
+    let link = loaded(token, get_password_link);
     view! {
         <AuthCard>
             <Suspense fallback=|| view! { <Loading /> }>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{
     AuthCard, FieldHint, FormError, Loading, NameFields, NewPasswordFields, field_problems,
     go_home_after,
@@ -17,7 +18,7 @@ pub fn SetupPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let status = Resource::new(token, get_setup_status);
+    let status = loaded(token, get_setup_status);
     view! {
         <AuthCard>
                 <h1>{lang.t(Msg::SetupTitle)}</h1>

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::loaded::loaded;
 use crate::domain::{AccountType, GroupId, GroupRole, UserId};
 use leptos::html;
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ pub fn UserPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let refresh = use_refresh();
-    let profile = Resource::new(
+    let profile = loaded(
         move || (id.get(), refresh.0.get()),
         |(id, _)| get_user_profile(id),
     );

@@ -9,6 +9,7 @@ use super::format;
 use super::group_page::use_group_id;
 use super::invitations_tab::{InvitationsHeader, InvitationsTab, use_tab_data};
 use super::lang::use_lang;
+use super::loaded::loaded;
 use super::widgets::{FormError, Loading, NotFound, RoleCheckbox, SeatLine};
 use crate::api::ApiError;
 use crate::api::invitations::{InviteLine, InvitePanel, InviteUsers, get_invite_panel};
@@ -65,7 +66,7 @@ fn PanelNav(group_id: GroupId) -> impl IntoView {
 #[component]
 pub fn InvitePanelPage() -> impl IntoView {
     let id = use_group_id();
-    let panel = Resource::new(move || id.get(), get_invite_panel);
+    let panel = loaded(move || id.get(), get_invite_panel);
     // Outside the Transition: results survive a reload of the panel data.
     let invite = ServerAction::<InviteUsers>::new();
     view! {
