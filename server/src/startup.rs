@@ -318,6 +318,7 @@ pub async fn start(
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let addr = listener.local_addr()?;
     let app = router(state.clone(), options);
+    tokio::spawn(assets::pack_texts());
     let task = tokio::spawn(async move {
         axum::serve(
             listener,

@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use app::server::Backend;
 use axum::body::Body;
@@ -352,6 +352,35 @@ async fn a_page_names_its_language_texts_script_which_is_immutable_and_compresse
         .await
         .unwrap();
     assert_eq!(header_of(&br, header::CONTENT_ENCODING), "br");
+    // Compressed once at brotli's best level: smaller than the on-the-fly
+    // level (4) would write it.
+    let packed = bytes(br).await;
+    let mut script = Vec::new();
+    brotli::BrotliDecompress(&mut &packed[..], &mut script).unwrap();
+    assert!(script.starts_with(b"window.__onboardTexts=\""));
+    let mut on_the_fly = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut on_the_fly, 4096, 4, 22);
+        writer.write_all(&script).unwrap();
+    }
+    assert!(
+        packed.len() < on_the_fly.len(),
+        "{} against {}",
+        packed.len(),
+        on_the_fly.len()
+    );
+
+    // A client that refuses both gets the script as it is.
+    let plain = router
+        .clone()
+        .oneshot(get(
+            &dutch,
+            &[(header::ACCEPT_ENCODING, "br;q=0, gzip;q=0")],
+        ))
+        .await
+        .unwrap();
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(bytes(plain).await, script);
 
     let unknown = router
         .clone()
