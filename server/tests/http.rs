@@ -31,6 +31,26 @@ async fn body_text(response: axum::response::Response) -> String {
 
 const LOGIN: &str = "input[identifier]=ada%40exemple.fr&input[password]=correct+horse+battery";
 
+/// Signs in with `LOGIN`: the answer's status and its `Set-Cookie` headers.
+async fn sign_in(router: &axum::Router) -> (StatusCode, Vec<String>) {
+    let response = router
+        .clone()
+        .oneshot(post(
+            "/api/auth/login",
+            Some("http://127.0.0.1:3000"),
+            LOGIN,
+        ))
+        .await
+        .unwrap();
+    let cookies = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    (response.status(), cookies)
+}
+
 #[tokio::test]
 async fn cross_site_posts_are_refused_before_reaching_any_function() {
     let app = TestApp::new(Backend::Sqlite).await;
@@ -71,22 +91,8 @@ async fn server_functions_answer_post_only() {
 async fn login_sets_an_http_only_lax_session_cookie_and_the_language() {
     let app = TestApp::new(Backend::Sqlite).await;
     app.platform_admin("ada@exemple.fr").await;
-    let response = router(&app)
-        .await
-        .oneshot(post(
-            "/api/auth/login",
-            Some("http://127.0.0.1:3000"),
-            LOGIN,
-        ))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookies: Vec<String> = response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let (status, cookies) = sign_in(&router(&app).await).await;
+    assert_eq!(status, StatusCode::OK);
     let session = cookies
         .iter()
         .find(|c| c.starts_with("onboard_session="))
@@ -415,22 +421,13 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
     let app = TestApp::new(Backend::Sqlite).await;
     app.platform_admin("ada@exemple.fr").await;
     let router = router(&app).await;
-    let signed_in = router
-        .clone()
-        .oneshot(post(
-            "/api/auth/login",
-            Some("http://127.0.0.1:3000"),
-            LOGIN,
-        ))
-        .await
-        .unwrap();
-    let session = signed_in
-        .headers()
-        .get_all(header::SET_COOKIE)
+    let (_, cookies) = sign_in(&router).await;
+    let session = cookies
         .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .map(|c| c.split(';').next().unwrap())
         .find(|c| c.starts_with("onboard_session="))
-        .expect("session cookie");
+        .expect("session cookie")
+        .to_owned();
     let me = |accept: Option<&str>| {
         let mut req = post("/api/auth/me", Some("http://127.0.0.1:3000"), "");
         req.headers_mut()

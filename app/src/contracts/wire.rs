@@ -46,14 +46,26 @@ impl<T: Serialize> Encodes<T> for Wire {
     type Error = WireError;
 
     fn encode(value: &T) -> Result<Bytes, WireError> {
-        #[cfg(feature = "ssr")]
-        if server::reader() == server::Reader::Other {
-            return server::json(value);
+        if let Some(json) = for_another_client(value) {
+            return json;
         }
         postcard::to_allocvec(value)
             .map(Bytes::from)
             .map_err(|e| WireError(e.to_string()))
     }
+}
+
+/// On the server, `value` in JSON when the request comes from neither our
+/// wasm nor a form.
+#[cfg(feature = "ssr")]
+fn for_another_client<T: Serialize>(value: &T) -> Option<Result<Bytes, WireError>> {
+    (server::reader() == server::Reader::Other).then(|| server::json(value))
+}
+
+/// The browser only encodes its own calls' errors, read back by itself.
+#[cfg(not(feature = "ssr"))]
+fn for_another_client<T: Serialize>(_: &T) -> Option<Result<Bytes, WireError>> {
+    None
 }
 
 impl<T: DeserializeOwned> Decodes<T> for Wire {
