@@ -168,7 +168,7 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
             .find(|m| m.user_id == id)
             .map(|m| (m.active, m.password_set))
     };
-    let page = groups::page(&app.state, &admin, ventes, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, ventes, 1, &Shared::fresh())
         .await
         .unwrap();
     assert_eq!(password_set(page), Some((true, false)));
@@ -190,7 +190,7 @@ async fn the_set_password_link_works_once_expires_and_can_be_re_sent(backend: Ba
     .await
     .unwrap();
     assert_eq!(signed_in.user.id, id);
-    let page = groups::page(&app.state, &admin, ventes, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, ventes, 1, &Shared::fresh())
         .await
         .unwrap();
     assert_eq!(password_set(page), Some((true, true)));

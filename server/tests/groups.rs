@@ -39,7 +39,7 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
     .await
     .unwrap();
 
-    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     let crumbs: Vec<&str> = page.breadcrumb.iter().map(|(_, n)| n.as_str()).collect();
@@ -55,7 +55,7 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
     )
     .await
     .unwrap();
-    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     assert_eq!(page.name, "Paris 15e");
@@ -64,7 +64,7 @@ async fn a_platform_admin_creates_renames_moves_and_deletes_groups(backend: Back
 
     groups::delete(&app.state, &admin, paris).await.unwrap();
     assert!(matches!(
-        groups::page(&app.state, &admin, paris, &Shared::fresh()).await,
+        groups::page(&app.state, &admin, paris, 1, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
 
@@ -244,14 +244,14 @@ async fn the_sidebar_shows_each_user_their_part_of_the_tree(backend: Backend) {
 
     // A group one may not see answers like a missing one.
     assert!(matches!(
-        groups::page(&app.state, &learner, support, &Shared::fresh()).await,
+        groups::page(&app.state, &learner, support, 1, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
     assert!(matches!(
-        groups::page(&app.state, &ventes_admin, acme, &Shared::fresh()).await,
+        groups::page(&app.state, &ventes_admin, acme, 1, &Shared::fresh()).await,
         Err(AppError::NotFound)
     ));
-    let page = groups::page(&app.state, &ventes_admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &ventes_admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     assert!(page.can_manage_users && !page.can_manage_groups && page.parent_choices.is_empty());
@@ -268,7 +268,7 @@ async fn the_users_list_shows_members_with_their_roles(backend: Backend) {
     .await;
     app.user_with_roles("bob@exemple.fr", &[(paris, GroupRole::Learner)])
         .await;
-    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     let rows: Vec<(Option<&str>, &[GroupRole], bool)> = page
@@ -320,7 +320,7 @@ async fn a_page_render_reads_the_directory_once(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(names(same_render), ["Acme"], "loaded once per render");
-    let page = groups::page(&app.state, &admin, acme, &render)
+    let page = groups::page(&app.state, &admin, acme, 1, &render)
         .await
         .unwrap();
     assert_eq!(page.name, "Acme");

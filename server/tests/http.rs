@@ -31,6 +31,17 @@ async fn body_text(response: axum::response::Response) -> String {
 
 const LOGIN: &str = "input[identifier]=ada%40exemple.fr&input[password]=correct+horse+battery";
 
+/// Signs in with `LOGIN`: the `name=value` of the session cookie.
+async fn session_cookie(router: &axum::Router) -> String {
+    let (_, cookies) = sign_in(router).await;
+    cookies
+        .iter()
+        .map(|c| c.split(';').next().unwrap())
+        .find(|c| c.starts_with("onboard_session="))
+        .expect("session cookie")
+        .to_owned()
+}
+
 /// Signs in with `LOGIN`: the answer's status and its `Set-Cookie` headers.
 async fn sign_in(router: &axum::Router) -> (StatusCode, Vec<String>) {
     let response = router
@@ -421,13 +432,7 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
     let app = TestApp::new(Backend::Sqlite).await;
     app.platform_admin("ada@exemple.fr").await;
     let router = router(&app).await;
-    let (_, cookies) = sign_in(&router).await;
-    let session = cookies
-        .iter()
-        .map(|c| c.split(';').next().unwrap())
-        .find(|c| c.starts_with("onboard_session="))
-        .expect("session cookie")
-        .to_owned();
+    let session = session_cookie(&router).await;
     let me = |accept: Option<&str>| {
         let mut req = post("/api/auth/me", Some("http://127.0.0.1:3000"), "");
         req.headers_mut()
@@ -525,4 +530,38 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
             .contains("Identifiant ou mot de passe incorrect."),
         "the sign-in page shows the refusal"
     );
+}
+
+/// A group of 60 renders 50 members a page: page 2 holds the last ten, says
+/// the count of all and links back to page 1.
+#[tokio::test]
+async fn a_group_page_shows_its_members_fifty_at_a_time() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.platform_admin("ada@exemple.fr").await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    app.many_members(paris, 60, &[app::domain::GroupRole::Learner])
+        .await;
+    let router = router(&app).await;
+    let session = session_cookie(&router).await;
+    let page = |n: u32| {
+        let request = Request::get(format!("/groups/{paris}?page={n}"))
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, &session)
+            .body(Body::empty())
+            .unwrap();
+        let router = router.clone();
+        async move { body_text(router.oneshot(request).await.unwrap()).await }
+    };
+    let second = page(2).await;
+    assert!(second.contains("60 utilisateurs"), "{second}");
+    assert!(second.contains("Anne nom 50") && second.contains("Anne NOM 59"));
+    assert!(!second.contains("Anne nom 00") && !second.contains("Anne NOM 49"));
+    assert!(second.contains(r#"<a href="?page=1" rel="prev">Précédent"#));
+    assert!(!second.contains(r#"rel="next""#));
+    let first = page(1).await;
+    assert!(first.contains("Anne nom 00") && first.contains("Anne NOM 49"));
+    assert!(!first.contains("Anne nom 50"));
+    assert!(first.contains(r#"<a href="?page=2" rel="next">Suivant"#));
+    assert!(first.contains(r#"aria-label="Pages" class="pager""#));
 }

@@ -40,7 +40,7 @@ async fn a_group_admin_changes_roles_and_removes_a_member(backend: Backend) {
     assert!(app.roles_in(id, paris).await.is_empty());
     // Removing from Paris leaves the roles held elsewhere.
     assert_eq!(app.roles_in(id, ventes).await, [Learner]);
-    let page = groups::page(&app.state, &admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     assert!(page.members.iter().all(|m| m.user_id != id));
@@ -145,7 +145,7 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     );
 
     // The page tells the UI whom the viewer may edit.
-    let page = groups::page(&app.state, &user_admin, paris, &Shared::fresh())
+    let page = groups::page(&app.state, &user_admin, paris, 1, &Shared::fresh())
         .await
         .unwrap();
     let editable = |email: &str| {
@@ -159,7 +159,53 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
     assert_eq!(page.grantable_roles, [Trainer, Learner]);
 }
 
+/// A group of 60 is shown 50 at a time, sorted by name, cut on people
+/// (not on role rows); a page past the last shows the last, and pending
+/// invitations follow the members on the first page only.
+async fn a_large_group_is_listed_page_by_page(backend: Backend) {
+    use app::contracts::groups::MEMBERS_PER_PAGE;
+    use app::server::services::invitations;
+
+    let app = TestApp::new(backend).await;
+    let (_, _, paris, _) = app.sample_tree().await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
+    // Two roles each: two rows per person in the join.
+    app.many_members(paris, 60, &[Learner, Trainer]).await;
+    let request = support::invite_request(paris, "jean@exemple.fr", &[Learner]);
+    invitations::invite(&app.state, &admin, request)
+        .await
+        .unwrap();
+
+    let directory = Shared::fresh();
+    let page = |n| groups::page(&app.state, &admin, paris, n, &directory);
+    let first = page(1).await.unwrap();
+    assert_eq!(first.members_total, 60);
+    assert_eq!(first.members_page, 1);
+    assert_eq!(first.members.len() as i64, MEMBERS_PER_PAGE);
+    let names = |p: &app::contracts::groups::GroupPage| -> Vec<String> {
+        p.members.iter().map(|m| m.name.to_lowercase()).collect()
+    };
+    assert_eq!(names(&first)[0], "anne nom 00");
+    assert_eq!(names(&first)[49], "anne nom 49");
+    assert!(first.members.iter().all(|m| m.roles == [Trainer, Learner]));
+    assert_eq!(first.pending.len(), 1);
+
+    let second = page(2).await.unwrap();
+    assert_eq!(second.members_page, 2);
+    assert_eq!(
+        names(&second),
+        (50..60)
+            .map(|n| format!("anne nom {n}"))
+            .collect::<Vec<_>>()
+    );
+    assert!(second.pending.is_empty());
+    // Past the end, and before the start: the nearest page.
+    assert_eq!(page(9).await.unwrap().members, second.members);
+    assert_eq!(page(0).await.unwrap().members, first.members);
+}
+
 on_both_backends!(
     a_group_admin_changes_roles_and_removes_a_member,
     role_changes_are_policy_checked_per_actor,
+    a_large_group_is_listed_page_by_page,
 );

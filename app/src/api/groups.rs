@@ -11,12 +11,15 @@ pub async fn get_sidebar() -> Result<Sidebar, ApiError> {
     Ok(groups::sidebar(&state, &me, &context::directory()).await?)
 }
 
+/// A group's page, with one page of its members (`page` from 1; the
+/// first when not given).
 #[server(endpoint = "groups/page", output = Answer)]
-pub async fn get_group_page(id: GroupId) -> Result<GroupPage, ApiError> {
+pub async fn get_group_page(id: GroupId, page: Option<i64>) -> Result<GroupPage, ApiError> {
     use crate::server::{context, services::groups};
     let state = context::state()?;
     let me = context::require_user().await?;
-    Ok(groups::page(&state, &me, id, &context::directory()).await?)
+    let page = page.unwrap_or(1);
+    Ok(groups::page(&state, &me, id, page, &context::directory()).await?)
 }
 
 /// Creates a group, then goes to its page.

@@ -76,6 +76,10 @@ pub struct MemberRow {
     pub editable: bool,
 }
 
+/// Rows of a group's members table per page: a group of thousands stays
+/// a light page.
+pub const MEMBERS_PER_PAGE: i64 = 50;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupPage {
     pub id: GroupId,
@@ -84,7 +88,12 @@ pub struct GroupPage {
     pub visibility: Visibility,
     /// From the root down to the group itself.
     pub breadcrumb: Vec<(GroupId, String)>,
+    /// One page of the members, `MEMBERS_PER_PAGE` at most.
     pub members: Vec<MemberRow>,
+    /// Everyone holding a role here, on every page.
+    pub members_total: i64,
+    /// The page shown, from 1 (a page past the last shows the last).
+    pub members_page: i64,
     /// Pending invitations into this group: (address, roles). Shown only to
     /// those who manage its users.
     pub pending: Vec<(String, Vec<GroupRole>)>,

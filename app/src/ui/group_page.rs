@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::format;
 use super::frame::use_refresh;
 use super::lang::use_lang;
 use super::loaded::{Loaded, loaded};
-use super::widgets::{Loading, NotFound, RoleCheckbox};
+use super::widgets::{Loading, NotFound, Pager, RoleCheckbox};
 use crate::api::ApiError;
-use crate::api::groups::{GroupPage, MemberRow, RemoveMember, SetMemberRoles, get_group_page};
+use crate::api::groups::{
+    GroupPage, MEMBERS_PER_PAGE, MemberRow, RemoveMember, SetMemberRoles, get_group_page,
+};
 use std::collections::BTreeSet;
 
 use crate::api::accounts::{BlockingRole, ConvertAccountType, ConvertInput, ConvertOutcome};
@@ -29,13 +31,26 @@ pub fn use_group_id() -> Memo<GroupId> {
     })
 }
 
+/// The members page of the current URL (`?page=N`), from 1.
+fn use_members_page() -> Memo<i64> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1)
+    })
+}
+
 /// Loads the page data of the current group, reloaded after edits.
 pub fn use_group_page() -> Loaded<Result<GroupPage, ApiError>> {
     let id = use_group_id();
+    let members_page = use_members_page();
     let refresh = use_refresh();
     loaded(
-        move || (id.get(), refresh.0.get()),
-        |(id, _)| get_group_page(id),
+        move || (id.get(), members_page.get(), refresh.0.get()),
+        |(id, page, _)| get_group_page(id, Some(page)),
     )
 }
 
@@ -145,6 +160,8 @@ pub fn GroupUsers() -> impl IntoView {
                 match page.await {
                     Ok(page) => {
                         let members = page.members.clone();
+                        let total = page.members_total;
+                        let members_page = page.members_page;
                         let pending = page.pending.clone();
                         let group_id = page.id;
                         let grantable = page.grantable_roles.clone();
@@ -155,7 +172,19 @@ pub fn GroupUsers() -> impl IntoView {
                                 <MemberFeedback actions />
                                 {can_manage_users.then(|| view! { <BulkConvert selected convert /> })}
                                 <ConvertResults convert />
-                                <MembersTable members pending group_id grantable actions can_open=can_manage_users selected />
+                                <MembersTable members total pending group_id grantable actions can_open=can_manage_users selected />
+                                {(total > MEMBERS_PER_PAGE)
+                                    .then(|| {
+                                        view! {
+                                            <Pager
+                                                page=members_page
+                                                per_page=MEMBERS_PER_PAGE
+                                                total
+                                                capped=false
+                                                tail=String::new()
+                                            />
+                                        }
+                                    })}
                             </section>
                         }
                             .into_any()
@@ -404,6 +433,8 @@ fn MemberDialog(
 #[component]
 fn MembersTable(
     members: Vec<MemberRow>,
+    /// Members on every page.
+    total: i64,
     pending: Vec<(String, Vec<GroupRole>)>,
     group_id: GroupId,
     grantable: Vec<GroupRole>,
@@ -423,7 +454,6 @@ fn MembersTable(
         }
         .into_any();
     }
-    let count = members.len();
     let rows = members
         .into_iter()
         .map(|m| {
@@ -517,7 +547,7 @@ fn MembersTable(
         })
         .collect_view();
     view! {
-        <p class="muted count">{lang.fmt(Msg::MembersCount, &[("count", count.into())])}</p>
+        <p class="muted count">{lang.fmt(Msg::MembersCount, &[("count", total.into())])}</p>
         <div class="table-wrap">
             <table class="data-table">
                 <thead>

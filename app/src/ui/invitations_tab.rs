@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format;
 use super::lang::use_lang;
-use super::widgets::{CopyButton, Loading};
+use super::widgets::{CopyButton, Loading, Pager};
 use crate::api::ApiError;
 use crate::api::invitation_tab::{
     ActivateWaitingInvitation, BulkInput, BulkInvitations, BulkSummary, CancelInvitation,
@@ -507,7 +507,7 @@ fn TabBody(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Pager page=page.page per_page=page.per_page total=page.total capped=page.capped query />
+        <Pager page=page.page per_page=page.per_page total=page.total capped=page.capped tail=query_tail(&query) />
     }
     .into_any()
 }
@@ -819,40 +819,21 @@ fn BulkBar(
     }
 }
 
-#[component]
-fn Pager(page: i64, per_page: i64, total: i64, capped: bool, query: ListInput) -> impl IntoView {
-    let lang = use_lang();
-    let href = move |p: i64| {
-        let mut params = vec![format!("page={p}")];
-        for (k, v) in [
-            ("q", &query.search),
-            ("status", &query.status),
-            ("delivery", &query.delivery),
-            ("group", &query.group),
-            ("inviter", &query.inviter),
-            ("sort", &query.sort),
-        ] {
-            if !v.is_empty() {
-                params.push(format!("{k}={}", urlencode(v)));
-            }
-        }
-        format!("?{}", params.join("&"))
-    };
-    let last_page = ((total + per_page - 1) / per_page).max(1);
-    // Past the count's cap the last page is unknown, but there is a next.
-    let has_next = page < last_page || capped;
-    let of = if capped {
-        lang.fmt(Msg::MoreThan, &[("count", last_page.into())])
-    } else {
-        last_page.to_string()
-    };
-    view! {
-        <nav class="pager" aria-label="pagination">
-            {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{lang.t(Msg::Previous)}</a> })}
-            <span class="muted">{page} " / " {of}</span>
-            {has_next.then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
-        </nav>
-    }
+/// The filters and sort of `query` as the end of a page link (`&q=…`),
+/// so that paging keeps them.
+fn query_tail(query: &ListInput) -> String {
+    [
+        ("q", &query.search),
+        ("status", &query.status),
+        ("delivery", &query.delivery),
+        ("group", &query.group),
+        ("inviter", &query.inviter),
+        ("sort", &query.sort),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("&{k}={}", urlencode(v)))
+    .collect()
 }
 
 /// A count as the tab says it: "12 345", or "plus de 10 000" past the cap.

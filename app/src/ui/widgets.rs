@@ -309,6 +309,30 @@ pub fn AuthCard(children: Children) -> impl IntoView {
     }
 }
 
+/// `Précédent  2 / 7  Suivant`: links to the neighbouring pages of a
+/// table, `?page=N` followed by `tail` (the table's other parameters,
+/// `&k=v…`). Past a capped count (`capped`), the last page is unknown but
+/// there is a next one.
+#[component]
+pub fn Pager(page: i64, per_page: i64, total: i64, capped: bool, tail: String) -> impl IntoView {
+    let lang = use_lang();
+    let href = move |p: i64| format!("?page={p}{tail}");
+    let last_page = ((total + per_page - 1) / per_page).max(1);
+    let has_next = page < last_page || capped;
+    let of = if capped {
+        lang.fmt(Msg::MoreThan, &[("count", last_page.into())])
+    } else {
+        last_page.to_string()
+    };
+    view! {
+        <nav class="pager" aria-label=lang.t(Msg::Pagination)>
+            {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{lang.t(Msg::Previous)}</a> })}
+            <span class="muted">{page} " / " {of}</span>
+            {has_next.then(|| view! { <a href=href(page + 1) rel="next">{lang.t(Msg::Next)}</a> })}
+        </nav>
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = use_lang();

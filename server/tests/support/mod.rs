@@ -134,6 +134,49 @@ impl TestApp {
         self.current(id).await
     }
 
+    /// `count` people without a password, all holding `roles` in `group`,
+    /// named "Anne nom 00", "Anne NOM 01"… (case mixed, out of order, so
+    /// that a listing's sort is seen); their ids, in that name order.
+    pub async fn many_members(
+        &self,
+        group: GroupId,
+        count: usize,
+        roles: &[GroupRole],
+    ) -> Vec<UserId> {
+        let people: Vec<users::NewUser> = (0..count)
+            .rev()
+            .map(|n| users::NewUser {
+                email: Some(format!("p{n}@exemple.fr")),
+                login_name: None,
+                first_name: "Anne".into(),
+                last_name: if n % 2 == 0 {
+                    format!("nom {n:02}")
+                } else {
+                    format!("NOM {n:02}")
+                },
+                password_hash: None,
+                platform_admin: false,
+                account_type: app::domain::AccountType::Member,
+                language: Lang::Fr,
+                activated_at: Some(START),
+                created_by: None,
+                extra_info: String::new(),
+                deletion_at: None,
+            })
+            .collect();
+        let mut conn = self.conn().await;
+        let mut ids = users::insert_many(&mut conn, &people, START).await.unwrap();
+        let grants: Vec<_> = ids
+            .iter()
+            .flat_map(|&id| roles.iter().map(move |&role| (id, group, role)))
+            .collect();
+        memberships::grant_many(&mut conn, &grants, None, START)
+            .await
+            .unwrap();
+        ids.reverse();
+        ids
+    }
+
     pub async fn current(&self, user_id: UserId) -> CurrentUser {
         let mut conn = self.conn().await;
         let user = users::by_id(&mut conn, user_id).await.unwrap().unwrap();

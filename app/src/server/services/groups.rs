@@ -1,7 +1,7 @@
 //! The group tree: what a user sees of it, and the platform admin's edits.
 
 use crate::contracts::error::FormField;
-use crate::contracts::groups::{GroupPage, MemberRow, Sidebar, SidebarGroup};
+use crate::contracts::groups::{GroupPage, MEMBERS_PER_PAGE, MemberRow, Sidebar, SidebarGroup};
 use crate::domain::audit::AuditAction;
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
@@ -92,6 +92,7 @@ pub async fn page(
     state: &AppState,
     me: &CurrentUser,
     id: GroupId,
+    members_page: i64,
     directory: &directory::Shared,
 ) -> AppResult<GroupPage> {
     let mut conn = state.db.pool.acquire().await?;
@@ -128,25 +129,35 @@ pub async fn page(
     let can_manage_users = policy::may_manage_users(&me.actor, tree, id);
     // Learners and trainers see their co-members' names, not their contacts.
     let contacts = policy::may_see_member_contacts(&me.actor, tree, id);
-    let members = memberships::members_of_group(&mut conn, id)
-        .await?
-        .into_iter()
-        .map(|m| MemberRow {
-            editable: policy::may_edit_member(&me.actor, tree, id, m.user_id, &m.roles),
-            user_id: m.user_id,
-            name: format!("{} {}", m.first_name, m.last_name)
-                .trim()
-                .to_owned(),
-            email: m.email.filter(|_| contacts),
-            login_name: m.login_name.filter(|_| contacts),
-            roles: m.roles,
-            account_type: m.account_type,
-            active: m.activated_at.is_some(),
-            password_set: m.password_set,
-            activated_at: m.activated_at,
-        })
-        .collect();
-    let pending = if can_manage_users {
+    let members_total = memberships::count_members(&mut conn, id).await?;
+    let last_page = ((members_total + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE).max(1);
+    let members_page = members_page.clamp(1, last_page);
+    let members = memberships::members_of_group(
+        &mut conn,
+        id,
+        MEMBERS_PER_PAGE,
+        (members_page - 1) * MEMBERS_PER_PAGE,
+    )
+    .await?
+    .into_iter()
+    .map(|m| MemberRow {
+        editable: policy::may_edit_member(&me.actor, tree, id, m.user_id, &m.roles),
+        user_id: m.user_id,
+        name: format!("{} {}", m.first_name, m.last_name)
+            .trim()
+            .to_owned(),
+        email: m.email.filter(|_| contacts),
+        login_name: m.login_name.filter(|_| contacts),
+        roles: m.roles,
+        account_type: m.account_type,
+        active: m.activated_at.is_some(),
+        password_set: m.password_set,
+        activated_at: m.activated_at,
+    })
+    .collect();
+    // Pending invitations follow the members on the first page, where an
+    // admin lands; each links to the Invitations tab.
+    let pending = if can_manage_users && members_page == 1 {
         invitations::pending_into_group(&mut conn, id, 500).await?
     } else {
         Vec::new()
@@ -159,6 +170,8 @@ pub async fn page(
         visibility: group.visibility,
         breadcrumb,
         members,
+        members_total,
+        members_page,
         can_manage_groups,
         can_manage_users,
         grantable_roles: policy::grantable_roles(&me.actor, tree, id),

@@ -109,20 +109,38 @@ pub struct MemberRecord {
     pub roles: Vec<GroupRole>,
 }
 
-/// The members of one group with their roles there, sorted by name.
+/// How many people hold a role in one group.
+pub async fn count_members(conn: &mut Conn, group_id: GroupId) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(DISTINCT user_id) FROM memberships WHERE group_id = $1")
+        .bind(group_id)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// One page of a group's members with their roles there, sorted by name:
+/// `limit` people from the `offset`-th (the roles of a person are
+/// several rows, so the page is cut on people, in the subquery).
 pub async fn members_of_group(
     conn: &mut Conn,
     group_id: GroupId,
+    limit: i64,
+    offset: i64,
 ) -> Result<Vec<MemberRecord>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.first_name, u.last_name, u.email, u.login_name, u.account_type, \
          u.activated_at, m.role, \
          CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS password_set \
          FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.group_id = $1 \
+         WHERE m.group_id = $1 AND m.user_id IN ( \
+           SELECT p.id FROM users p \
+           WHERE EXISTS (SELECT 1 FROM memberships pm WHERE pm.user_id = p.id AND pm.group_id = $1) \
+           ORDER BY LOWER(p.last_name), LOWER(p.first_name), p.email, p.id \
+           LIMIT $2 OFFSET $3) \
          ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.email, u.id",
     )
     .bind(group_id)
+    .bind(limit)
+    .bind(offset)
     .fetch_all(&mut *conn)
     .await?;
     let mut members: Vec<MemberRecord> = Vec::new();
