@@ -1,4 +1,5 @@
-//! Benchmark: the billing page (`/billing`) and the audit log (`/journal`)
+//! Benchmark: the billing page (`/billing`), a group's page (`/groups/…`,
+//! one page of its ~2,400 members) and the audit log (`/journal`)
 //! at 1,000,000 audit entries and 100,000 billing events, on SQLite and on
 //! PostgreSQL. Starts the real server on loopback, seeds the tables with
 //! batched raw inserts, times the services one call at a time, signs in
@@ -17,12 +18,13 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use app::contracts::billing::{BillingPage, BillingQuery};
+use app::contracts::groups::GroupPage;
 use app::contracts::journal::{JournalPage, JournalQuery};
 use app::domain::Visibility;
 use app::domain::audit::AuditAction;
 use app::domain::billing::Month;
 use app::server::services::directory::Shared;
-use app::server::services::{billing, journal};
+use app::server::services::{billing, groups, journal};
 use app::server::{AppState, Backend, tz};
 use common::{
     ADMIN_EMAIL, ADMIN_PASSWORD, DAY, Error, GROUP_ADMIN_EMAIL, GROUP_ADMIN_PASSWORD, LAST_NAMES,
@@ -487,6 +489,10 @@ async fn seed(state: &AppState, world: &World, counts: Counts, now: i64) -> Resu
 #[derive(Clone)]
 enum Call {
     Billing(BillingQuery),
+    /// The first region's page, one page of its members.
+    Group {
+        page: i64,
+    },
     Journal {
         group_admin: bool,
         query: JournalQuery,
@@ -495,6 +501,7 @@ enum Call {
 
 enum Outcome {
     Billing(BillingPage),
+    Group(Box<GroupPage>),
     Journal(JournalPage),
 }
 
@@ -507,6 +514,12 @@ impl Outcome {
                 page.billable,
                 page.people.len(),
                 page.seats.used
+            ),
+            Outcome::Group(page) => format!(
+                "{} members, page {}: {} shown",
+                page.members_total,
+                page.members_page,
+                page.members.len()
             ),
             Outcome::Journal(page) => format!(
                 "{}{} matching, {} shown{}",
@@ -528,6 +541,11 @@ impl Outcome {
                 markers.extend(page.people.first().and_then(|p| p.email.clone()));
                 markers
             }
+            Outcome::Group(page) => {
+                let mut markers = vec!["data-table".to_owned()];
+                markers.extend(page.members.first().and_then(|m| m.email.clone()));
+                markers
+            }
             Outcome::Journal(page) => match page.entries.first() {
                 Some(first) => vec![
                     "data-table journal".to_owned(),
@@ -545,6 +563,12 @@ async fn call(state: &AppState, world: &World, call: &Call) -> Result<Outcome, E
             .await
             .map(Outcome::Billing)
             .map_err(|e| format!("billing::page: {e:?}").into()),
+        Call::Group { page } => {
+            groups::page(state, &world.admin, world.region, *page, &Shared::fresh())
+                .await
+                .map(|p| Outcome::Group(Box::new(p)))
+                .map_err(|e| format!("groups::page: {e:?}").into())
+        }
         Call::Journal { group_admin, query } => {
             let me = if *group_admin {
                 &world.group_admin
@@ -748,6 +772,8 @@ async fn measure(
                 month: Some(half_year.clone()),
             }),
         ),
+        ("group page, first 50 members", Call::Group { page: 1 }),
+        ("group page, page 20", Call::Group { page: 20 }),
         (
             "journal, first page",
             journal(false, JournalQuery::default()),
@@ -801,6 +827,12 @@ async fn measure(
             "/billing".into(),
             &admin_cookie,
             Call::Billing(BillingQuery::default()),
+        ),
+        Scenario::get(
+            "/groups/… (members)",
+            format!("/groups/{}", world.region),
+            &admin_cookie,
+            Call::Group { page: 1 },
         ),
         Scenario::get(
             "/journal",

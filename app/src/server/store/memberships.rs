@@ -132,8 +132,8 @@ pub async fn members_of_group(
          CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS password_set \
          FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.group_id = $1 AND m.user_id IN ( \
-           SELECT p.id FROM users p \
-           WHERE EXISTS (SELECT 1 FROM memberships pm WHERE pm.user_id = p.id AND pm.group_id = $1) \
+           SELECT p.id FROM memberships pm JOIN users p ON p.id = pm.user_id \
+           WHERE pm.group_id = $1 GROUP BY p.id \
            ORDER BY LOWER(p.last_name), LOWER(p.first_name), p.email, p.id \
            LIMIT $2 OFFSET $3) \
          ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.email, u.id",
