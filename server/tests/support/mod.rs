@@ -105,26 +105,9 @@ impl TestApp {
         let hash = app::server::auth::password::hash("correct horse battery".into())
             .await
             .unwrap();
-        let id = users::insert(
-            &mut conn,
-            &users::NewUser {
-                email: Some(email.into()),
-                login_name: None,
-                first_name: "Test".into(),
-                last_name: email.split('@').next().unwrap_or_default().into(),
-                password_hash: Some(hash),
-                platform_admin: false,
-                account_type: app::domain::AccountType::Member,
-                language: Lang::Fr,
-                activated_at: Some(START),
-                created_by: None,
-                extra_info: String::new(),
-                deletion_at: None,
-            },
-            START,
-        )
-        .await
-        .unwrap();
+        let last_name = email.split('@').next().unwrap_or_default().into();
+        let person = active_member(email.into(), "Test", last_name, Some(hash));
+        let id = users::insert(&mut conn, &person, START).await.unwrap();
         for (group, role) in roles {
             memberships::grant(&mut conn, id, *group, *role, None, START)
                 .await
@@ -145,23 +128,13 @@ impl TestApp {
     ) -> Vec<UserId> {
         let people: Vec<users::NewUser> = (0..count)
             .rev()
-            .map(|n| users::NewUser {
-                email: Some(format!("p{n}@exemple.fr")),
-                login_name: None,
-                first_name: "Anne".into(),
-                last_name: if n % 2 == 0 {
+            .map(|n| {
+                let last_name = if n % 2 == 0 {
                     format!("nom {n:02}")
                 } else {
                     format!("NOM {n:02}")
-                },
-                password_hash: None,
-                platform_admin: false,
-                account_type: app::domain::AccountType::Member,
-                language: Lang::Fr,
-                activated_at: Some(START),
-                created_by: None,
-                extra_info: String::new(),
-                deletion_at: None,
+                };
+                active_member(format!("p{n}@exemple.fr"), "Anne", last_name, None)
             })
             .collect();
         let mut conn = self.conn().await;
@@ -230,6 +203,29 @@ impl TestApp {
         let paris = self.group("Paris", Some(ventes), Visibility::Public).await;
         let support = self.group("Support", Some(acme), Visibility::Private).await;
         (acme, ventes, paris, support)
+    }
+}
+
+/// A French member, active since `START`.
+fn active_member(
+    email: String,
+    first_name: &str,
+    last_name: String,
+    password_hash: Option<String>,
+) -> users::NewUser {
+    users::NewUser {
+        email: Some(email),
+        login_name: None,
+        first_name: first_name.into(),
+        last_name,
+        password_hash,
+        platform_admin: false,
+        account_type: AccountType::Member,
+        language: Lang::Fr,
+        activated_at: Some(START),
+        created_by: None,
+        extra_info: String::new(),
+        deletion_at: None,
     }
 }
 
