@@ -390,6 +390,7 @@ NoInvitationsHint = Invite people from “Invite”.
 Previous = Previous
 Next = Next
 PendingRowHint = See the Invitations tab
+MorePendingInvitations = All pending invitations, in the Invitations tab
 
 ## Development mailbox
 MenuMailbox = Development mailbox

@@ -418,6 +418,7 @@ NoInvitationsHint = Invitez des personnes depuis « Inviter ».
 Previous = Précédent
 Next = Suivant
 PendingRowHint = Voir l'onglet Invitations
+MorePendingInvitations = Toutes les invitations en attente, dans l'onglet Invitations
 
 ## Development mailbox
 MenuMailbox = Boîte de développement

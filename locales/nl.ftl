@@ -382,6 +382,7 @@ NoInvitationsHint = Nodig mensen uit via “Uitnodigen”.
 Previous = Vorige
 Next = Volgende
 PendingRowHint = Zie het tabblad Uitnodigingen
+MorePendingInvitations = Alle openstaande uitnodigingen, in het tabblad Uitnodigingen
 
 ## Ontwikkelmailbox
 MenuMailbox = Ontwikkelmailbox

@@ -533,14 +533,20 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
 }
 
 /// A group of 60 renders 50 members a page: page 2 holds the last ten, says
-/// the count of all and links back to page 1.
+/// the count of all and links back to page 1. Page 1 lists 20 of the 21
+/// pending invitations and links to the tab that has them all.
 #[tokio::test]
 async fn a_group_page_shows_its_members_fifty_at_a_time() {
+    use app::domain::GroupRole::Learner;
     let app = TestApp::new(Backend::Sqlite).await;
-    app.platform_admin("ada@exemple.fr").await;
+    let admin = app.platform_admin("ada@exemple.fr").await;
     let (_, _, paris, _) = app.sample_tree().await;
-    app.many_members(paris, 60, &[app::domain::GroupRole::Learner])
-        .await;
+    app.many_members(paris, 60, &[Learner]).await;
+    let addresses: Vec<String> = (0..21).map(|n| format!("jean{n:02}@exemple.fr")).collect();
+    let request = support::invite_request(paris, &addresses.join("; "), &[Learner]);
+    app::server::services::invitations::invite(&app.state, &admin, request)
+        .await
+        .unwrap();
     let router = router(&app).await;
     let session = session_cookie(&router).await;
     let page = |n: u32| {
@@ -564,4 +570,9 @@ async fn a_group_page_shows_its_members_fifty_at_a_time() {
     assert!(!first.contains("Anne nom 50"));
     assert!(first.contains(r#"<a href="?page=2" rel="next">Suivant"#));
     assert!(first.contains(r#"aria-label="Pages" class="pager""#));
+    assert!(first.contains("jean19@exemple.fr") && !first.contains("jean20@exemple.fr"));
+    assert!(first.contains(&format!(
+        r#"<a href="/groups/{paris}/users/invitations">Toutes les invitations en attente"#
+    )));
+    assert!(!second.contains("jean00@exemple.fr") && !second.contains("Toutes les invitations"));
 }

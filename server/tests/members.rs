@@ -160,10 +160,10 @@ async fn role_changes_are_policy_checked_per_actor(backend: Backend) {
 }
 
 /// A group of 60 is shown 50 at a time, sorted by name, cut on people
-/// (not on role rows); a page past the last shows the last, and pending
-/// invitations follow the members on the first page only.
+/// (not on role rows); a page past the last shows the last, and the first
+/// 20 pending invitations follow the members on the first page only.
 async fn a_large_group_is_listed_page_by_page(backend: Backend) {
-    use app::contracts::groups::MEMBERS_PER_PAGE;
+    use app::contracts::groups::{MEMBERS_PER_PAGE, PENDING_SHOWN};
     use app::server::services::invitations;
 
     let app = TestApp::new(backend).await;
@@ -171,7 +171,9 @@ async fn a_large_group_is_listed_page_by_page(backend: Backend) {
     let admin = app.platform_admin("ada@exemple.fr").await;
     // Two roles each: two rows per person in the join.
     app.many_members(paris, 60, &[Learner, Trainer]).await;
-    let request = support::invite_request(paris, "jean@exemple.fr", &[Learner]);
+    // 21 pending, two roles each: the list stops at 20 invitations, not rows.
+    let addresses: Vec<String> = (0..21).map(|n| format!("jean{n:02}@exemple.fr")).collect();
+    let request = support::invite_request(paris, &addresses.join("; "), &[Learner, Trainer]);
     invitations::invite(&app.state, &admin, request)
         .await
         .unwrap();
@@ -188,7 +190,10 @@ async fn a_large_group_is_listed_page_by_page(backend: Backend) {
     assert_eq!(names(&first)[0], "anne nom 00");
     assert_eq!(names(&first)[49], "anne nom 49");
     assert!(first.members.iter().all(|m| m.roles == [Trainer, Learner]));
-    assert_eq!(first.pending.len(), 1);
+    assert_eq!(first.pending.len(), PENDING_SHOWN);
+    assert_eq!(first.pending[19].0, "jean19@exemple.fr");
+    assert!(first.pending.iter().all(|(_, roles)| roles.len() == 2));
+    assert!(first.pending_more);
 
     let second = page(2).await.unwrap();
     assert_eq!(second.members_page, 2);
@@ -198,7 +203,7 @@ async fn a_large_group_is_listed_page_by_page(backend: Backend) {
             .map(|n| format!("anne nom {n}"))
             .collect::<Vec<_>>()
     );
-    assert!(second.pending.is_empty());
+    assert!(second.pending.is_empty() && !second.pending_more);
     // Past the end, and before the start: the nearest page.
     assert_eq!(page(9).await.unwrap().members, second.members);
     assert_eq!(page(0).await.unwrap().members, first.members);

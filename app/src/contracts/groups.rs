@@ -80,6 +80,10 @@ pub struct MemberRow {
 /// a light page.
 pub const MEMBERS_PER_PAGE: i64 = 50;
 
+/// Pending invitations listed under the members; the Invitations tab has
+/// them all.
+pub const PENDING_SHOWN: usize = 20;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupPage {
     pub id: GroupId,
@@ -97,6 +101,8 @@ pub struct GroupPage {
     /// Pending invitations into this group: (address, roles). Shown only to
     /// those who manage its users.
     pub pending: Vec<(String, Vec<GroupRole>)>,
+    /// Whether more are pending than `PENDING_SHOWN`.
+    pub pending_more: bool,
     pub can_manage_groups: bool,
     pub can_manage_users: bool,
     /// The roles the viewer may grant in this group (for editing members).

@@ -389,6 +389,7 @@ messages! {
     Previous,
     Next,
     PendingRowHint,
+    MorePendingInvitations,
     // Development mailbox
     MenuMailbox,
     NotFoundTitle,

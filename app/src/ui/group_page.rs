@@ -163,6 +163,7 @@ pub fn GroupUsers() -> impl IntoView {
                         let total = page.members_total;
                         let members_page = page.members_page;
                         let pending = page.pending.clone();
+                        let pending_more = page.pending_more;
                         let group_id = page.id;
                         let grantable = page.grantable_roles.clone();
                         let can_manage_users = page.can_manage_users;
@@ -172,7 +173,7 @@ pub fn GroupUsers() -> impl IntoView {
                                 <MemberFeedback actions />
                                 {can_manage_users.then(|| view! { <BulkConvert selected convert /> })}
                                 <ConvertResults convert />
-                                <MembersTable members total pending group_id grantable actions can_open=can_manage_users selected />
+                                <MembersTable members total pending pending_more group_id grantable actions can_open=can_manage_users selected />
                                 {(total > MEMBERS_PER_PAGE)
                                     .then(|| {
                                         view! {
@@ -436,6 +437,8 @@ fn MembersTable(
     /// Members on every page.
     total: i64,
     pending: Vec<(String, Vec<GroupRole>)>,
+    /// More invitations are pending than listed: a link to them all.
+    pending_more: bool,
     group_id: GroupId,
     grantable: Vec<GroupRole>,
     actions: MemberActions,
@@ -565,6 +568,14 @@ fn MembersTable(
                 <tbody>{rows} {pending_rows}</tbody>
             </table>
         </div>
+        {pending_more
+            .then(|| {
+                view! {
+                    <p class="pending-more">
+                        <a href=tab>{lang.t(Msg::MorePendingInvitations)}</a>
+                    </p>
+                }
+            })}
     }
     .into_any()
 }

@@ -1,7 +1,9 @@
 //! The group tree: what a user sees of it, and the platform admin's edits.
 
 use crate::contracts::error::FormField;
-use crate::contracts::groups::{GroupPage, MEMBERS_PER_PAGE, MemberRow, Sidebar, SidebarGroup};
+use crate::contracts::groups::{
+    GroupPage, MEMBERS_PER_PAGE, MemberRow, PENDING_SHOWN, Sidebar, SidebarGroup,
+};
 use crate::domain::audit::AuditAction;
 use crate::domain::group_name::{GroupNameError, parse_group_name};
 use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
@@ -157,13 +159,16 @@ pub async fn page(
     .collect();
     // Pending invitations follow the members on the first page, where an
     // admin lands; each links to the Invitations tab.
-    let pending = if can_manage_users && members_page == 1 {
-        invitations::pending_into_group(&mut conn, id, 500).await?
+    let mut pending = if can_manage_users && members_page == 1 {
+        invitations::pending_into_group(&mut conn, id, PENDING_SHOWN + 1).await?
     } else {
         Vec::new()
     };
+    let pending_more = pending.len() > PENDING_SHOWN;
+    pending.truncate(PENDING_SHOWN);
     Ok(GroupPage {
         pending,
+        pending_more,
         id,
         name: group.name.clone(),
         parent_id: group.parent_id,

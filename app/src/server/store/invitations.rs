@@ -523,19 +523,21 @@ pub async fn mark_reminded(
     Ok(done == 1)
 }
 
-/// Pending invitations with a grant in `group_id`: (address, roles there),
-/// by address. Shown in the group's users list.
+/// The first `limit` pending invitations with a grant in `group_id`:
+/// (address, roles there), by address. Shown in the group's users list.
 pub async fn pending_into_group(
     conn: &mut Conn,
     group_id: GroupId,
-    limit: i64,
+    limit: usize,
 ) -> Result<Vec<(String, Vec<GroupRole>)>, sqlx::Error> {
+    // A row per role: enough rows for `limit` invitations holding every role.
+    let rows_needed = limit.saturating_mul(GroupRole::ALL.len()) as i64;
     let rows = sqlx::query(
         "SELECT i.email, g.role FROM invitation_grants g JOIN invitations i ON i.id = g.invitation_id \
          WHERE g.group_id = $1 AND i.status = 'pending' ORDER BY i.email, g.role LIMIT $2",
     )
     .bind(group_id)
-    .bind(limit)
+    .bind(rows_needed)
     .fetch_all(&mut *conn)
     .await?;
     let mut pending: Vec<(String, Vec<GroupRole>)> = Vec::new();
@@ -547,6 +549,7 @@ pub async fn pending_into_group(
             _ => pending.push((email, role.into_iter().collect())),
         }
     }
+    pending.truncate(limit);
     Ok(pending)
 }
 
