@@ -571,6 +571,7 @@ NoRole = no role
 Unlimited = unlimited
 Dash = —
 Pagination = Pages
+Breadcrumb = Breadcrumb
 ExportCsv = Export as CSV
 ExportXlsx = Export as Excel (XLSX)
 DetailRoles = Roles: { $roles }

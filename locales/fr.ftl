@@ -599,6 +599,7 @@ NoRole = aucun rôle
 Unlimited = illimité
 Dash = —
 Pagination = Pages
+Breadcrumb = Fil d'Ariane
 ExportCsv = Exporter en CSV
 ExportXlsx = Exporter en Excel (XLSX)
 DetailRoles = Rôles : { $roles }

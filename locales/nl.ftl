@@ -563,6 +563,7 @@ NoRole = geen rol
 Unlimited = onbeperkt
 Dash = —
 Pagination = Pagina's
+Breadcrumb = Kruimelpad
 ExportCsv = Exporteren als CSV
 ExportXlsx = Exporteren als Excel (XLSX)
 DetailRoles = Rollen: { $roles }

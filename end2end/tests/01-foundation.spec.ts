@@ -73,7 +73,7 @@ test.describe.serial('a new platform', () => {
     await page.getByRole('button', { name: 'CRÉER LE GROUPE' }).click();
 
     await expect(page.getByRole('heading', { name: 'Lyon' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toHaveText(/Acme.*Ventes.*Lyon/);
+    await expect(page.getByRole('navigation', { name: "Fil d'Ariane" })).toHaveText(/Acme.*Ventes.*Lyon/);
     await expect(sidebar.getByRole('link', { name: /^Lyon/ })).toBeVisible();
     await expect(page.getByText("Ce groupe n'a pas encore d'utilisateurs.")).toBeVisible();
     await expectAccessible(page);

@@ -16,7 +16,7 @@ test.describe.serial('invite by e-mail', () => {
     // Like the Invitations tab: the breadcrumb links back by the whole path,
     // the title names the group.
     await expect(page.getByRole('heading', { level: 1, name: 'Ajouter des utilisateurs — Paris Centre' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link')).toHaveText('Acme › Ventes › Paris Centre');
+    await expect(page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link')).toHaveText('Acme › Ventes › Paris Centre');
     await hydrated(page);
     await expectAccessible(page);
     await expectNoPageOverflow(page);

@@ -16,7 +16,7 @@ async function openTab(page: Page, signIn = true) {
   await page.goto(`${await ventes(page)}/users/invitations`);
   // The title says where one is: the tab, of which group, under its path.
   await expect(page.getByRole('heading', { level: 1, name: 'Invitations — Ventes' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toHaveText(/Acme › Ventes.*Invitations/);
+  await expect(page.getByRole('navigation', { name: "Fil d'Ariane" })).toHaveText(/Acme › Ventes.*Invitations/);
   await hydrated(page);
   await page.locator('.table-wrap[data-ready="true"]').waitFor();
 }

@@ -161,7 +161,7 @@ test.describe.serial('the import wizard', () => {
     await expectAccessible(page);
     await expectNoPageOverflow(page);
 
-    await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: 'Importer' }).click();
+    await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Importer' }).click();
     await expect(page.getByRole('heading', { name: 'Importer des utilisateurs' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Ajouter des utilisateurs' }).getByRole('link', { name: 'Imports' }).click();
     await expect(page).toHaveURL(/\/users\/imports$/);

@@ -689,6 +689,7 @@ messages! {
     Unlimited,
     Dash,
     Pagination,
+    Breadcrumb,
     ExportCsv,
     ExportXlsx,
     DetailRoles(roles),

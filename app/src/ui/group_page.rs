@@ -84,7 +84,7 @@ pub fn GroupHeader(page: GroupPage, tab: Tab) -> impl IntoView {
     let base = format!("/groups/{}", page.id);
     view! {
         <header class="page-header">
-            <nav aria-label="breadcrumb">
+            <nav aria-label=lang.t(Msg::Breadcrumb)>
                 <ol class="breadcrumb">{crumbs}</ol>
             </nav>
             <div class="title-row">

@@ -405,7 +405,7 @@ fn ImportBody(view: ImportView, step: Step, actions: Actions) -> impl IntoView {
     view! {
         <section class="page">
             <header class="page-header">
-                <nav aria-label="breadcrumb">
+                <nav aria-label=lang.t(Msg::Breadcrumb)>
                     <ol class="breadcrumb">
                         <li>
                             <a href=format!("/groups/{group_id}")>{view.group_path.clone()}</a>

@@ -89,7 +89,7 @@ pub fn InvitationsHeader(group_id: GroupId, data: TabData) -> impl IntoView {
                 let name = format::last_group(&path).to_owned();
                 view! {
                     <header class="page-header">
-                        <nav aria-label="breadcrumb">
+                        <nav aria-label=lang.t(Msg::Breadcrumb)>
                             <ol class="breadcrumb">
                                 <li>
                                     <a href=format!("/groups/{group_id}")>{path}</a>

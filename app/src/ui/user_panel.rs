@@ -101,7 +101,7 @@ pub fn PanelShell(group_id: GroupId, group_path: String, children: Children) -> 
     view! {
         <section class="page">
             <header class="page-header">
-                <nav aria-label="breadcrumb">
+                <nav aria-label=lang.t(Msg::Breadcrumb)>
                     <ol class="breadcrumb">
                         <li>
                             <a href=format!("/groups/{group_id}")>{group_path}</a>
