@@ -13,14 +13,11 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   const lea = page.getByRole('row').filter({ hasText: 'lea@exemple.fr' });
   await expect(lea).toContainText('Apprenant');
 
-  // The editor opens in a dialog with room for its forms. It is built when
-  // opened: the page carries no dialog per row.
+  // The editor opens in a dialog with room for its forms.
   const edit = lea.getByRole('button', { name: 'Modifier les rôles de Léa Martin' });
   const dialog = page.getByRole('dialog', { name: 'Modifier les rôles de Léa Martin' });
-  await expect(page.locator('dialog')).toHaveCount(0);
   await edit.click();
   await expect(dialog).toBeVisible();
-  await expect(page.locator('dialog')).toHaveCount(1);
   await dialog.getByLabel('Animateur').check();
   await expectAccessible(page);
   await expectNoPageOverflow(page);
@@ -41,7 +38,6 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.locator('dialog')).toHaveCount(0);
   await expect(edit).toBeFocused();
   // Removing is asked again before it happens.
   await edit.click();

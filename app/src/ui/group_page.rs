@@ -264,11 +264,6 @@ fn MemberNote(user: UserId, actions: MemberActions) -> impl IntoView {
 /// form (the viewer's grantable roles, ticked as held) and the removal,
 /// asked again before it happens. Escape or `Annuler` closes it; an edit
 /// closes it and says what was done on the row.
-///
-/// The dialog is built when it opens and dropped when it closes: one per
-/// row, always in the page, made a group of 120 members 279 KB of HTML
-/// (2 KB a row) and as many forms to hydrate; without the wasm it could
-/// not open anyway.
 #[component]
 fn MemberEditor(
     group_id: GroupId,
@@ -277,41 +272,7 @@ fn MemberEditor(
     actions: MemberActions,
 ) -> impl IntoView {
     let lang = use_lang();
-    let who = member_label(&member);
-    let open = RwSignal::new(false);
-    view! {
-        <button
-            type="button"
-            class="link-button"
-            aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))
-            aria-haspopup="dialog"
-            on:click=move |_| {
-                actions.last.set(None);
-                open.set(true);
-            }
-        >
-            {lang.t(Msg::EditMember)}
-        </button>
-        {move || {
-            open.get()
-                .then(|| {
-                    view! {
-                        <MemberDialog
-                            group_id
-                            member=member.clone()
-                            grantable=grantable.clone()
-                            actions
-                            open
-                        />
-                    }
-                })
-        }}
-    }
-}
-
-/// How a member is named in the editor: name, else e-mail, else login.
-fn member_label(member: &MemberRow) -> String {
-    if member.name.is_empty() {
+    let who = if member.name.is_empty() {
         member
             .email
             .clone()
@@ -319,32 +280,14 @@ fn member_label(member: &MemberRow) -> String {
             .unwrap_or_default()
     } else {
         member.name.clone()
-    }
-}
-
-/// The open editor of one member: shown as a modal as soon as it is in the
-/// page; closing it (Escape, `Annuler`, a finished edit) takes it out.
-#[component]
-fn MemberDialog(
-    group_id: GroupId,
-    member: MemberRow,
-    grantable: Vec<GroupRole>,
-    actions: MemberActions,
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let who = member_label(&member);
+    };
     let user = member.user_id;
     let question = lang.fmt(Msg::ConfirmRemoveMember, &[("name", who.as_str().into())]);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let confirming = RwSignal::new(false);
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    });
     let close = move || {
-        if let Some(d) = dialog.get_untracked() {
+        confirming.set(false);
+        if let Some(d) = dialog.get() {
             d.close();
         }
     };
@@ -376,7 +319,21 @@ fn MemberDialog(
         _ => None,
     };
     view! {
-        <dialog class="member-dialog" node_ref=dialog aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+        <button
+            type="button"
+            class="link-button"
+            aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))
+            aria-haspopup="dialog"
+            on:click=move |_| {
+                actions.last.set(None);
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }
+        >
+            {lang.t(Msg::EditMember)}
+        </button>
+        <dialog class="member-dialog" node_ref=dialog aria-labelledby=labelled_by on:close=move |_| confirming.set(false)>
             <h2 id=title_id>{format!("{} {who}", lang.t(Msg::EditMemberOf))}</h2>
             <ActionForm action=actions.set_roles on:submit=move |_| actions.target.set(Some(user))>
                 <input type="hidden" name="input[group_id]" value=group_id.to_string() />
