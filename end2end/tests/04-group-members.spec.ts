@@ -39,6 +39,16 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(edit).toBeFocused();
+  // One editor serves every row: a box ticked then cancelled is unticked
+  // when the editor opens again.
+  await edit.click();
+  await dialog.getByLabel("Administrateur d'utilisateurs").check();
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await edit.click();
+  await expect(dialog.getByLabel("Administrateur d'utilisateurs")).not.toBeChecked();
+  await expect(dialog.getByLabel('Animateur')).toBeChecked();
+  await page.keyboard.press('Escape');
   // Removing is asked again before it happens.
   await edit.click();
   await dialog.getByRole('button', { name: 'Retirer du groupe' }).click();
@@ -50,5 +60,13 @@ test('an admin changes a member\'s roles, then removes her from the group', asyn
   // Still a member of Paris Centre, where she was invited.
   await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Paris Centre/ }).click();
   await expect(page.getByRole('heading', { name: 'Paris Centre' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'lea@exemple.fr' })).toContainText('Apprenant');
+  const inParis = page.getByRole('row').filter({ hasText: 'lea@exemple.fr' });
+  await expect(inParis).toContainText('Apprenant');
+
+  // A selection is of the people on screen: it does not follow to another group.
+  await inParis.getByRole('checkbox', { name: 'Sélectionner Léa Martin' }).check();
+  await expect(page.locator('.member-bulk')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Groupes' }).getByRole('link', { name: /^Ventes/ }).click();
+  await expect(page.getByRole('heading', { name: 'Ventes' })).toBeVisible();
+  await expect(page.locator('.member-bulk')).toHaveCount(0);
 });

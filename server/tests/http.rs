@@ -568,6 +568,14 @@ async fn a_group_page_shows_its_members_fifty_at_a_time() {
     let first = page(1).await;
     assert!(first.contains("Anne nom 00") && first.contains("Anne NOM 49"));
     assert!(!first.contains("Anne nom 50"));
+    // One editor for the table, opened by each row's button: not one per row.
+    assert_eq!(first.matches("<dialog").count(), 1, "{first}");
+    assert_eq!(
+        first
+            .matches(r#"aria-label="Modifier les rôles de "#)
+            .count(),
+        50
+    );
     assert!(first.contains(r#"<a href="?page=2" rel="next">Suivant"#));
     assert!(first.contains(r#"aria-label="Pages" class="pager""#));
     assert!(first.contains("jean19@exemple.fr") && !first.contains("jean20@exemple.fr"));

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod import;
 pub mod invitation;
 pub mod login_name;
+pub mod paging;
 pub mod password;
 pub mod person_name;
 pub mod policy;

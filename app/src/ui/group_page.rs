@@ -17,30 +17,31 @@ use std::collections::BTreeSet;
 
 use crate::api::accounts::{BlockingRole, ConvertAccountType, ConvertInput, ConvertOutcome};
 use crate::domain::{AccountType, GroupId, GroupRole, UserId, Visibility};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+
+/// The number under `key` in the URL's `map` (its path parameters or its
+/// query); `otherwise` when it is missing or not a number.
+fn url_number<T: std::str::FromStr + Clone + PartialEq + Send + Sync + 'static>(
+    map: Memo<leptos_router::params::ParamsMap>,
+    key: &'static str,
+    otherwise: T,
+) -> Memo<T> {
+    Memo::new(move |_| {
+        map.read()
+            .get(key)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| otherwise.clone())
+    })
+}
 
 /// The group id of the current URL; 0 (never a group) when it is not a number.
 pub fn use_group_id() -> Memo<GroupId> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse().ok())
-            .unwrap_or_default()
-    })
+    url_number(use_params_map(), "id", GroupId::default())
 }
 
 /// The members page of the current URL (`?page=N`), from 1.
 fn use_members_page() -> Memo<i64> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1)
-    })
+    url_number(use_query_map(), "page", 1)
 }
 
 /// Loads the page data of the current group, reloaded after edits.
@@ -125,6 +126,15 @@ pub fn GroupUsers() -> impl IntoView {
     };
     let convert = ServerAction::<ConvertAccountType>::new();
     let selected = RwSignal::new(BTreeSet::<UserId>::new());
+    // A selection holds people on screen: another page or group starts afresh.
+    let (id, members_page) = (use_group_id(), use_members_page());
+    Effect::new(move |shown: Option<(GroupId, i64)>| {
+        let now = (id.get(), members_page.get());
+        if shown.is_some_and(|shown| shown != now) {
+            selected.set(BTreeSet::new());
+        }
+        now
+    });
     let refresh = use_refresh();
     Effect::new(move |_| {
         if let Some(Ok(lines)) = convert.value().get()
@@ -260,19 +270,22 @@ fn MemberNote(user: UserId, actions: MemberActions) -> impl IntoView {
     }
 }
 
-/// `Modifier` on a member's row opens a dialog with room for the roles
-/// form (the viewer's grantable roles, ticked as held) and the removal,
-/// asked again before it happens. Escape or `Annuler` closes it; an edit
-/// closes it and says what was done on the row.
-#[component]
-fn MemberEditor(
-    group_id: GroupId,
-    member: MemberRow,
-    grantable: Vec<GroupRole>,
-    actions: MemberActions,
-) -> impl IntoView {
-    let lang = use_lang();
-    let who = if member.name.is_empty() {
+/// The member editor of a table: one dialog for every row, showing the
+/// member whose `Modifier` was pressed. One per row would write each
+/// member's forms into the page, about 2 KB of HTML a row. It follows a
+/// user id, a signal type the page already has, and finds the member in a
+/// plain list: a signal of the member itself added 20 KB of generic code
+/// to the wasm.
+#[derive(Clone, Copy)]
+struct Editor {
+    dialog: NodeRef<leptos::html::Dialog>,
+    /// The member being edited.
+    user: RwSignal<Option<UserId>>,
+}
+
+/// How a member is named on the editor: the name, else the address or login.
+fn shown_name(member: &MemberRow) -> String {
+    if member.name.is_empty() {
         member
             .email
             .clone()
@@ -280,64 +293,123 @@ fn MemberEditor(
             .unwrap_or_default()
     } else {
         member.name.clone()
-    };
-    let user = member.user_id;
-    let question = lang.fmt(Msg::ConfirmRemoveMember, &[("name", who.as_str().into())]);
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let confirming = RwSignal::new(false);
-    let close = move || {
-        confirming.set(false);
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
-    // A finished edit of this member closes its dialog.
-    Effect::new(move |_| {
-        if matches!(actions.last.get(), Some((who, Ok(_))) if who == user) {
-            close();
-        }
-    });
-    let prefix = format!("m{user}");
-    let title_id = format!("{prefix}-title");
-    let labelled_by = title_id.clone();
-    let checkboxes = grantable
-        .into_iter()
-        .map(|role| {
-            view! {
-                <RoleCheckbox
-                    role
-                    id=format!("{prefix}-{}", role.as_str())
-                    checked=member.roles.contains(&role)
-                />
-            }
-        })
-        .collect_view();
-    let error = move || match actions.last.get() {
-        Some((who, Err(e))) if who == user => {
-            Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> })
-        }
-        _ => None,
-    };
+    }
+}
+
+/// A member row's `Modifier`: opens the table's editor on this member.
+/// (A plain function: as a component it weighed 2 KB more of wasm.)
+fn edit_button(
+    member: &MemberRow,
+    editor: Editor,
+    actions: MemberActions,
+    lang: Lang,
+) -> impl IntoView {
+    let label = format!("{} {}", lang.t(Msg::EditMemberOf), shown_name(member));
+    let member = member.user_id;
     view! {
         <button
             type="button"
             class="link-button"
-            aria-label=format!("{} {who}", lang.t(Msg::EditMemberOf))
+            aria-label=label
             aria-haspopup="dialog"
             on:click=move |_| {
                 actions.last.set(None);
-                if let Some(d) = dialog.get() {
+                editor.user.set(Some(member));
+                if let Some(d) = editor.dialog.get() {
                     let _ = d.show_modal();
                 }
             }
         >
             {lang.t(Msg::EditMember)}
         </button>
-        <dialog class="member-dialog" node_ref=dialog aria-labelledby=labelled_by on:close=move |_| confirming.set(false)>
-            <h2 id=title_id>{format!("{} {who}", lang.t(Msg::EditMemberOf))}</h2>
-            <ActionForm action=actions.set_roles on:submit=move |_| actions.target.set(Some(user))>
+    }
+}
+
+/// The dialog a row's `Modifier` opens: the roles form (the viewer's
+/// grantable roles, ticked as held) and the removal, asked again before
+/// it happens. Escape or `Annuler` closes it, and the browser gives the
+/// focus back to the row's button; an edit closes it and says what was
+/// done on the row.
+#[component]
+fn MemberEditor(
+    group_id: GroupId,
+    /// The members of the page the editor may open: id, name, roles.
+    members: Vec<(UserId, String, Vec<GroupRole>)>,
+    grantable: Vec<GroupRole>,
+    editor: Editor,
+    actions: MemberActions,
+) -> impl IntoView {
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
+    let close = move || {
+        confirming.set(false);
+        if let Some(d) = editor.dialog.get() {
+            d.close();
+        }
+    };
+    // A finished edit of this member closes the dialog.
+    Effect::new(move |_| {
+        if matches!(actions.last.get(), Some((who, Ok(_))) if Some(who) == editor.user.get()) {
+            close();
+        }
+    });
+    let members = std::sync::Arc::new(members);
+    let find = move |user: Option<UserId>| {
+        members
+            .iter()
+            .find(|(id, _, _)| Some(*id) == user)
+            .map(|(_, name, roles)| (name.clone(), roles.clone()))
+    };
+    let name = {
+        let find = find.clone();
+        move || {
+            find(editor.user.get())
+                .map(|(name, _)| name)
+                .unwrap_or_default()
+        }
+    };
+    let title = {
+        let name = name.clone();
+        move || format!("{} {}", lang.t(Msg::EditMemberOf), name())
+    };
+    let user_id = move || editor.user.get().map(|u| u.to_string()).unwrap_or_default();
+    let checkboxes = grantable
+        .into_iter()
+        .map(|role| {
+            let find = find.clone();
+            let held = Signal::derive(move || {
+                find(editor.user.get()).is_some_and(|(_, roles)| roles.contains(&role))
+            });
+            view! { <RoleCheckbox role id=format!("member-editor-{}", role.as_str()) checked=held /> }
+        })
+        .collect_view();
+    let error = move || match actions.last.get() {
+        Some((who, Err(e))) if Some(who) == editor.user.get() => {
+            Some(view! { <p class="form-error" role="alert">{e.text(lang)}</p> })
+        }
+        _ => None,
+    };
+    let target = move || actions.target.set(editor.user.get_untracked());
+    view! {
+        <dialog
+            class="member-dialog"
+            node_ref=editor.dialog
+            aria-labelledby="member-editor-title"
+            on:close=move |_| {
+                confirming.set(false);
+                // Boxes ticked and not saved go back to the member's roles
+                // (a box a person ticked no longer follows its attribute),
+                // so the next member opens as they are.
+                if let Some(form) = form.get() {
+                    form.reset();
+                }
+            }
+        >
+            <h2 id="member-editor-title">{title}</h2>
+            <ActionForm action=actions.set_roles node_ref=form on:submit=move |_| target()>
                 <input type="hidden" name="input[group_id]" value=group_id.to_string() />
-                <input type="hidden" name="input[user_id]" value=user.to_string() />
+                <input type="hidden" name="input[user_id]" value=user_id />
                 <fieldset>
                     <legend>{lang.t(Msg::Roles)}</legend>
                     <div class="checkbox-row">{checkboxes}</div>
@@ -363,15 +435,16 @@ fn MemberEditor(
                     {lang.t(Msg::RemoveFromGroup)}
                 </button>
                 {move || {
-                    let question = question.clone();
+                    let name = name.clone();
                     confirming
                         .get()
                         .then(move || {
+                            let who = name();
                             view! {
-                                <ActionForm action=actions.remove on:submit=move |_| actions.target.set(Some(user))>
+                                <ActionForm action=actions.remove on:submit=move |_| target()>
                                     <input type="hidden" name="input[group_id]" value=group_id.to_string() />
-                                    <input type="hidden" name="input[user_id]" value=user.to_string() />
-                                    <p>{question}</p>
+                                    <input type="hidden" name="input[user_id]" value=user_id />
+                                    <p>{lang.fmt(Msg::ConfirmRemoveMember, &[("name", who.as_str().into())])}</p>
                                     <button
                                         type="submit"
                                         class="button danger small"
@@ -414,6 +487,15 @@ fn MembersTable(
         }
         .into_any();
     }
+    let editor = Editor {
+        dialog: NodeRef::new(),
+        user: RwSignal::new(None),
+    };
+    let editable: Vec<(UserId, String, Vec<GroupRole>)> = members
+        .iter()
+        .filter(|m| m.editable)
+        .map(|m| (m.user_id, shown_name(m), m.roles.clone()))
+        .collect();
     let rows = members
         .into_iter()
         .map(|m| {
@@ -429,9 +511,9 @@ fn MembersTable(
             } else {
                 m.name.clone()
             };
-            let editor = m.editable.then(|| {
-                view! { <MemberEditor group_id member=m.clone() grantable=grantable.clone() actions /> }
-            });
+            let edit = m
+                .editable
+                .then(|| edit_button(&m, editor, actions, lang));
             let (status, status_class) = if m.active && !m.password_set {
                 (Msg::StatusNoPassword, "status pending")
             } else if m.active {
@@ -473,7 +555,7 @@ fn MembersTable(
                         <span class=status_class>{lang.t(status)}</span>
                     </td>
                     <td>{m.activated_at.map(|t| format::date(t, lang)).unwrap_or_default()}</td>
-                    <td class="row-actions">{editor}</td>
+                    <td class="row-actions">{edit}</td>
                 </tr>
                 <MemberNote user=m.user_id actions />
             }
@@ -525,6 +607,8 @@ fn MembersTable(
                 <tbody>{rows} {pending_rows}</tbody>
             </table>
         </div>
+        {(!editable.is_empty())
+            .then(|| view! { <MemberEditor group_id members=editable grantable editor actions /> })}
         {pending_more
             .then(|| {
                 view! {

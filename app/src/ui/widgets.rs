@@ -153,7 +153,9 @@ where
 pub fn RoleCheckbox(
     role: GroupRole,
     id: String,
-    checked: bool,
+    /// Ticked by default; live where one member editor serves every row.
+    #[prop(into)]
+    checked: Signal<bool>,
     /// Greyed out while the role may not be granted everywhere chosen.
     #[prop(optional, into)]
     disabled: Signal<bool>,
@@ -317,7 +319,7 @@ pub fn AuthCard(children: Children) -> impl IntoView {
 pub fn Pager(page: i64, per_page: i64, total: i64, capped: bool, tail: String) -> impl IntoView {
     let lang = use_lang();
     let href = move |p: i64| format!("?page={p}{tail}");
-    let last_page = ((total + per_page - 1) / per_page).max(1);
+    let last_page = crate::domain::paging::last_page(total, per_page);
     let has_next = page < last_page || capped;
     let of = if capped {
         lang.fmt(Msg::MoreThan, &[("count", last_page.into())])

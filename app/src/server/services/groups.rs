@@ -6,7 +6,7 @@ use crate::contracts::groups::{
 };
 use crate::domain::audit::AuditAction;
 use crate::domain::group_name::{GroupNameError, parse_group_name};
-use crate::domain::{GroupId, GroupTree, MoveError, Visibility, policy};
+use crate::domain::{GroupId, GroupTree, MoveError, Visibility, paging, policy};
 use crate::i18n::Msg;
 use crate::server::error::{AppError, AppResult};
 use crate::server::services::auth::CurrentUser;
@@ -132,13 +132,12 @@ pub async fn page(
     // Learners and trainers see their co-members' names, not their contacts.
     let contacts = policy::may_see_member_contacts(&me.actor, tree, id);
     let members_total = memberships::count_members(&mut conn, id).await?;
-    let last_page = ((members_total + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE).max(1);
-    let members_page = members_page.clamp(1, last_page);
+    let members_page = paging::clamp(members_page, members_total, MEMBERS_PER_PAGE);
     let members = memberships::members_of_group(
         &mut conn,
         id,
         MEMBERS_PER_PAGE,
-        (members_page - 1) * MEMBERS_PER_PAGE,
+        paging::offset(members_page, MEMBERS_PER_PAGE),
     )
     .await?
     .into_iter()

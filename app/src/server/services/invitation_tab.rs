@@ -15,7 +15,7 @@ use crate::contracts::invitation_tab::{
 };
 use crate::domain::invitation::InvitationStatus;
 use crate::domain::policy::InvitationScope;
-use crate::domain::{GroupId, GroupRole, GroupTree, InvitationId, UserId, policy};
+use crate::domain::{GroupId, GroupRole, GroupTree, InvitationId, UserId, paging, policy};
 use crate::i18n::Msg;
 use crate::server::auth::token;
 use crate::server::clock::{Millis, SECOND};
@@ -153,7 +153,7 @@ pub async fn list(
     let Some(criteria) = criteria(scope, filter, now) else {
         return Ok(result);
     };
-    let offset = (page - 1).saturating_mul(PER_PAGE);
+    let offset = paging::offset(page, PER_PAGE);
     // Counting 100,000 matches costs more than the page itself: past the
     // cap (or the page asked for) the tab says "more than". A search is
     // counted whole: its matches are few or found by an index, and with a
