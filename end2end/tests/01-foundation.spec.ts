@@ -44,7 +44,10 @@ test.describe.serial('a new platform', () => {
     // Back on the sign-in page, the reason in place of a bare error body.
     await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await expect(page).toHaveURL(/\/login\?/);
-    await page.getByLabel('E-mail ou identifiant').fill(ADMIN.email);
+    // What was typed is still there (not the password), the cursor in the password.
+    await expect(page.getByLabel('E-mail ou identifiant')).toHaveValue(ADMIN.email);
+    await expect(page.getByLabel('Mot de passe')).toHaveValue('');
+    await expect(page.getByLabel('Mot de passe')).toBeFocused();
     await page.getByLabel('Mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: 'SE CONNECTER' }).click();
     await expect(page).toHaveURL('/');

@@ -496,6 +496,17 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
     );
     let redirected = router.clone().oneshot(req).await.unwrap();
     assert_eq!(redirected.status(), StatusCode::FOUND);
+    // The identifier (never the password) waits for the sign-in page alone.
+    let kept = redirected
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("onboard_login_id="))
+        .expect("the identifier is kept for the page");
+    assert!(kept.contains("Path=/login") && kept.contains("HttpOnly"));
+    assert!(!kept.contains("wrong") && !kept.contains("ada"));
+    let kept = kept.split(';').next().unwrap().to_owned();
     let location = redirected.headers()[header::LOCATION]
         .to_str()
         .unwrap()
@@ -515,20 +526,47 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
         ApiError::Public(Msg::InvalidCredentials)
     );
     let page = router
+        .clone()
         .oneshot(
             Request::get(&location[url.origin().ascii_serialization().len()..])
                 .header(header::ACCEPT_LANGUAGE, "fr")
+                .header(header::COOKIE, &kept)
                 .body(Body::empty())
                 .unwrap(),
         )
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+    let page = body_text(page).await;
     assert!(
-        body_text(page)
-            .await
-            .contains("Identifiant ou mot de passe incorrect."),
+        page.contains("Identifiant ou mot de passe incorrect."),
         "the sign-in page shows the refusal"
+    );
+    // ...with the identifier filled in again, and the focus on the password.
+    assert!(page.contains(r#"value="ada@exemple.fr""#), "{page}");
+    assert!(page.contains(r#"autocomplete="current-password" required autofocus"#));
+
+    // The wasm's own refusal keeps its form as typed: no cookie.
+    let mut req = post("/api/auth/login", Some("http://127.0.0.1:3000"), wrong);
+    req.headers_mut()
+        .insert(header::ACCEPT, Wire::CONTENT_TYPE.parse().unwrap());
+    let refused = router.clone().oneshot(req).await.unwrap();
+    assert!(refused.headers().get(header::SET_COOKIE).is_none());
+
+    // A form's sign-in drops the identifier.
+    let mut req = post("/api/auth/login", Some("http://127.0.0.1:3000"), LOGIN);
+    req.headers_mut().insert(
+        header::ACCEPT,
+        "text/html,application/xhtml+xml".parse().unwrap(),
+    );
+    let signed_in = router.clone().oneshot(req).await.unwrap();
+    assert!(
+        signed_in
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("onboard_login_id=;")
+                && c.to_str().unwrap().contains("Max-Age=0"))
     );
 }
 

@@ -32,7 +32,10 @@ pub async fn login(input: LoginInput) -> Result<(), ApiError> {
     use crate::server::{context, services::auth};
     let state = context::state()?;
     let from = context::client_address();
-    let signed_in = auth::login(&state, &input.identifier, input.password, from.as_deref()).await?;
+    let signed_in = auth::login(&state, &input.identifier, input.password, from.as_deref())
+        .await
+        .inspect_err(|_| context::keep_refused_identifier(&state, &input.identifier))?;
+    context::forget_refused_identifier(&state);
     context::signed_in(&state, &signed_in);
     Ok(())
 }

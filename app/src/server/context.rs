@@ -114,6 +114,38 @@ pub fn set_session_cookies(state: &AppState, signed_in: &SignedIn) {
     set_cookie(&cookie::language(signed_in.user.language.code(), secure));
 }
 
+/// A sign-in refused to a form posted before the wasm loaded: the sign-in
+/// page the browser is sent back to fills the identifier in again. (The
+/// wasm keeps its form as typed, and other clients have no page.)
+pub fn keep_refused_identifier(state: &AppState, identifier: &str) {
+    if posted_by_a_form() {
+        set_cookie(&cookie::login_identifier(
+            identifier,
+            state.config.secure_cookies(),
+        ));
+    }
+}
+
+/// After a sign-in by a form: the kept identifier is dropped. (The request
+/// cannot say whether it carries one, which only the sign-in page is sent.)
+pub fn forget_refused_identifier(state: &AppState) {
+    if posted_by_a_form() {
+        set_cookie(&cookie::clear_login_identifier(
+            state.config.secure_cookies(),
+        ));
+    }
+}
+
+fn posted_by_a_form() -> bool {
+    use crate::contracts::wire::{Reader, reader};
+    reader() == Reader::Form
+}
+
+/// The identifier `keep_refused_identifier` kept, for the sign-in page.
+pub fn refused_identifier() -> Option<String> {
+    parts().and_then(|p| cookie::read_login_identifier(&p.headers))
+}
+
 /// Remembers the UI language chosen by the switch.
 pub fn set_language_cookie(state: &AppState, lang: Lang) {
     set_cookie(&cookie::language(

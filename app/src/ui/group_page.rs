@@ -297,7 +297,8 @@ fn shown_name(member: &MemberRow) -> String {
 }
 
 /// A member row's `Modifier`: opens the table's editor on this member.
-/// (A plain function: as a component it weighed 2 KB more of wasm.)
+/// (A plain function: a component would carry an erased view of its own
+/// in the wasm.)
 fn edit_button(
     member: &MemberRow,
     editor: Editor,

@@ -22,9 +22,24 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
+/// The identifier of a sign-in the server refused before the wasm loaded
+/// (the page then comes from the server, which knows it).
+#[cfg(feature = "ssr")]
+fn refused_identifier() -> Option<String> {
+    crate::server::context::refused_identifier()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn refused_identifier() -> Option<String> {
+    None
+}
+
 #[component]
 fn LoginForm() -> impl IntoView {
     let lang = use_lang();
+    // Filled in again after a refusal, with the focus on the password.
+    let identifier = refused_identifier();
+    let retry = identifier.is_some();
     let login = ServerAction::<Login>::new();
     // A full load, so the whole UI comes back in the user's own language.
     go_home_after(login.value());
@@ -43,6 +58,7 @@ fn LoginForm() -> impl IntoView {
                             autocapitalize="none"
                             spellcheck="false"
                             required
+                            value=identifier
                         />
                     </div>
                     <div class="field">
@@ -53,6 +69,7 @@ fn LoginForm() -> impl IntoView {
                             type="password"
                             autocomplete="current-password"
                             required
+                            autofocus=retry
                         />
                     </div>
                     <FormError value=login.value() />
