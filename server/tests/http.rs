@@ -545,6 +545,22 @@ async fn answers_are_postcard_for_the_wasm_json_for_other_clients_and_a_redirect
     // ...with the identifier filled in again, and the focus on the password.
     assert!(page.contains(r#"value="ada@exemple.fr""#), "{page}");
     assert!(page.contains(r#"autocomplete="current-password" required autofocus"#));
+    // Written as text into the attribute, whatever was typed.
+    let typed = r#"x"><script>alert(1)</script>"#;
+    let crafted = app::server::auth::cookie::login_identifier(typed, false);
+    let page = router
+        .clone()
+        .oneshot(
+            Request::get("/login")
+                .header(header::COOKIE, crafted.split(';').next().unwrap())
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let page = body_text(page).await;
+    assert!(!page.contains("<script>alert(1)"), "{page}");
+    assert!(page.contains(r#"value="x&quot;>"#) || page.contains(r#"value="x&quot;&gt;"#));
 
     // The wasm's own refusal keeps its form as typed: no cookie.
     let mut req = post("/api/auth/login", Some("http://127.0.0.1:3000"), wrong);
