@@ -40,6 +40,7 @@ fn LoginForm() -> impl IntoView {
     // Filled in again after a refusal, with the focus on the password.
     let identifier = refused_identifier();
     let retry = identifier.is_some();
+    let identifier = identifier.unwrap_or_default();
     let login = ServerAction::<Login>::new();
     // A full load, so the whole UI comes back in the user's own language.
     go_home_after(login.value());
