@@ -5,9 +5,9 @@
 mod support;
 
 use app::contracts::journal::{Detail, JOURNAL_PAGE_SIZE, JournalPage, JournalQuery};
-use app::domain::AccountType;
 use app::domain::GroupRole::{GroupAdmin, Learner, Trainer, UserAdmin};
 use app::domain::audit::AuditAction;
+use app::domain::{AccountType, UserId};
 use app::i18n::{Lang, Msg};
 use app::server::clock::{DAY, MINUTE};
 use app::server::services::auth::CurrentUser;
@@ -475,3 +475,97 @@ async fn a_scoped_reader_finds_old_entries_under_many_newer_ones(backend: Backen
 }
 
 on_both_backends!(a_scoped_reader_finds_old_entries_under_many_newer_ones);
+
+/// Account-level entries (no group) in the scope's groups' memberships and
+/// in the log, as the count's choice of method reads them.
+async fn account_sizes(app: &TestApp, groups: &[app::domain::GroupId]) -> (i64, i64) {
+    let mut conn = app.conn().await;
+    let list = groups
+        .iter()
+        .map(|g| g.0.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let memberships: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM memberships WHERE group_id IN ({list})"
+    )))
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    let entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE group_id IS NULL")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    (memberships, entries)
+}
+
+/// `count` account-level entries about `user` (an account's update).
+async fn account_entries(app: &TestApp, actor: &CurrentUser, user: UserId, count: i64) {
+    let mut conn = app.conn().await;
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, action, target_user_id, target_email, group_id, details) \
+         SELECT $1 + i, $2, 'account.updated', $3, NULL, NULL, '{}' FROM \
+         (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $4) SELECT i FROM n) s",
+    )
+    .bind(support::START + MINUTE)
+    .bind(actor.user.id.0)
+    .bind(user.0)
+    .bind(count)
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+}
+
+/// A scoped reader's count of the account-level entries is the same
+/// whether it tests each such entry (fewer of them than the scope's
+/// memberships) or probes the log for each person (more of them).
+async fn a_scoped_count_is_exact_whichever_half_is_larger(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let admin = app.platform_admin("admin@exemple.fr").await;
+    let (_acme, ventes, paris, support) = app.sample_tree().await;
+    let ventes_admin = app
+        .user_with_roles("ga@exemple.fr", &[(ventes, GroupAdmin)])
+        .await;
+    let people = app.many_members(paris, 30, &[Learner]).await;
+    let outsider = app
+        .user_with_roles("out@exemple.fr", &[(support, Learner)])
+        .await;
+    let base = read(&app, &ventes_admin, JournalQuery::default())
+        .await
+        .total;
+
+    // Few account-level entries, many memberships: each entry is tested.
+    account_entries(&app, &admin, people[0], 3).await;
+    account_entries(&app, &admin, outsider.user.id, 2).await;
+    let (memberships, entries) = account_sizes(&app, &[ventes, paris]).await;
+    assert!(
+        entries < memberships,
+        "{entries} entries, {memberships} memberships"
+    );
+    let page = read(&app, &ventes_admin, JournalQuery::default()).await;
+    assert_eq!(page.total, base + 3);
+
+    // Many more entries than memberships, most about someone outside:
+    // each person's entries are looked up.
+    account_entries(&app, &admin, outsider.user.id, 200).await;
+    account_entries(&app, &admin, people[29], 4).await;
+    let (memberships, entries) = account_sizes(&app, &[ventes, paris]).await;
+    assert!(
+        entries >= memberships,
+        "{entries} entries, {memberships} memberships"
+    );
+    let page = read(&app, &ventes_admin, JournalQuery::default()).await;
+    assert_eq!(page.total, base + 7);
+    // A filter narrows both ways alike.
+    let one = read(
+        &app,
+        &ventes_admin,
+        JournalQuery {
+            person: Some("p29@exemple.fr".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(one.total, 4);
+}
+
+on_both_backends!(a_scoped_count_is_exact_whichever_half_is_larger);

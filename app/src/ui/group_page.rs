@@ -282,14 +282,19 @@ struct Editor {
     user: RwSignal<Option<UserId>>,
 }
 
-/// How a member is named on the editor: the name, else the address or login.
+/// How a member is reached: the address, else the login name.
+fn contact(member: &MemberRow) -> String {
+    member
+        .email
+        .clone()
+        .or(member.login_name.clone())
+        .unwrap_or_default()
+}
+
+/// How a member is named on the editor: the name, else how they are reached.
 fn shown_name(member: &MemberRow) -> String {
     if member.name.is_empty() {
-        member
-            .email
-            .clone()
-            .or(member.login_name.clone())
-            .unwrap_or_default()
+        contact(member)
     } else {
         member.name.clone()
     }
@@ -505,7 +510,7 @@ fn MembersTable(
                 .map(|r| lang.t(format::role(*r)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let contact = m.email.clone().or(m.login_name.clone()).unwrap_or_default();
+            let contact = contact(&m);
             let name = if m.name.is_empty() {
                 "—".to_owned()
             } else {
