@@ -167,7 +167,9 @@ pub async fn drop_postgres_database(name: &str) -> Result<(), Error> {
 
 /// `measure(url, dir)` on a fresh database (see [`database_url`]) in a
 /// temporary directory; the PostgreSQL database is dropped afterwards,
-/// whether `measure` succeeded or not.
+/// whether `measure` succeeded or not. With `ONBOARD_BENCH_KEEP=1` both
+/// stay, and where they are is printed: a query's plan can then be read on
+/// the seeded data (`sqlite3`, `psql`), which takes minutes to seed.
 pub async fn with_database<T>(
     backend: Backend,
     prefix: &str,
@@ -175,7 +177,14 @@ pub async fn with_database<T>(
 ) -> Result<T, Error> {
     let dir = tempfile::tempdir()?;
     let (url, pg_name) = database_url(backend, dir.path(), prefix).await?;
-    let result = measure(url, dir.path()).await;
+    let result = measure(url.clone(), dir.path()).await;
+    if std::env::var_os("ONBOARD_BENCH_KEEP").is_some() {
+        println!(
+            "kept the database: {url} (files in {})",
+            dir.keep().display()
+        );
+        return result;
+    }
     if let Some(name) = pg_name {
         drop_postgres_database(&name).await?;
         println!("dropped database {name}");
