@@ -227,12 +227,8 @@ fn push_part(sql: &mut Sql, part: Part<'_>) {
             .push("))");
         }
         Part::AccountsInEach(groups) => {
-            sql.push(
-                "a.group_id IS NULL AND EXISTS (SELECT 1 FROM memberships m \
-                 WHERE m.user_id = a.target_user_id AND m.group_id IN (",
-            )
-            .bind_list(groups)
-            .push("))");
+            sql.push("a.group_id IS NULL AND ");
+            push_membership_probe(sql, groups);
         }
         Part::AccountsInWalk { groups, sqlite } => {
             // SQLite walks the ids only when `+` keeps it off the group's
@@ -241,14 +237,25 @@ fn push_part(sql: &mut Sql, part: Part<'_>) {
             // from its estimate: it then read every account-level entry and
             // sorted them, 21 ms against 1.3 at 20,000 entries.
             sql.push(if sqlite { "+" } else { "" })
-                .push(
-                    "a.group_id IS NULL AND EXISTS (SELECT 1 FROM memberships m \
-                 WHERE m.user_id = a.target_user_id AND m.group_id IN (",
-                )
-                .bind_list(groups)
-                .push("))");
+                .push("a.group_id IS NULL AND ");
+            push_membership_probe(sql, groups);
         }
     }
+}
+
+/// Whether the entry's person holds a role in one of `groups`: one probe
+/// of the memberships' key per entry. `LIMIT 1` keeps it a probe on
+/// SQLite, whose planner (3.51) otherwise turns the `EXISTS` into a join
+/// behind a Bloom filter built from the memberships first: 15–20 ms
+/// before the first entry, against 0.2–0.7 ms for the walk of a group
+/// admin's page over 1,000,000 entries. PostgreSQL ignores the `LIMIT`.
+fn push_membership_probe(sql: &mut Sql, groups: &[GroupId]) {
+    sql.push(
+        "EXISTS (SELECT 1 FROM memberships m \
+         WHERE m.user_id = a.target_user_id AND m.group_id IN (",
+    )
+    .bind_list(groups)
+    .push(") LIMIT 1)");
 }
 
 fn sqlite(conn: &Conn) -> bool {
